@@ -1,0 +1,52 @@
+/**
+ * npm run rules:check — validate every rulebook under rules/, print its coverage table
+ * (clause → support items → quoted sentences) and the sentences nobody cites. Exit 1 on any problem.
+ */
+import { join } from 'node:path';
+import { checkRulebook } from '../src/rulebook/check';
+import { loadCases, loadRulebook, rulebookFolders, RulebookError } from '../src/rulebook/load';
+
+const rulesDir = join(process.cwd(), 'rules');
+let failed = false;
+
+for (const folder of rulebookFolders(rulesDir)) {
+  try {
+    const rulebook = loadRulebook(folder);
+    const cases = loadCases(folder);
+    const { coverage, problems } = checkRulebook(rulebook, cases);
+    const covered = coverage.clauses.filter((c) => c.measure).length;
+    const sentences = coverage.clauses.flatMap((c) => c.sentences);
+    const cited = sentences.filter((s) => s.citedBy.length > 0).length;
+    const items = rulebook.measures.flatMap((m) => m.supportItems);
+
+    console.log(`\n${rulebook.meta.title.zh} — ${rulebook.meta.id} v${rulebook.meta.version} (${rulebook.hash.slice(0, 12)})`);
+    console.log(`Clauses with a measure: ${covered}/${coverage.clauses.length} · sentences cited: ${cited}/${sentences.length} · support items: ${items.length} (${items.filter((i) => i.audience === 'government').length} for information) · cases: ${cases.length}\n`);
+    for (const { clause, measure, sentences: list } of coverage.clauses) {
+      const supportItems = measure?.supportItems ?? [];
+      console.log(`${clause.label} ${clause.heading}  [${measure ? measure.id : 'NO MEASURE'}] ${supportItems.length} support item(s), ${list.filter((s) => s.citedBy.length).length}/${list.length} sentences cited`);
+      list.forEach((s, i) => {
+        const mark = s.citedBy.length ? '✓' : '✗';
+        console.log(`   ${mark} ${String(i + 1).padStart(2)}. ${truncate(s.sentence, 38)}  ← ${s.citedBy.length ? s.citedBy.join(', ') : 'NOT CITED'}`);
+      });
+    }
+    if (coverage.uncited.length > 0) {
+      console.log(`\nSentences nobody cites (${coverage.uncited.length}):`);
+      for (const u of coverage.uncited) console.log(`   ${u.clause.label} ${u.sentence}`);
+    } else console.log('\nEvery sentence of every clause is cited.');
+    if (problems.length > 0) {
+      failed = true;
+      console.log(`\nProblems (${problems.length}):`);
+      for (const p of problems) console.log(`   ${p}`);
+    }
+  } catch (e) {
+    if (!(e instanceof RulebookError)) throw e;
+    failed = true;
+    console.log(`\n${e.message}`);
+  }
+}
+
+function truncate(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
+}
+
+process.exitCode = failed ? 1 : 0;

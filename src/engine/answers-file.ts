@@ -1,0 +1,109 @@
+/**
+ * The answers file: `{ rulebook, answers }`, validated by a zod schema derived from the questionnaire.
+ * Used by the CLI, imports and share links; every problem is reported with its path.
+ */
+import { z } from 'zod';
+import { DONT_KNOW, type Answers, type CompiledRulebook, type Question } from '../rulebook/schema';
+
+export type AnswersFile = { rulebook: string; answers: Answers };
+export type InputProblem = { path: string; message: string };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/** The zod schema one answer must satisfy, derived from its question. */
+export function answerSchema(question: Question): z.ZodType {
+  const values = (question.options ?? []).map((o) => o.value);
+  const optionError = (input: unknown) =>
+    `${JSON.stringify(input)} is not an option of "${question.id}"; allowed: ${values.join(', ')}${question.dontKnow ? `, or "${DONT_KNOW}" for the whole question` : ''}`;
+  const option = z.string({ error: (iss) => (iss.input === undefined ? 'required' : `expected an option value (text), got ${describe(iss.input)}`) }).refine((v) => values.includes(v), { error: (iss) => optionError(iss.input) });
+
+  let schema: z.ZodType;
+  switch (question.type) {
+    case 'single':
+    case 'district':
+      schema = option;
+      break;
+    case 'multi':
+      schema = z.array(option, { error: (iss) => `expected a list of options, got ${describe(iss.input)}` });
+      break;
+    case 'boolean':
+      schema = z.boolean({ error: (iss) => `expected true or false, got ${describe(iss.input)}` });
+      break;
+    case 'number': {
+      let n = z.number({ error: (iss) => `expected a number, got ${describe(iss.input)}` });
+      if (question.min !== undefined) n = n.min(question.min, `must be at least ${question.min}`);
+      if (question.max !== undefined) n = n.max(question.max, `must be at most ${question.max}`);
+      schema = n;
+      break;
+    }
+    case 'text':
+      schema = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).max(2000, 'must be at most 2000 characters');
+      break;
+  }
+  if (!question.dontKnow) return schema;
+  // "don't know" stands for the whole answer; anything else must satisfy the question's own schema,
+  // whose message (not a union's) is the one worth showing.
+  return z.unknown().transform((value, ctx) => {
+    if (value === DONT_KNOW) return value;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
+
+export function answersSchema(rulebook: CompiledRulebook) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const step of rulebook.questionnaire.steps) for (const q of step.questions) shape[q.id] = answerSchema(q).optional();
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `no such question in rulebook "${rulebook.meta.id}": ${iss.keys.map((k) => `"${k}"`).join(', ')}`
+        : `expected an object of question id → answer, got ${describe(iss.input)}`,
+  }) as unknown as z.ZodType<Answers>;
+}
+
+/** Validate an answers file against the rulebook it names. */
+export function parseAnswersFile(rulebooks: CompiledRulebook[], data: unknown): ParseResult<AnswersFile & { compiled: CompiledRulebook }> {
+  const known = rulebooks.map((r) => r.meta.id);
+  const head = z
+    .object(
+      {
+        rulebook: z.string({
+          error: (iss) =>
+            iss.input === undefined ? `missing: name the rulebook these answers are for (${known.map((k) => `"${k}"`).join(', ')})` : `expected a rulebook id, got ${describe(iss.input)}`,
+        }),
+        answers: z.unknown(),
+      },
+      { error: (iss) => `expected an object { "rulebook": …, "answers": { … } }, got ${describe(iss.input)}` },
+    )
+    .safeParse(data);
+  if (!head.success) return { ok: false, problems: toProblems(head.error) };
+  const compiled = rulebooks.find((r) => r.meta.id === head.data.rulebook);
+  if (!compiled) return { ok: false, problems: [{ path: 'rulebook', message: `unknown rulebook "${head.data.rulebook}"; known: ${known.join(', ')}` }] };
+  if (head.data.answers === undefined) return { ok: false, problems: [{ path: 'answers', message: 'missing: the answers, as question id → answer' }] };
+
+  const answers = answersSchema(compiled).safeParse(head.data.answers);
+  if (!answers.success) return { ok: false, problems: toProblems(answers.error, ['answers']) };
+  return { ok: true, value: { rulebook: compiled.meta.id, answers: stripUndefined(answers.data), compiled } };
+}
+
+export function toProblems(error: z.ZodError, prefix: (string | number)[] = []): InputProblem[] {
+  return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: issue.message }));
+}
+
+export function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '') || '(top level)';
+}
+
+function describe(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
+  if (typeof input === 'object') return 'an object';
+  if (input === undefined) return 'nothing';
+  return `${typeof input} ${JSON.stringify(input)}`;
+}
+
+function stripUndefined(answers: Answers): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
+}

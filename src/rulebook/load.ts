@@ -1,0 +1,145 @@
+/**
+ * Node-only: read a rulebook folder (rules/<id>/), parse its YAML, validate it with the zod schemas and
+ * the cross-file checks, and compile it into the typed JSON the browser receives. Every problem names
+ * the file, the line, the path inside the file and what is wrong. The browser never loads this module.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { formatPath } from '../engine/answers-file';
+import { lintRulebook } from './lint';
+import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook } from './schema';
+
+export type LocatedProblem = { file: string; line?: number; path: string; message: string };
+
+export class RulebookError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly problems: LocatedProblem[],
+  ) {
+    super(`The rulebook in ${folder} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${formatProblems(problems)}`);
+    this.name = 'RulebookError';
+  }
+}
+
+export function formatProblems(problems: LocatedProblem[]): string {
+  return problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}  ${p.path}: ${p.message}`).join('\n');
+}
+
+type Parsed<T> = { value?: T; doc?: Document; lines?: LineCounter; problems: LocatedProblem[] };
+
+/** Parse one YAML file and validate it; problems carry line numbers. */
+export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = file): Parsed<T> {
+  if (!existsSync(file)) return { problems: [{ file: displayName, path: '(file)', message: 'the file is missing' }] };
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0)
+    return {
+      problems: doc.errors.map((e) => ({ file: displayName, line: e.linePos?.[0].line, path: '(syntax)', message: e.message.split('\n')[0] ?? e.message })),
+    };
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success)
+    return {
+      doc,
+      lines,
+      problems: result.error.issues.map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        return { file: displayName, line: lineOf(doc, lines, path), path: formatPath(path), message: issue.message };
+      }),
+    };
+  return { value: result.data, doc, lines, problems: [] };
+}
+
+/** The line of the deepest node on `path` that exists in the document. */
+function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n -= 1) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Compile the rulebook in `folder`, or throw a RulebookError listing every problem. */
+export function loadRulebook(folder: string, root = process.cwd()): CompiledRulebook {
+  const rel = (name: string) => relative(root, join(folder, name)) || name;
+  const meta = readYaml(join(folder, 'rulebook.yaml'), RulebookMeta, rel('rulebook.yaml'));
+  const measures = readYaml(join(folder, 'measures.yaml'), MeasuresFile, rel('measures.yaml'));
+  const questionnaire = readYaml(join(folder, 'questionnaire.yaml'), Questionnaire, rel('questionnaire.yaml'));
+  const parameterFiles = yamlFiles(join(folder, 'parameters')).map((name) => ({ name: `parameters/${name}`, parsed: readYaml(join(folder, 'parameters', name), ParameterTable, rel(`parameters/${name}`)) }));
+  const problems = [...meta.problems, ...measures.problems, ...questionnaire.problems, ...parameterFiles.flatMap((p) => p.parsed.problems)];
+  let source = '';
+  if (meta.value) {
+    const sourcePath = join(folder, meta.value.sourceFile);
+    if (!existsSync(sourcePath)) problems.push({ file: rel('rulebook.yaml'), path: 'sourceFile', message: `${meta.value.sourceFile} is missing` });
+    else source = readFileSync(sourcePath, 'utf8');
+    const folderName = folder.split(/[\\/]/).filter(Boolean).pop();
+    if (folderName !== meta.value.id) problems.push({ file: rel('rulebook.yaml'), line: lineOf(meta.doc!, meta.lines!, ['id']), path: 'id', message: `the id "${meta.value.id}" must match the folder name "${folderName}"` });
+  }
+  if (problems.length > 0 || !meta.value || !measures.value || !questionnaire.value) throw new RulebookError(rel(''), problems);
+
+  const parameters = parameterFiles.map((p) => withoutSchema(p.parsed.value!));
+  const docs: Record<string, Parsed<unknown>> = { 'rulebook.yaml': meta, 'measures.yaml': measures, 'questionnaire.yaml': questionnaire };
+  for (const p of parameterFiles) docs[p.name] = p.parsed;
+  const lintProblems = lintRulebook({ meta: meta.value, measures: measures.value, questionnaire: questionnaire.value, parameters, parameterFiles: parameterFiles.map((p) => p.name), source }).map((p) => {
+    const parsed = docs[p.file];
+    return { file: rel(p.file), line: parsed?.doc && parsed.lines ? lineOf(parsed.doc, parsed.lines, p.path) : undefined, path: formatPath(p.path), message: p.message };
+  });
+  if (lintProblems.length > 0) throw new RulebookError(rel(''), lintProblems);
+
+  const content = { meta: withoutSchema(meta.value), measures: measures.value.measures, questionnaire: withoutSchema(questionnaire.value), parameters, source };
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return { ...content, hash };
+}
+
+function withoutSchema<T extends { $schema?: string | undefined }>(value: T): T {
+  const { $schema: _ignored, ...rest } = value;
+  return rest as T;
+}
+
+function yamlFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+}
+
+/** Every rulebook folder under `rulesDir` (a folder holding a rulebook.yaml). */
+export function rulebookFolders(rulesDir: string): string[] {
+  if (!existsSync(rulesDir)) return [];
+  return readdirSync(rulesDir)
+    .map((name) => join(rulesDir, name))
+    .filter((path) => statSync(path).isDirectory() && existsSync(join(path, 'rulebook.yaml')))
+    .sort();
+}
+
+export function loadRulebooks(rulesDir: string, root = process.cwd()): CompiledRulebook[] {
+  const errors: RulebookError[] = [];
+  const rulebooks: CompiledRulebook[] = [];
+  for (const folder of rulebookFolders(rulesDir)) {
+    try {
+      rulebooks.push(loadRulebook(folder, root));
+    } catch (e) {
+      if (e instanceof RulebookError) errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new RulebookError(relative(root, rulesDir), errors.flatMap((e) => e.problems));
+  return rulebooks;
+}
+
+export type LoadedCase = Case & { file: string };
+
+/** The scenario cases of a rulebook (cases/*.yaml). */
+export function loadCases(folder: string, root = process.cwd()): LoadedCase[] {
+  const dir = join(folder, 'cases');
+  const problems: LocatedProblem[] = [];
+  const cases: LoadedCase[] = [];
+  for (const name of yamlFiles(dir)) {
+    const display = relative(root, join(dir, name));
+    const parsed = readYaml(join(dir, name), CasesFile, display);
+    problems.push(...parsed.problems);
+    for (const c of parsed.value?.cases ?? []) cases.push({ ...c, file: display });
+  }
+  if (problems.length > 0) throw new RulebookError(relative(root, dir), problems);
+  return cases;
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:rulebooks' {
+  const rulebooks: import('./schema').CompiledRulebook[];
+  export default rulebooks;
+}
