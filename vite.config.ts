@@ -2,7 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
-import { rulebooksPlugin } from './src/rulebook/vite-plugin';
+import { rulebooksPlugin } from './src/rulebook/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), rulebooksPlugin()],

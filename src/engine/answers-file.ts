@@ -3,7 +3,7 @@
  * Used by the CLI, imports and share links; every problem is reported with its path.
  */
 import { z } from 'zod';
-import { DONT_KNOW, type Answers, type CompiledRulebook, type Question } from '../rulebook/schema';
+import { DONT_KNOW, type Answers, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
 
 export type AnswersFile = { rulebook: string; answers: Answers };
 export type InputProblem = { path: string; message: string };
@@ -57,7 +57,7 @@ export function answersSchema(rulebook: CompiledRulebook) {
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
-        ? `no such question in rulebook "${rulebook.meta.id}": ${iss.keys.map((k) => `"${k}"`).join(', ')}`
+        ? `no such question in rulebook "${rulebook.meta.id}"`
         : `expected an object of question id → answer, got ${describe(iss.input)}`,
   }) as unknown as z.ZodType<Answers>;
 }
@@ -72,7 +72,7 @@ export function parseAnswersFile(rulebooks: CompiledRulebook[], data: unknown): 
           error: (iss) =>
             iss.input === undefined ? `missing: name the rulebook these answers are for (${known.map((k) => `"${k}"`).join(', ')})` : `expected a rulebook id, got ${describe(iss.input)}`,
         }),
-        answers: z.unknown(),
+        answers: z.unknown().optional(),
       },
       { error: (iss) => `expected an object { "rulebook": …, "answers": { … } }, got ${describe(iss.input)}` },
     )
@@ -88,7 +88,12 @@ export function parseAnswersFile(rulebooks: CompiledRulebook[], data: unknown): 
 }
 
 export function toProblems(error: z.ZodError, prefix: (string | number)[] = []): InputProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    // One problem per unknown key, at its own path.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: issue.message }));
+    return [{ path: formatPath(path), message: issue.message }];
+  });
 }
 
 export function formatPath(path: (string | number)[]): string {

@@ -2,9 +2,9 @@
  * assess(rulebook, answers) → Assessment: a verdict for every support item and every clause, with the
  * reasons behind it (ARCHITECTURE.md "Verdicts"). Pure: the same inputs give the same output.
  */
-import type { Answers, Audience, CompiledRulebook, Condition, LocalizedText, Measure, SupportItem, Verdict } from '../rulebook/schema';
-import { answerStates, type AnswerStates, type MissingAnswer } from './answers-state';
-import { cheapestFix, decisiveLeaves, evaluate, leaves, type EvalNode, type LeafTrace, type Truth } from './evaluate';
+import type { Answers, Audience, CompiledRulebook, Condition, LocalizedText, Measure, SupportItem, Verdict } from '../rulebook/schema.ts';
+import { answerStates, type AnswerStates, type MissingAnswer } from './answers-state.ts';
+import { cheapestFix, decisiveLeaves, evaluate, leaves, type EvalNode, type LeafTrace, type Truth } from './evaluate.ts';
 
 export type SupportItemResult = {
   id: string;
@@ -134,7 +134,9 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
       const reasons = unknown.flatMap(([, node]) => decisiveLeaves(node, 'unknown'));
       return { ...base, verdict: 'possible', reasons, trace, missing: missingOf(reasons, states), nearMiss: null, failedAt: null };
     }
-    const reasons = parts.flatMap(([, node]) => decisiveLeaves(node, true));
+    // What made it apply: the item's own condition (scope and audience are the same for every item and stay in the trace).
+    const own = parts.filter(([part]) => part === 'condition');
+    const reasons = (own.length > 0 ? own : parts).flatMap(([, node]) => decisiveLeaves(node, true));
     return { ...base, verdict: 'applies', reasons, trace, missing: [], nearMiss: null, failedAt: null };
   }
 }

@@ -1,4 +1,4 @@
-export { assess, type Assessment, type ClauseResult, type SupportItemResult } from './assess';
-export { answerStates, type AnswerStates, type MissingAnswer } from './answers-state';
-export { evaluate, leaves, decisiveLeaves, cheapestFix, questionsOf, type Truth, type LeafTrace, type EvalNode, type AnswerState } from './evaluate';
-export { parseAnswersFile, answersSchema, answerSchema, formatPath, toProblems, type AnswersFile, type InputProblem, type ParseResult } from './answers-file';
+export { assess, type Assessment, type ClauseResult, type SupportItemResult } from './assess.ts';
+export { answerStates, type AnswerStates, type MissingAnswer } from './answers-state.ts';
+export { evaluate, leaves, decisiveLeaves, cheapestFix, questionsOf, type Truth, type LeafTrace, type EvalNode, type AnswerState } from './evaluate.ts';
+export { parseAnswersFile, answersSchema, answerSchema, formatPath, toProblems, type AnswersFile, type InputProblem, type ParseResult } from './answers-file.ts';

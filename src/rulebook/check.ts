@@ -2,10 +2,10 @@
  * The rulebook checker's verdict on a compiled rulebook and its scenario cases: coverage gaps and
  * case files that refer to things the rulebook does not have. Loading errors are load.ts's business.
  */
-import { parseAnswersFile } from '../engine/answers-file';
-import { coverageOf, type Coverage } from './coverage';
-import type { LoadedCase } from './load';
-import type { CompiledRulebook } from './schema';
+import { parseAnswersFile } from '../engine/answers-file.ts';
+import { coverageOf, type Coverage } from './coverage.ts';
+import type { LoadedCase } from './load.ts';
+import type { CompiledRulebook } from './schema.ts';
 
 export type CheckReport = { coverage: Coverage; problems: string[] };
 

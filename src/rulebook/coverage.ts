@@ -2,8 +2,8 @@
  * Coverage of the source by the measures: for every clause of the policy, the support items that
  * cite it and the sentences nobody cites (ARCHITECTURE.md "Fidelity to the source").
  */
-import type { CompiledRulebook, Measure } from './schema';
-import { clausesOf, squash, type SourceClause } from './source';
+import type { CompiledRulebook, Measure } from './schema.ts';
+import { clausesOf, squash, type SourceClause } from './source.ts';
 
 export type SentenceCoverage = { sentence: string; citedBy: string[] };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta } from './schema';
+import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta } from './schema.ts';
 
 /** The JSON Schema of each rulebook file, by file name under rules/schema/. */
 export function jsonSchemas(): Record<string, unknown> {

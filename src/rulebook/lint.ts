@@ -4,8 +4,8 @@
  * Whether every clause and sentence is covered is coverage.ts's business (npm run rules:check).
  * Pure: takes the parsed files, returns problems with the file and the path inside it.
  */
-import { isLeaf, leafOperator, type Condition, type MeasuresFile, type ParameterTable, type Question, type Questionnaire, type RulebookMeta } from './schema';
-import { clausesOf, squash } from './source';
+import { isLeaf, leafOperator, type Condition, type MeasuresFile, type ParameterTable, type Question, type Questionnaire, type RulebookMeta } from './schema.ts';
+import { clausesOf, squash } from './source.ts';
 
 export type RulebookProblem = { file: string; path: (string | number)[]; message: string };
 

@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import { formatPath } from '../engine/answers-file';
-import { lintRulebook } from './lint';
-import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook } from './schema';
+import { formatPath } from '../engine/answers-file.ts';
+import { lintRulebook } from './lint.ts';
+import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook } from './schema.ts';
 
 export type LocatedProblem = { file: string; line?: number; path: string; message: string };
 
@@ -37,7 +37,7 @@ export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = fi
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0)
     return {
-      problems: doc.errors.map((e) => ({ file: displayName, line: e.linePos?.[0].line, path: '(syntax)', message: e.message.split('\n')[0] ?? e.message })),
+      problems: doc.errors.map((e) => ({ file: displayName, line: lines.linePos(e.pos[0]).line, path: '(syntax)', message: e.message.split('\n')[0] ?? e.message })),
     };
   const result = schema.safeParse(doc.toJS());
   if (!result.success)

@@ -2,7 +2,7 @@
  * Reading the policy's own text: its sections, clauses, sentences and "（…负责）" notes.
  * Used by the checker (coverage, verbatim quotes) and by the "read in the policy" view.
  */
-import type { RulebookMeta } from './schema';
+import type { RulebookMeta } from './schema.ts';
 
 export type SourceClause = {
   number: number;

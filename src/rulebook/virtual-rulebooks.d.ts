@@ -1,4 +1,5 @@
 declare module 'virtual:rulebooks' {
-  const rulebooks: import('./schema').CompiledRulebook[];
+  import type { CompiledRulebook } from '@/rulebook/schema';
+  const rulebooks: CompiledRulebook[];
   export default rulebooks;
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadRulebooks, RulebookError } from './load';
+import { loadRulebooks, RulebookError } from './load.ts';
 
 const ID = 'virtual:rulebooks';
 const RESOLVED = `\0${ID}`;

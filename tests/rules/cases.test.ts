@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { assess } from '@/engine';
 import { loadCases, loadRulebook, rulebookFolders } from '@/rulebook/load';
 
-for (const folder of rulebookFolders(join(process.cwd(), 'rules'))) {
+// The real rulebooks and the generic test fixture (tests/fixtures/rules) run through the same runner.
+const folders = [...rulebookFolders(join(process.cwd(), 'rules')), ...rulebookFolders(join(process.cwd(), 'tests', 'fixtures', 'rules'))];
+
+for (const folder of folders) {
   const rulebook = loadRulebook(folder);
   const cases = loadCases(folder);
 

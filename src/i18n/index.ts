@@ -1,0 +1,41 @@
+/**
+ * The message catalogues (zh-CN by default, English switchable) behind one i18next instance, usable
+ * from React (react-i18next), the CLI and the report code alike. Rulebook texts are not here: they
+ * come from the rulebook as { zh, en } and are picked with `localize`.
+ */
+import i18next, { type TFunction } from 'i18next';
+import type { LocalizedText } from '../rulebook/schema.ts';
+import { en } from './locales/en.ts';
+import { zh } from './locales/zh.ts';
+
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** A translation function fixed to one language, for reports and the CLI. */
+export function translator(lang: Language): TFunction {
+  return i18n.getFixedT(lang);
+}
+
+export function localize(text: LocalizedText, lang: Language): string {
+  return text[lang];
+}
+
+/** The language tag for <html lang> and Intl. */
+export function languageTag(lang: Language): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,60 @@
+/**
+ * Turning the engine's traces into words: a question's label, the answer given, and what the
+ * condition expected. Shared by the results page, the reports and the CLI.
+ */
+import type { TFunction } from 'i18next';
+import type { LeafTrace, MissingAnswer } from '../engine/index.ts';
+import { localize, type Language } from '../i18n/index.ts';
+import { DONT_KNOW, type AnswerValue, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
+
+export type Explained = { question: string; questionId: string; expected: string; actual: string; result: LeafTrace['result'] };
+
+export function questionsById(rulebook: CompiledRulebook): Map<string, Question> {
+  return new Map(rulebook.questionnaire.steps.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+}
+
+function optionLabel(question: Question | undefined, value: unknown, lang: Language): string {
+  const option = question?.options?.find((o) => o.value === value);
+  return option ? localize(option.label, lang) : String(value);
+}
+
+/** An answer as the respondent would read it. */
+export function formatAnswer(question: Question | undefined, value: AnswerValue | undefined, lang: Language, t: TFunction): string {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return t('answer.none');
+  if (value === DONT_KNOW) return t('answer.dontKnow');
+  if (typeof value === 'boolean') return t(value ? 'answer.yes' : 'answer.no');
+  if (Array.isArray(value)) return value.map((v) => optionLabel(question, v, lang)).join(t('condition.listSeparator'));
+  if (typeof value === 'number') {
+    const unit = question?.unit ? ` ${localize(question.unit, lang)}` : '';
+    return `${new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en').format(value)}${unit}`;
+  }
+  return question?.options ? optionLabel(question, value, lang) : value;
+}
+
+/** What a condition leaf expected, e.g. "includes any of: Bicycles, Carpets". */
+export function formatExpectation(leaf: Pick<LeafTrace, 'op' | 'expected'>, question: Question | undefined, lang: Language, t: TFunction): string {
+  if (leaf.op === 'answered') return t(leaf.expected ? 'condition.answeredTrue' : 'condition.answeredFalse');
+  const values = Array.isArray(leaf.expected) ? leaf.expected : [leaf.expected];
+  const text = values.map((v) => (typeof v === 'boolean' ? t(v ? 'answer.yes' : 'answer.no') : optionLabel(question, v, lang))).join(t('condition.listSeparator'));
+  return t(`condition.${leaf.op}`, { expected: text });
+}
+
+export function explainLeaf(leaf: LeafTrace, questions: Map<string, Question>, lang: Language, t: TFunction): Explained {
+  const question = questions.get(leaf.question);
+  let actual = formatAnswer(question, leaf.actual, lang, t);
+  if (leaf.state === 'hidden') actual = t('answer.hidden');
+  else if (leaf.derived) actual = `${actual} ${t('answer.derived')}`;
+  return {
+    questionId: leaf.question,
+    question: question ? localize(question.label, lang) : leaf.question,
+    expected: formatExpectation(leaf, question, lang, t),
+    actual,
+    result: leaf.result,
+  };
+}
+
+export function explainMissing(missing: MissingAnswer, questions: Map<string, Question>, lang: Language, t: TFunction): string {
+  const question = questions.get(missing.question);
+  const label = question ? localize(question.label, lang) : missing.question;
+  return missing.reason === 'dont_know' ? `${label}（${t('report.missingDontKnow')}）` : label;
+}

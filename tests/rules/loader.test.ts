@@ -1,0 +1,85 @@
+/**
+ * What a rule author sees when a rulebook is wrong: the file, the line, the path inside it and the problem.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadRulebook, RulebookError } from '@/rulebook/load';
+import { FIXTURE_DIR } from '../engine/helpers';
+
+/** A copy of the fixture rulebook with one file edited. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const root = mkdtempSync(join(tmpdir(), 'rules-'));
+  const folder = join(root, 'demo-packaging');
+  cpSync(FIXTURE_DIR, folder, { recursive: true });
+  writeFileSync(join(folder, file), edit(readFileSync(join(folder, file), 'utf8')));
+  return folder;
+}
+
+function problemsOf(folder: string) {
+  try {
+    loadRulebook(folder, join(folder, '..'));
+  } catch (e) {
+    if (e instanceof RulebookError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected the rulebook to be rejected');
+}
+
+it('loads the fixture without problems', () => {
+  expect(() => loadRulebook(FIXTURE_DIR)).not.toThrow();
+});
+
+it('reports a YAML syntax error with its line', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('  - id: c2\n', '  - id: c2\n   bad: [\n'));
+  expect(problemsOf(folder)[0]).toEqual({ file: 'demo-packaging/measures.yaml', line: 28, path: '(syntax)', message: 'Sequence item without - indicator' });
+});
+
+it('reports a schema error at its path and line', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('title: { zh: 加强监督检查, en: Inspections }', 'title: { zh: 加强监督检查 }'));
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 30, path: 'measures[1].title.en', message: 'Invalid input: expected string, received undefined' }]);
+});
+
+it('reports a misspelt comparison in a condition', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('{ answer: degradable, is: true }', '{ answer: degradable, iss: true }'));
+  expect(problemsOf(folder).map((p) => [p.path, p.message])).toEqual([
+    ['measures[0].supportItems[0].when', 'Unrecognized key: "iss"'],
+    ['measures[0].supportItems[0].when', '"answer: degradable" needs one comparison (is, in, includesAny, includesAll, atLeast, atMost, answered)'],
+  ]);
+});
+
+it('reports a condition on a question that does not exist', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('{ answer: degradable, is: true }', '{ answer: degradeable, is: true }'));
+  expect(problemsOf(folder)).toContainEqual({ file: 'demo-packaging/measures.yaml', line: 15, path: 'measures[0].supportItems[0].when.answer', message: 'no question "degradeable" in questionnaire.yaml' });
+});
+
+it('reports an option a question does not have, and a comparison that does not fit the question', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('{ answer: size, is: small }', '{ all: [{ answer: size, is: tiny }, { answer: staff, includesAny: [a] }] }'));
+  expect(problemsOf(folder).map((p) => p.message)).toEqual(['"tiny" is not an option of "size" (small, large)', '"includesAny" does not fit the number question "staff"']);
+});
+
+it('reports a quote that is not verbatim in the source', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('quotes: [市场监管部门定期开展包装抽查。]', 'quotes: [市场监管部门每月开展包装抽查。]'));
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 37, path: 'measures[1].supportItems[0].quotes[0]', message: 'not found verbatim in source.zh.txt: "市场监管部门每月开展包装抽查。"' }]);
+});
+
+it('reports a department the clause does not name', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('    departments: [market]\n    supportItems:\n      - id: c2-inspections', '    departments: [commerce]\n    supportItems:\n      - id: c2-inspections'));
+  expect(problemsOf(folder).map((p) => p.message)).toEqual(['"市商务局" is not named in clause 2\'s "（…负责）" notes']);
+});
+
+it('reports a show-condition that looks ahead, and a question no condition uses', () => {
+  const folder = brokenCopy('questionnaire.yaml', (t) => t.replace('showIf: { answer: exports, is: true }', 'showIf: { answer: staff, atLeast: 1 }').replace('        optional: true\n        label: { zh: 员工人数', '        optional: true\n        label: { zh: 员工人数'));
+  const messages = problemsOf(folder).map((p) => p.message);
+  expect(messages).toContain('a show-condition or a derived answer may only use questions asked before it; "staff" comes later');
+});
+
+it('reports duplicate ids', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('id: c3-small-training', 'id: c3-association-standards'));
+  expect(problemsOf(folder).map((p) => p.message)).toEqual(['support item id "c3-association-standards" is used twice']);
+});
+
+it('reports a folder whose name differs from the rulebook id', () => {
+  const folder = brokenCopy('rulebook.yaml', (t) => t.replace('id: demo-packaging', 'id: demo-other'));
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/rulebook.yaml', line: 1, path: 'id', message: 'the id "demo-other" must match the folder name "demo-packaging"' }]);
+});
