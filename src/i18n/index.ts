@@ -16,9 +16,18 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/**
+ * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys)
+ * and is registered here under its own top-level key, e.g. t('batch.title').
+ */
+const features: Record<string, { zh: object; en: object }> = {};
+
 export const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: {
+    zh: { translation: { ...zh, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.zh])) } },
+    en: { translation: { ...en, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.en])) } },
+  },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   initAsync: false,
