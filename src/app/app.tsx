@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { localize } from '@/i18n';
 import { LanguageProvider, useLanguage } from './language';
-import { RulebookHome } from './rulebook-home';
+import { Wizard } from '@/features/wizard/wizard';
 
 export function App({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
   return (
@@ -28,7 +28,7 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
       </header>
       <main className="app-main" id="main">
         {chosen ? (
-          <RulebookHome rulebook={chosen} />
+          <Wizard key={chosen.meta.id} rulebook={chosen} />
         ) : (
           <section aria-labelledby="choose-heading">
             <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>

@@ -19,6 +19,8 @@ export type SupportItemResult = {
   reasons: LeafTrace[];
   /** Every leaf evaluated: scope, audience and the item's own condition. */
   trace: LeafTrace[];
+  /** The leaves of the item's own condition (`when`) only. */
+  conditionTrace: LeafTrace[];
   /** For "possible": exactly the answers still needed. */
   missing: MissingAnswer[];
   /** "Does not apply" because one answer differs: that answer ("would apply if …"). */
@@ -105,7 +107,7 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
       departments: names(item.departments),
     };
     if (item.audience === 'government')
-      return { ...base, verdict: 'for_information', reasons: [], trace: [], missing: [], nearMiss: null, failedAt: null };
+      return { ...base, verdict: 'for_information', reasons: [], trace: [], conditionTrace: [], missing: [], nearMiss: null, failedAt: null };
 
     // The item holds when the respondent is in scope, in the audience, and meets the item's own condition.
     const parts: [ItemPart, EvalNode][] = [];
@@ -115,6 +117,8 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
     if (item.when) parts.push(['condition', evaluate(item.when as Condition, states.lookup)]);
 
     const trace = parts.flatMap(([, node]) => leaves(node));
+    const own = parts.find(([part]) => part === 'condition');
+    const conditionTrace = own ? leaves(own[1]) : [];
     const failed = parts.find(([, node]) => node.result === false);
     if (failed) {
       const [failedAt, node] = failed;
@@ -124,6 +128,7 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
         verdict: 'does_not_apply',
         reasons: decisiveLeaves(node, false),
         trace,
+        conditionTrace,
         missing: [],
         nearMiss: fix && fix.cost === 1 ? (fix.leaves[0] ?? null) : null,
         failedAt,
@@ -132,12 +137,11 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
     const unknown = parts.filter(([, node]) => node.result === 'unknown');
     if (unknown.length > 0) {
       const reasons = unknown.flatMap(([, node]) => decisiveLeaves(node, 'unknown'));
-      return { ...base, verdict: 'possible', reasons, trace, missing: missingOf(reasons, states), nearMiss: null, failedAt: null };
+      return { ...base, verdict: 'possible', reasons, trace, conditionTrace, missing: missingOf(reasons, states), nearMiss: null, failedAt: null };
     }
     // What made it apply: the item's own condition (scope and audience are the same for every item and stay in the trace).
-    const own = parts.filter(([part]) => part === 'condition');
-    const reasons = (own.length > 0 ? own : parts).flatMap(([, node]) => decisiveLeaves(node, true));
-    return { ...base, verdict: 'applies', reasons, trace, missing: [], nearMiss: null, failedAt: null };
+    const reasons = (own ? [own] : parts).flatMap(([, node]) => decisiveLeaves(node, true));
+    return { ...base, verdict: 'applies', reasons, trace, conditionTrace, missing: [], nearMiss: null, failedAt: null };
   }
 }
 

@@ -2,3 +2,4 @@ export { assess, type Assessment, type ClauseResult, type SupportItemResult } fr
 export { answerStates, type AnswerStates, type MissingAnswer } from './answers-state.ts';
 export { evaluate, leaves, decisiveLeaves, cheapestFix, questionsOf, type Truth, type LeafTrace, type EvalNode, type AnswerState } from './evaluate.ts';
 export { parseAnswersFile, answersSchema, answerSchema, formatPath, toProblems, type AnswersFile, type InputProblem, type ParseResult } from './answers-file.ts';
+export { clausesDependingOn } from './dependencies.ts';

@@ -18,7 +18,6 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(rulesDir);
       try {
         const rulebooks = loadRulebooks(rulesDir);
         return `export default ${JSON.stringify(rulebooks)};`;
@@ -26,6 +25,9 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
         if (e instanceof RulebookError) this.error(e.message);
         throw e;
       }
+    },
+    configureServer(server) {
+      server.watcher.add(rulesDir);
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(rulesDir) && /\.(ya?ml|txt)$/.test(file)) {

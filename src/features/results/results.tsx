@@ -1,0 +1,123 @@
+/**
+ * The results page, rendered from assess() output only: clauses grouped by verdict, near misses first
+ * among those that do not apply, and the policy's own words one click away.
+ */
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment, ClauseResult } from '@/engine';
+import { localize } from '@/i18n';
+import { useLanguage } from '@/app/language';
+import type { Answers, CompiledRulebook, Verdict } from '@/rulebook/schema';
+import { ClauseCard } from './clause-card';
+import { SourceView } from './source-view';
+
+type Props = {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Called once the page is on screen (it loads lazily, after the screen change), e.g. to move focus to its heading. */
+  onReady: () => void;
+  rulebook: CompiledRulebook;
+  assessment: Assessment;
+  answers: Answers;
+  onAnswer: (step: string) => void;
+  onReview: () => void;
+};
+
+const GROUPS: Verdict[] = ['applies', 'possible', 'does_not_apply', 'for_information'];
+
+export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const [reading, setReading] = useState<{ quote: string; from: string } | null>(null);
+  const returnFocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    onReady();
+    // Only when the page first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (reading === null && returnFocus.current) {
+      document.getElementById(returnFocus.current)?.focus();
+      returnFocus.current = null;
+    }
+  }, [reading]);
+
+  if (reading)
+    return (
+      <SourceView
+        rulebook={rulebook}
+        quote={reading.quote}
+        onClose={() => {
+          returnFocus.current = reading.from;
+          setReading(null);
+        }}
+      />
+    );
+
+  const group = (verdict: Verdict): ClauseResult[] => {
+    const clauses = assessment.clauses.filter((c) => c.verdict === verdict);
+    // Near misses first: "would apply if …" is the most useful of what does not apply.
+    return verdict === 'does_not_apply' ? [...clauses].sort((a, b) => Number(b.nearMiss) - Number(a.nearMiss) || a.clause - b.clause) : clauses;
+  };
+
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
+        {t('results.title')}
+      </h1>
+      <p>{t('results.intro')}</p>
+      <p className="counts">{t('report.counts', assessment.counts)}</p>
+      {assessment.scopeNotice && (
+        <div className="notice warning" role="note">
+          <strong>{t('results.scopeTitle')}</strong>
+          <p>{localize(assessment.scopeNotice, lang)}</p>
+        </div>
+      )}
+      <div className="actions top-actions">
+        <button type="button" className="button secondary" onClick={onReview}>
+          {t('results.reviewAnswers')}
+        </button>
+      </div>
+      {GROUPS.map((verdict) => {
+        const clauses = group(verdict);
+        const collapsed = verdict === 'does_not_apply' || verdict === 'for_information';
+        const cards = clauses.map((c) => (
+          <ClauseCard key={c.id} clause={c} rulebook={rulebook} answers={answers} onAnswer={onAnswer} onRead={(quote, from) => setReading({ quote, from })} />
+        ));
+        const title = (
+          <>
+            {t(`results.groups.${verdict}`)} <span className="group-count">（{t('results.groupCount', { count: clauses.length })}）</span>
+          </>
+        );
+        return (
+          <section key={verdict} className={`result-group verdict-${verdict}`} aria-labelledby={`group-${verdict}`}>
+            {collapsed ? (
+              <details>
+                <summary>
+                  <h2 id={`group-${verdict}`} className="summary-heading">
+                    {title}
+                  </h2>
+                </summary>
+                {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
+              </details>
+            ) : (
+              <>
+                <h2 id={`group-${verdict}`}>{title}</h2>
+                {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
+              </>
+            )}
+          </section>
+        );
+      })}
+      <aside className="disclaimer" aria-label={t('results.disclaimer')}>
+        <p>
+          <strong>{t('results.disclaimer')}</strong>：{localize(rulebook.meta.disclaimer, lang)}
+        </p>
+        <p className="muted">
+          {assessment.rulebook.id} v{assessment.rulebook.version} · {assessment.rulebook.hash.slice(0, 12)}
+        </p>
+      </aside>
+    </>
+  );
+}

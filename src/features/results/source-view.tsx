@@ -1,0 +1,64 @@
+/**
+ * The whole policy text with the quoted passage highlighted and scrolled into view.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize } from '@/i18n';
+import { useLanguage } from '@/app/language';
+import type { CompiledRulebook } from '@/rulebook/schema';
+
+/** Where `quote` sits in `paragraph`, ignoring whitespace differences; null if it is not there. */
+export function findQuote(paragraph: string, quote: string): [number, number] | null {
+  const pattern = quote
+    .replace(/[\s\u3000]+/g, '')
+    .split('')
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s\\u3000]*');
+  if (!pattern) return null;
+  const match = new RegExp(pattern).exec(paragraph);
+  return match ? [match.index, match.index + match[0].length] : null;
+}
+
+export function SourceView({ rulebook, quote, onClose }: { rulebook: CompiledRulebook; quote: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const mark = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    mark.current?.scrollIntoView?.({ block: 'center' });
+  }, []);
+  const paragraphs = rulebook.source.split(/\n+/).filter((p) => p.trim() !== '');
+  const hit = paragraphs.findIndex((p) => findQuote(p, quote) !== null);
+  return (
+    <section className="source-view" aria-labelledby="source-heading">
+      <div className="actions top-actions">
+        <button type="button" className="button secondary" onClick={onClose}>
+          {t('results.backToResults')}
+        </button>
+      </div>
+      <h1 id="source-heading" ref={heading} tabIndex={-1}>
+        {t('results.sourceTitle')}：{localize(rulebook.meta.title, lang)}
+      </h1>
+      <p className="muted">{t('results.highlighted')}</p>
+      <div className="source-text" lang="zh-CN">
+        {paragraphs.map((p, i) => {
+          const at = i === hit ? findQuote(p, quote) : null;
+          if (!at) return <p key={i}>{p}</p>;
+          return (
+            <p key={i}>
+              {p.slice(0, at[0])}
+              <mark ref={mark}>{p.slice(at[0], at[1])}</mark>
+              {p.slice(at[1])}
+            </p>
+          );
+        })}
+      </div>
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={onClose}>
+          {t('results.backToResults')}
+        </button>
+      </div>
+    </section>
+  );
+}

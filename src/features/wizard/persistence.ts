@@ -1,0 +1,87 @@
+/**
+ * Saving the interview in this browser (localStorage), keyed by rulebook, with the rulebook's hash.
+ * Saved data that cannot be read, or no longer fits the questionnaire, gives a notice and a fresh start.
+ */
+import { z } from 'zod';
+import { answersSchema } from '@/engine';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import type { Position } from './routing';
+
+const FORMAT_VERSION = 1;
+
+const PositionSchema: z.ZodType<Position> = z.union([
+  z.object({ at: z.literal('intro') }),
+  z.object({ at: z.literal('step'), step: z.string() }),
+  z.object({ at: z.literal('review') }),
+  z.object({ at: z.literal('results') }),
+]);
+
+const SavedSession = z.object({
+  version: z.literal(FORMAT_VERSION),
+  rulebook: z.string(),
+  hash: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  at: PositionSchema,
+  savedAt: z.string(),
+});
+export type SavedSession = z.infer<typeof SavedSession>;
+
+export type Restored =
+  | { status: 'none' }
+  | { status: 'restored'; answers: Answers; at: Position; rulebookChanged: boolean }
+  | { status: 'incompatible' };
+
+export const sessionKey = (rulebookId: string) => `policy-self-check:session:${rulebookId}`;
+
+export function loadSession(rulebook: CompiledRulebook, storage: Storage | undefined = safeStorage()): Restored {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(sessionKey(rulebook.meta.id)) ?? null;
+  } catch {
+    return { status: 'none' };
+  }
+  if (raw === null) return { status: 'none' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return discard();
+  }
+  const session = SavedSession.safeParse(data);
+  if (!session.success || session.data.rulebook !== rulebook.meta.id) return discard();
+  const answers = answersSchema(rulebook).safeParse(session.data.answers);
+  if (!answers.success) return discard();
+  return { status: 'restored', answers: answers.data, at: session.data.at, rulebookChanged: session.data.hash !== rulebook.hash };
+
+  function discard(): Restored {
+    clearSession(rulebook, storage);
+    return { status: 'incompatible' };
+  }
+}
+
+/** Save; false when the browser refuses (quota exceeded, storage disabled). */
+export function saveSession(rulebook: CompiledRulebook, answers: Answers, at: Position, storage: Storage | undefined = safeStorage()): boolean {
+  const session: SavedSession = { version: FORMAT_VERSION, rulebook: rulebook.meta.id, hash: rulebook.hash, answers, at, savedAt: new Date().toISOString() };
+  try {
+    storage?.setItem(sessionKey(rulebook.meta.id), JSON.stringify(session));
+    return storage !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function clearSession(rulebook: CompiledRulebook, storage: Storage | undefined = safeStorage()): void {
+  try {
+    storage?.removeItem(sessionKey(rulebook.meta.id));
+  } catch {
+    // Nothing to clear when storage is unavailable.
+  }
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}

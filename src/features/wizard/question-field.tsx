@@ -1,0 +1,218 @@
+/**
+ * One question as a labelled form control: radios, checkboxes, a select, a number or a text field,
+ * with its help, "why we ask", an optional "don't know", and its error next to it (role="alert").
+ */
+import { Controller, useFormContext, useWatch, type FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { localize } from '@/i18n';
+import { useLanguage } from '@/app/language';
+import { clauseLabel } from '@/rulebook/source';
+import { DONT_KNOW, type CompiledRulebook, type Question } from '@/rulebook/schema';
+import type { FormValues } from './step-schema';
+
+type Props = { question: Question; rulebook: CompiledRulebook; dependents: number[]; derivedLabel?: string };
+
+/** Radios for short lists, a select for long ones. */
+const SELECT_FROM = 9;
+
+export function QuestionField({ question, rulebook, dependents, derivedLabel }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const {
+    register,
+    setValue,
+    getValues,
+    control,
+    formState: { errors },
+  } = useFormContext<FormValues>();
+  const value = useWatch({ control, name: question.id });
+  const error = errors[question.id] as FieldError | undefined;
+  const id = `q-${question.id}`;
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy = [question.help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const label = (
+    <>
+      {localize(question.label, lang)}
+      {question.optional && <span className="optional"> {t('wizard.optional')}</span>}
+    </>
+  );
+
+  const extras = (
+    <>
+      {question.help && (
+        <p id={helpId} className="help">
+          {localize(question.help, lang)}
+        </p>
+      )}
+      {derivedLabel && <p className="help derived">{t('wizard.derivedHint', { value: derivedLabel })}</p>}
+      {error?.message && (
+        <p id={errorId} className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </>
+  );
+  const why = <WhyWeAsk rulebook={rulebook} dependents={dependents} />;
+
+  const options = [...(question.options ?? []).map((o) => ({ value: o.value, label: localize(o.label, lang) }))];
+  const invalid = error ? true : undefined;
+
+  if (question.type === 'boolean' || ((question.type === 'single' || question.type === 'district') && options.length < SELECT_FROM)) {
+    const choices = question.type === 'boolean' ? [{ value: 'true', label: t('wizard.yes') }, { value: 'false', label: t('wizard.no') }] : options;
+    if (question.dontKnow) choices.push({ value: DONT_KNOW, label: t('wizard.dontKnow') });
+    return (
+      <fieldset className="question" aria-describedby={describedBy} aria-invalid={invalid}>
+        <legend>{label}</legend>
+        {extras}
+        <div className="choices">
+          {choices.map((c) => (
+            <label key={c.value} className="choice">
+              <input type="radio" value={c.value} {...register(question.id)} aria-describedby={error ? errorId : undefined} />
+              <span>{c.label}</span>
+            </label>
+          ))}
+        </div>
+        {why}
+      </fieldset>
+    );
+  }
+
+  if (question.type === 'single' || question.type === 'district') {
+    return (
+      <div className="question">
+        <label htmlFor={id} className="question-label">
+          {label}
+        </label>
+        {extras}
+        <select id={id} {...register(question.id)} aria-describedby={describedBy} aria-invalid={invalid}>
+          <option value="">{t('wizard.choose')}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          {question.dontKnow && <option value={DONT_KNOW}>{t('wizard.dontKnow')}</option>}
+        </select>
+        {why}
+      </div>
+    );
+  }
+
+  if (question.type === 'multi') {
+    // "Don't know" excludes the options and the options exclude it.
+    const field = register(question.id);
+    const onOption = (value: string, checked: boolean) => {
+      const current = (getValues(question.id) as string[] | undefined) ?? [];
+      const next = value === DONT_KNOW ? (checked ? [DONT_KNOW] : []) : [...current.filter((v) => v !== DONT_KNOW && v !== value), ...(checked ? [value] : [])];
+      setValue(question.id, next, { shouldDirty: true, shouldValidate: Boolean(error) });
+    };
+    const choices = question.dontKnow ? [...options, { value: DONT_KNOW, label: t('wizard.dontKnow') }] : options;
+    return (
+      <fieldset className="question" aria-describedby={describedBy} aria-invalid={invalid}>
+        <legend>{label}</legend>
+        {extras}
+        <div className="choices">
+          {choices.map((c, i) => (
+            <label key={c.value} className="choice">
+              <input
+                type="checkbox"
+                value={c.value}
+                name={field.name}
+                ref={i === 0 ? field.ref : undefined}
+                checked={Array.isArray(value) && value.includes(c.value)}
+                onChange={(e) => onOption(c.value, e.target.checked)}
+                onBlur={field.onBlur}
+                aria-describedby={error ? errorId : undefined}
+              />
+              <span>{c.label}</span>
+            </label>
+          ))}
+        </div>
+        {why}
+      </fieldset>
+    );
+  }
+
+  if (question.type === 'number') {
+    return (
+      <div className="question">
+        <label htmlFor={id} className="question-label">
+          {label}
+        </label>
+        {extras}
+        <Controller
+          control={control}
+          name={question.id}
+          render={({ field }) => {
+            const dontKnow = field.value === DONT_KNOW;
+            return (
+              <div className="number-row">
+                <input
+                  id={id}
+                  ref={field.ref}
+                  name={field.name}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={dontKnow ? '' : (field.value as string)}
+                  disabled={dontKnow}
+                  onChange={(e) => field.onChange(e.target.value)}
+                  onBlur={field.onBlur}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className="number-input"
+                />
+                {question.unit && <span className="unit">{localize(question.unit, lang)}</span>}
+                {question.dontKnow && (
+                  <label className="choice inline">
+                    <input type="checkbox" checked={dontKnow} onChange={(e) => field.onChange(e.target.checked ? DONT_KNOW : '')} />
+                    <span>{t('wizard.dontKnow')}</span>
+                  </label>
+                )}
+              </div>
+            );
+          }}
+        />
+        {why}
+      </div>
+    );
+  }
+
+  return (
+    <div className="question">
+      <label htmlFor={id} className="question-label">
+        {label}
+      </label>
+      {extras}
+      <input id={id} type="text" maxLength={2000} {...register(question.id)} aria-describedby={describedBy} aria-invalid={invalid} />
+      {why}
+    </div>
+  );
+}
+
+/** Which clauses depend on this answer, computed from the rules. */
+function WhyWeAsk({ rulebook, dependents }: { rulebook: CompiledRulebook; dependents: number[] }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const titles = new Map(rulebook.measures.map((m) => [m.clause, localize(m.title, lang)]));
+  return (
+    <details className="why">
+      <summary>{t('wizard.whyAsk')}</summary>
+      {dependents.length === 0 ? (
+        <p>{t('wizard.whyAskContext')}</p>
+      ) : (
+        <>
+          <p>{t('wizard.whyAskClauses')}</p>
+          <ul>
+            {dependents.map((n) => (
+              <li key={n}>
+                {clauseLabel(n)} {titles.get(n)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

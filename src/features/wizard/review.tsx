@@ -1,0 +1,67 @@
+/**
+ * The review page: every answer that counts, grouped by step, each with a change link.
+ */
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answerStates } from '@/engine';
+import { localize } from '@/i18n';
+import { useLanguage } from '@/app/language';
+import { formatAnswer } from '@/report/explain';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { visibleSteps } from './routing';
+
+type Props = {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  rulebook: CompiledRulebook;
+  answers: Answers;
+  onEdit: (step: string) => void;
+  onBack: () => void;
+  onConfirm: () => void;
+};
+
+export function ReviewScreen({ headingRef, rulebook, answers, onEdit, onBack, onConfirm }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
+        {t('wizard.reviewTitle')}
+      </h1>
+      <p>{t('wizard.reviewIntro')}</p>
+      {visibleSteps(rulebook, answers).map((step) => (
+        <section key={step.id} className="card review-step" aria-labelledby={`review-${step.id}`}>
+          <h2 id={`review-${step.id}`}>{localize(step.title, lang)}</h2>
+          <dl className="review-list">
+            {step.questions
+              .filter((q) => states.visibility.get(q.id) === true)
+              .map((q) => {
+                const given = answers[q.id];
+                const derived = given === undefined ? states.derived.get(q.id) : undefined;
+                const text = given === undefined && derived === undefined ? t('wizard.notAnswered') : formatAnswer(q, given ?? derived, lang, t) + (derived !== undefined ? ` ${t('answer.derived')}` : '');
+                return (
+                  <div key={q.id} className="review-row">
+                    <dt>{localize(q.label, lang)}</dt>
+                    <dd>
+                      <span>{text}</span>
+                      <button type="button" className="link-button" aria-label={t('wizard.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id)}>
+                        {t('wizard.change')}
+                      </button>
+                    </dd>
+                  </div>
+                );
+              })}
+          </dl>
+        </section>
+      ))}
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={onBack}>
+          {t('wizard.back')}
+        </button>
+        <button type="button" className="button" onClick={onConfirm}>
+          {t('wizard.seeResults')}
+        </button>
+      </div>
+    </>
+  );
+}

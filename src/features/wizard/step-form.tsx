@@ -1,0 +1,126 @@
+/**
+ * One step of the interview: a react-hook-form form whose zod schema is derived from the questions
+ * visible for the answers so far (including answers given higher up in the same step).
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { answerStates, clausesDependingOn } from '@/engine';
+import { localize } from '@/i18n';
+import { useLanguage } from '@/app/language';
+import type { Answers, CompiledRulebook, Step } from '@/rulebook/schema';
+import type { StepAnswers } from './machine';
+import { QuestionField } from './question-field';
+import { draftAnswers, stepSchema, toFieldValue, toFormValues, type FormValues } from './step-schema';
+
+type Props = {
+  rulebook: CompiledRulebook;
+  step: Step;
+  answers: Answers;
+  returning: boolean;
+  onChange: (answers: StepAnswers) => void;
+  onSubmit: (answers: StepAnswers) => void;
+  onBack: () => void;
+};
+
+function merged(answers: Answers, update: StepAnswers): Answers {
+  const out: Answers = { ...answers };
+  for (const [k, v] of Object.entries(update)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function StepForm({ rulebook, step, answers, returning, onChange, onSubmit, onBack }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const dependents = useMemo(() => clausesDependingOn(rulebook), [rulebook]);
+
+  // The answers as the step opened: what the respondent had already said.
+  const [initialAnswers] = useState(answers);
+
+  // Derived answers (e.g. a size class) are proposed when the respondent has not answered.
+  const initial = useMemo(() => {
+    const derived = answerStates(rulebook.questionnaire, answers, rulebook.parameters).derived;
+    const values = toFormValues(step.questions, answers);
+    for (const q of step.questions) if (answers[q.id] === undefined && derived.has(q.id)) values[q.id] = toFieldValue(q, derived.get(q.id));
+    return values;
+    // Only when the step opens: later changes come from the form itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step.id]);
+
+  const visibleFor = (values: FormValues) => {
+    const live = merged(answers, draftAnswers(step.questions, values));
+    const states = answerStates(rulebook.questionnaire, live, rulebook.parameters);
+    // A follow-up appears once the answer it depends on is given.
+    return { questions: step.questions.filter((q) => states.visibility.get(q.id) === true), derived: states.derived };
+  };
+
+  const resolver: Resolver<FormValues, unknown, StepAnswers> = (values, context, options) =>
+    zodResolver(stepSchema(visibleFor(values).questions, t))(values, context, options) as ReturnType<Resolver<FormValues, unknown, StepAnswers>>;
+
+  const form = useForm<FormValues, unknown, StepAnswers>({ defaultValues: initial, resolver, shouldFocusError: false, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const values = useWatch({ control: form.control }) as FormValues;
+  const { questions, derived } = visibleFor({ ...initial, ...values });
+
+  // A derived proposal the respondent left alone stays a proposal: it follows the answers it comes from.
+  const withoutUntouchedProposals = (update: StepAnswers): StepAnswers => {
+    const out = { ...update };
+    for (const q of questions) if (q.derivedFrom && initialAnswers[q.id] === undefined && !form.getFieldState(q.id).isDirty) out[q.id] = undefined;
+    return out;
+  };
+
+  // Save every answer as it is given.
+  useEffect(() => {
+    onChange(withoutUntouchedProposals(draftAnswers(questions, { ...initial, ...values })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(values)]);
+
+  // Keep a derived proposal in step with the answers it comes from, until the respondent changes it.
+  useEffect(() => {
+    for (const q of questions) {
+      if (!q.derivedFrom || form.getFieldState(q.id).isDirty) continue;
+      const proposal = derived.get(q.id);
+      const value = proposal === undefined ? '' : toFieldValue(q, proposal);
+      if (form.getValues(q.id) !== value) form.setValue(q.id, value, { shouldDirty: false });
+    }
+  });
+
+  // Focus the first question with an error, in the order the questions are shown.
+  const focusFirstError = (errors: Record<string, unknown>) => {
+    const first = questions.find((q) => q.id in errors);
+    if (!first) return;
+    const element = document.getElementById(`q-${first.id}`) ?? document.querySelector<HTMLElement>(`[name="${first.id}"]`);
+    element?.focus();
+  };
+  const submit = form.handleSubmit((data) => onSubmit(withoutUntouchedProposals(data)), focusFirstError);
+  const errorCount = Object.keys(form.formState.errors).length;
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate aria-labelledby="screen-heading">
+        {step.intro && <p className="step-intro">{localize(step.intro, lang)}</p>}
+        {errorCount > 0 && form.formState.isSubmitted && (
+          <p className="error-summary" role="alert">
+            {t('wizard.errorSummary', { count: errorCount })}
+          </p>
+        )}
+        {questions.map((q) => {
+          const proposal = derived.get(q.id);
+          const derivedLabel = q.derivedFrom && proposal !== undefined ? (q.options?.find((o) => o.value === proposal)?.label[lang] ?? String(proposal)) : undefined;
+          return <QuestionField key={q.id} question={q} rulebook={rulebook} dependents={dependents.get(q.id) ?? []} derivedLabel={derivedLabel} />;
+        })}
+        <div className="actions">
+          <button type="button" className="button secondary" onClick={onBack}>
+            {t('wizard.back')}
+          </button>
+          <button type="submit" className="button">
+            {returning ? t('wizard.saveAndReturn') : t('wizard.next')}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

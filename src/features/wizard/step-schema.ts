@@ -1,0 +1,91 @@
+/**
+ * The form of one step: field values as the inputs hold them, and the zod schema derived from the
+ * step's questions that validates them (required, ranges, choices, "don't know") and turns them into answers.
+ */
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { DONT_KNOW, type AnswerValue, type Answers, type Question } from '@/rulebook/schema';
+import type { StepAnswers } from './machine';
+
+/** What an input holds: text for radios, selects and number fields; a list for checkboxes. */
+export type FieldValue = string | string[];
+export type FormValues = Record<string, FieldValue>;
+
+export function toFieldValue(question: Question, answer: AnswerValue | undefined): FieldValue {
+  if (question.type === 'multi') return answer === DONT_KNOW ? [DONT_KNOW] : Array.isArray(answer) ? answer : [];
+  if (answer === undefined) return '';
+  if (typeof answer === 'boolean') return answer ? 'true' : 'false';
+  return String(answer);
+}
+
+export function toFormValues(questions: Question[], answers: Answers): FormValues {
+  return Object.fromEntries(questions.map((q) => [q.id, toFieldValue(q, answers[q.id])]));
+}
+
+/** Numbers as people type them: "1,200", "１２００", " 35 ". */
+export function parseNumber(text: string): number | null {
+  const normalised = text.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
+  if (normalised === '' || !/^-?\d*\.?\d+$/.test(normalised)) return null;
+  return Number(normalised);
+}
+
+function fieldSchema(question: Question, t: TFunction): z.ZodType<AnswerValue | undefined> {
+  const required = !question.optional;
+  switch (question.type) {
+    case 'multi':
+      return z
+        .array(z.string())
+        .refine((v) => !required || v.length > 0, t('wizard.errors.chooseAtLeastOne'))
+        .transform((v) => (v.includes(DONT_KNOW) ? DONT_KNOW : v.length > 0 ? v : undefined));
+    case 'boolean':
+      return z
+        .string()
+        .refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))
+        .transform((v) => (v === 'true' ? true : v === 'false' ? false : v === DONT_KNOW ? DONT_KNOW : undefined));
+    case 'number':
+      return z.string().transform((v, ctx) => {
+        if (v === DONT_KNOW) return DONT_KNOW;
+        if (v.trim() === '') {
+          if (required) ctx.addIssue({ code: 'custom', message: t('wizard.errors.enterNumber') });
+          return undefined;
+        }
+        const n = parseNumber(v);
+        if (n === null) ctx.addIssue({ code: 'custom', message: t('wizard.errors.notANumber') });
+        else if (question.min !== undefined && n < question.min) ctx.addIssue({ code: 'custom', message: t('wizard.errors.min', { min: question.min }) });
+        else if (question.max !== undefined && n > question.max) ctx.addIssue({ code: 'custom', message: t('wizard.errors.max', { max: question.max }) });
+        return n ?? undefined;
+      });
+    case 'text':
+      return z
+        .string()
+        .max(2000, t('wizard.errors.tooLong', { max: 2000 }))
+        .refine((v) => !required || v.trim() !== '', t('wizard.errors.enterText'))
+        .transform((v) => (v.trim() === '' ? undefined : v.trim()));
+    case 'single':
+    case 'district':
+      return z
+        .string()
+        .refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))
+        .transform((v) => (v === '' ? undefined : v));
+  }
+}
+
+/** The schema of a step's visible questions; its output is the answers to send with `answer.submit`. */
+export function stepSchema(questions: Question[], t: TFunction): z.ZodType<StepAnswers, FormValues> {
+  return z.object(Object.fromEntries(questions.map((q) => [q.id, fieldSchema(q, t)]))) as unknown as z.ZodType<StepAnswers, FormValues>;
+}
+
+/** Answers from field values as they stand, ignoring what does not parse yet (for saving as the user types). */
+export function draftAnswers(questions: Question[], values: FormValues): StepAnswers {
+  const out: StepAnswers = {};
+  for (const q of questions) {
+    const v = values[q.id];
+    if (v === undefined) continue;
+    if (q.type === 'number' && typeof v === 'string' && v !== DONT_KNOW) out[q.id] = parseNumber(v) ?? undefined;
+    else {
+      const parsed = fieldSchema({ ...q, optional: true }, ((k: string) => k) as unknown as TFunction).safeParse(v);
+      out[q.id] = parsed.success ? parsed.data : undefined;
+    }
+  }
+  return out;
+}

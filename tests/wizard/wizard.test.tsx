@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+/**
+ * The interview as a user meets it, step by step, on the small fixture rulebook: what each step shows,
+ * where each answer leads, what is rejected, the review, the results and saving.
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { sessionKey } from '@/features/wizard/persistence';
+import { fixture } from '../engine/helpers';
+
+beforeEach(() => localStorage.clear());
+
+const renderApp = () => render(<App rulebooks={[fixture]} />);
+
+async function startAsCompany(user: ReturnType<typeof userEvent.setup>) {
+  renderApp();
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }).click();
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+}
+
+describe('intro', () => {
+  it('shows the policy, how long it takes, and a start button', () => {
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+    expect(screen.getByText(/3 条措施中哪些与您相关/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+  });
+});
+
+describe('step 1: about you', () => {
+  it('opens with its heading focused, the progress over visible steps and the clauses decided so far', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+    expect(screen.getByText('第 1 步，共 2 步')).toBeInTheDocument();
+    expect(screen.getByText('已判断 1 / 3 条')).toBeInTheDocument();
+  });
+
+  it('rejects an empty step with a message next to each field and focus on the first error', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual(['请修改以下 2 处后继续：', '请选择一项', '请选择一项']);
+    expect(within(screen.getByRole('group', { name: '您是？' })).getByText('请选择一项')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '企业' })).toHaveFocus();
+    expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+  });
+
+  it('says why it asks, from the rules', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    const group = screen.getByRole('group', { name: '您是？' });
+    await user.click(within(group).getByText('为什么问这个？'));
+    expect(within(group).getByText('（一） 支持企业使用绿色包装')).toBeVisible();
+    expect(within(group).getByText('（三） 发挥协会作用')).toBeVisible();
+  });
+
+  it('takes an association straight to the review, skipping the packaging step', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    await user.click(screen.getByRole('radio', { name: '行业协会' }));
+    await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+    expect(screen.queryByRole('heading', { name: '包装' })).not.toBeInTheDocument();
+  });
+});
+
+describe('step 2: packaging', () => {
+  it('shows a follow-up only when it is relevant', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    expect(screen.getByText('第 2 步，共 2 步')).toBeInTheDocument();
+    expect(screen.queryByLabelText(/出口占销售额的比重/)).not.toBeInTheDocument();
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+    expect(screen.getByLabelText(/出口占销售额的比重/)).toBeInTheDocument();
+  });
+
+  it('rejects numbers out of range or not numbers, next to the field', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '否' }));
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+    await user.type(screen.getByLabelText(/出口占销售额的比重/), '120');
+    await user.type(screen.getByLabelText(/员工人数/), 'many');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByText('不能大于 100')).toHaveAttribute('role', 'alert');
+    expect(screen.getByText('请输入数字，例如 120')).toHaveAttribute('role', 'alert');
+    expect(screen.getByLabelText(/出口占销售额的比重/)).toHaveFocus();
+  });
+
+  it('proposes the company size from the staff count and lets the user correct it', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.type(screen.getByLabelText(/员工人数/), '12');
+    const size = screen.getByRole('group', { name: '企业规模' });
+    expect(within(size).getByRole('radio', { name: '小型' })).toBeChecked();
+    expect(within(size).getByText('根据您的回答推算为“小型”，如不对请修改。')).toBeInTheDocument();
+    await user.click(within(size).getByRole('radio', { name: '大型' }));
+    await user.clear(screen.getByLabelText(/员工人数/));
+    await user.type(screen.getByLabelText(/员工人数/), '8');
+    expect(within(size).getByRole('radio', { name: '大型' })).toBeChecked();
+  });
+
+  it('goes back with the answers kept', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '上一步' }));
+    expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+  });
+});
+
+async function completeAsCompany(user: ReturnType<typeof userEvent.setup>, { degradable = '不清楚', share = '30' } = {}) {
+  await startAsCompany(user);
+  await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: degradable }));
+  await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+  await user.type(screen.getByLabelText(/出口占销售额的比重/), share);
+  await user.type(screen.getByLabelText(/员工人数/), '12');
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+}
+
+describe('review', () => {
+  it('lists every answer by step, and a change link goes back and returns to the review', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user);
+    const packaging = screen.getByRole('region', { name: '包装' });
+    expect(within(packaging).getByText('出口占销售额的比重')).toBeInTheDocument();
+    expect(within(packaging).getByText('30 %')).toBeInTheDocument();
+    expect(within(packaging).getByText('小型 （根据您的回答推算）')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '修改：出口占销售额的比重' }));
+    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toHaveFocus();
+    await user.clear(screen.getByLabelText(/出口占销售额的比重/));
+    await user.type(screen.getByLabelText(/出口占销售额的比重/), '75');
+    await user.click(screen.getByRole('button', { name: '保存并返回' }));
+    expect(within(screen.getByRole('region', { name: '包装' })).getByText('75 %')).toBeInTheDocument();
+  });
+});
+
+describe('results', () => {
+  it('groups clauses by verdict with reasons, missing answers, near misses and quotes', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toHaveFocus();
+
+    const applies = screen.getByRole('region', { name: /与您相关的措施/ });
+    const clause3 = within(applies).getByRole('article', { name: '（三） 发挥协会作用' });
+    expect(within(clause3).getByText('小型企业培训')).toBeInTheDocument();
+    expect(within(clause3).getByText(/企业规模：小型 （根据您的回答推算）/)).toBeInTheDocument();
+
+    const possible = screen.getByRole('region', { name: /可能与您相关/ });
+    const clause1 = within(possible).getByRole('article', { name: '（一） 支持企业使用绿色包装' });
+    expect(within(clause1).getByText(/是否使用可降解包装材料？（您回答了“不清楚”）/)).toBeInTheDocument();
+    expect(within(clause1).getByText('如果“出口占销售额的比重”至少 50，这一项就可能适用。')).toBeInTheDocument();
+    expect(within(clause1).getByText('对使用可降解包装材料的本市企业给予技术指导。')).toBeInTheDocument();
+
+    const info = screen.getByRole('region', { name: /仅供了解/ });
+    expect(within(info).getByRole('article', { name: '（二） 加强监督检查' })).toBeInTheDocument();
+  });
+
+  it('answering a missing question from the results returns to the results with the new verdict', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    await user.click(screen.getByRole('button', { name: '回答这个问题' }));
+    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '是' }));
+    await user.click(screen.getByRole('button', { name: '保存并返回' }));
+    const applies = await screen.findByRole('region', { name: /与您相关的措施/ });
+    expect(within(applies).getByRole('article', { name: '（一） 支持企业使用绿色包装' })).toBeInTheDocument();
+  });
+
+  it('shows the whole policy with the quote highlighted, and returns to the results', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user, { degradable: '是' });
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    const card = screen.getByRole('article', { name: '（一） 支持企业使用绿色包装' });
+    await user.click(within(card).getAllByRole('button', { name: '在政策原文中查看' })[0]!);
+    expect(screen.getByRole('heading', { level: 1, name: /政策原文/ })).toHaveFocus();
+    const mark = document.querySelector('mark');
+    expect(mark?.textContent).toBe('对使用可降解包装材料的本市企业给予技术指导。');
+    expect(screen.getByText(/市场监管部门定期开展包装抽查/)).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: '返回结果' })[0]!);
+    expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  });
+});
+
+describe('saving', () => {
+  it('saves every answer as it is given and resumes where the user was', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    await user.click(screen.getByRole('radio', { name: '企业' }));
+    expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company' });
+    unmount();
+    renderApp();
+    expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+  });
+
+  it('starts afresh with a notice when the saved data is corrupted', () => {
+    localStorage.setItem(sessionKey('demo-packaging'), '{"version":1,"rulebook":"demo-packaging","answers":{"kind":"ngo"}');
+    renderApp();
+    expect(screen.getByText(/无法读取之前保存的回答/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+    expect(localStorage.getItem(sessionKey('demo-packaging'))).toBeNull();
+  });
+
+  it('starts afresh when saved answers no longer fit the questionnaire', () => {
+    localStorage.setItem(
+      sessionKey('demo-packaging'),
+      JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'ngo' }, at: { at: 'review' }, savedAt: '2026-01-01' }),
+    );
+    renderApp();
+    expect(screen.getByText(/无法读取之前保存的回答/)).toBeInTheDocument();
+  });
+
+  it('clears everything on "start again", only after confirmation', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '重新开始' }));
+    await user.click(screen.getByRole('button', { name: '取消' }));
+    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '重新开始' }));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('确定要清除所有回答并重新开始吗？');
+    await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
+    expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({});
+  });
+});
