@@ -2,21 +2,25 @@
  * The answers file: `{ rulebook, answers }`, validated by a zod schema derived from the questionnaire.
  * Used by the CLI, imports and share links; every problem is reported with its path.
  */
-import { z } from 'zod';
-import { DONT_KNOW, type Answers, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
+// zod/mini: the same validation as classic zod with a fraction of the bundle size (this runs in the browser).
+import * as z from 'zod/mini';
+import { DONT_KNOW } from '../rulebook/conditions.ts';
+import type { Answers, CompiledRulebook, Question } from '../rulebook/schema.ts';
 
 export type AnswersFile = { rulebook: string; answers: Answers };
 export type InputProblem = { path: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 /** The zod schema one answer must satisfy, derived from its question. */
-export function answerSchema(question: Question): z.ZodType {
+export function answerSchema(question: Question): z.ZodMiniType {
   const values = (question.options ?? []).map((o) => o.value);
   const optionError = (input: unknown) =>
     `${JSON.stringify(input)} is not an option of "${question.id}"; allowed: ${values.join(', ')}${question.dontKnow ? `, or "${DONT_KNOW}" for the whole question` : ''}`;
-  const option = z.string({ error: (iss) => (iss.input === undefined ? 'required' : `expected an option value (text), got ${describe(iss.input)}`) }).refine((v) => values.includes(v), { error: (iss) => optionError(iss.input) });
+  const option = z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : `expected an option value (text), got ${describe(iss.input)}`) })
+    .check(z.refine((v) => values.includes(v), { error: (iss) => optionError(iss.input) }));
 
-  let schema: z.ZodType;
+  let schema: z.ZodMiniType;
   switch (question.type) {
     case 'single':
     case 'district':
@@ -29,37 +33,40 @@ export function answerSchema(question: Question): z.ZodType {
       schema = z.boolean({ error: (iss) => `expected true or false, got ${describe(iss.input)}` });
       break;
     case 'number': {
-      let n = z.number({ error: (iss) => `expected a number, got ${describe(iss.input)}` });
-      if (question.min !== undefined) n = n.min(question.min, `must be at least ${question.min}`);
-      if (question.max !== undefined) n = n.max(question.max, `must be at most ${question.max}`);
-      schema = n;
+      const checks = [];
+      if (question.min !== undefined) checks.push(z.minimum(question.min, `must be at least ${question.min}`));
+      if (question.max !== undefined) checks.push(z.maximum(question.max, `must be at most ${question.max}`));
+      schema = z.number({ error: (iss) => `expected a number, got ${describe(iss.input)}` }).check(...checks);
       break;
     }
     case 'text':
-      schema = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).max(2000, 'must be at most 2000 characters');
+      schema = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).check(z.maxLength(2000, 'must be at most 2000 characters'));
       break;
   }
   if (!question.dontKnow) return schema;
   // "don't know" stands for the whole answer; anything else must satisfy the question's own schema,
   // whose message (not a union's) is the one worth showing.
-  return z.unknown().transform((value, ctx) => {
-    if (value === DONT_KNOW) return value;
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, ctx) => {
+      if (value === DONT_KNOW) return value;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input: value });
+      return z.NEVER;
+    }),
+  );
 }
 
 export function answersSchema(rulebook: CompiledRulebook) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const step of rulebook.questionnaire.steps) for (const q of step.questions) shape[q.id] = answerSchema(q).optional();
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const step of rulebook.questionnaire.steps) for (const q of step.questions) shape[q.id] = z.optional(answerSchema(q));
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
         ? `no such question in rulebook "${rulebook.meta.id}"`
         : `expected an object of question id → answer, got ${describe(iss.input)}`,
-  }) as unknown as z.ZodType<Answers>;
+  }) as unknown as z.ZodMiniType<Answers>;
 }
 
 /** Validate an answers file against the rulebook it names. */
@@ -72,7 +79,7 @@ export function parseAnswersFile(rulebooks: CompiledRulebook[], data: unknown): 
           error: (iss) =>
             iss.input === undefined ? `missing: name the rulebook these answers are for (${known.map((k) => `"${k}"`).join(', ')})` : `expected a rulebook id, got ${describe(iss.input)}`,
         }),
-        answers: z.unknown().optional(),
+        answers: z.optional(z.unknown()),
       },
       { error: (iss) => `expected an object { "rulebook": …, "answers": { … } }, got ${describe(iss.input)}` },
     )
@@ -87,11 +94,11 @@ export function parseAnswersFile(rulebooks: CompiledRulebook[], data: unknown): 
   return { ok: true, value: { rulebook: compiled.meta.id, answers: stripUndefined(answers.data), compiled } };
 }
 
-export function toProblems(error: z.ZodError, prefix: (string | number)[] = []): InputProblem[] {
+export function toProblems(error: { issues: readonly { code: string; path: PropertyKey[]; message: string; keys?: string[] }[] }, prefix: (string | number)[] = []): InputProblem[] {
   return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     // One problem per unknown key, at its own path.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: issue.message }));
+    if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: issue.message }));
     return [{ path: formatPath(path), message: issue.message }];
   });
 }

@@ -3,7 +3,8 @@
  * A question is asked when its step's and its own show-conditions hold; a show-condition may only refer to
  * earlier questions (the rulebook checker enforces it), so one pass in questionnaire order settles everything.
  */
-import { DONT_KNOW, type AnswerValue, type Answers, type Condition, type ParameterTable, type Questionnaire } from '../rulebook/schema.ts';
+import { DONT_KNOW } from '../rulebook/conditions.ts';
+import type { AnswerValue, Answers, Condition, ParameterTable, Questionnaire } from '../rulebook/schema.ts';
 import { decisiveLeaves, evaluate, type AnswerLookup, type AnswerState, type EvalNode, type Truth } from './evaluate.ts';
 
 export type MissingAnswer = { question: string; reason: 'unanswered' | 'dont_know' };

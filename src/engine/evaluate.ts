@@ -3,7 +3,8 @@
  * true / false / unknown, where unknown means the answer is missing or "don't know".
  * Every evaluation keeps its tree, so callers can say which leaves decided the result.
  */
-import { DONT_KNOW, isLeaf, leafOperator, type AnswerValue, type Condition, type Leaf, type LeafOperator } from '../rulebook/schema.ts';
+import { DONT_KNOW, isLeaf, leafOperator, type Condition, type Leaf, type LeafOperator } from '../rulebook/conditions.ts';
+import type { AnswerValue } from '../rulebook/schema.ts';
 
 export type Truth = true | false | 'unknown';
 

@@ -5,7 +5,8 @@
 import type { TFunction } from 'i18next';
 import type { LeafTrace, MissingAnswer } from '../engine/index.ts';
 import { localize, type Language } from '../i18n/index.ts';
-import { DONT_KNOW, type AnswerValue, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
+import { DONT_KNOW } from '../rulebook/conditions.ts';
+import type { AnswerValue, CompiledRulebook, Question } from '../rulebook/schema.ts';
 
 export type Explained = { question: string; questionId: string; expected: string; actual: string; result: LeafTrace['result'] };
 

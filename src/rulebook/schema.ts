@@ -5,6 +5,11 @@
  * Nothing here knows about a particular policy.
  */
 import { z } from 'zod';
+import { DONT_KNOW, LEAF_OPERATORS, type Condition as ConditionType } from './conditions.ts';
+
+// The runtime parts of the format the browser needs, without zod (kept out of the app bundle).
+export { DONT_KNOW, LEAF_OPERATORS, isLeaf, leafOperator, type Leaf, type LeafOperator } from './conditions.ts';
+export type Condition = ConditionType;
 
 const id = z
   .string()
@@ -26,19 +31,6 @@ export type Scalar = z.infer<typeof Scalar>;
 // ---------------------------------------------------------------------------------------------
 // The condition language (ARCHITECTURE.md "One condition language"): all / any / not over leaves
 // that compare one answer with a value.
-
-export const LEAF_OPERATORS = ['is', 'in', 'includesAny', 'includesAll', 'atLeast', 'atMost', 'answered'] as const;
-export type LeafOperator = (typeof LEAF_OPERATORS)[number];
-
-export type Leaf =
-  | { answer: string; is: Scalar }
-  | { answer: string; in: Scalar[] }
-  | { answer: string; includesAny: string[] }
-  | { answer: string; includesAll: string[] }
-  | { answer: string; atLeast: number }
-  | { answer: string; atMost: number }
-  | { answer: string; answered: boolean };
-export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 const COMBINATORS = ['all', 'any', 'not'] as const;
 
@@ -88,15 +80,6 @@ const ConditionShape = z
   });
 
 export const Condition = ConditionShape as unknown as z.ZodType<Condition>;
-
-/** The operator of a leaf, and its expected value. */
-export function leafOperator(leaf: Leaf): LeafOperator {
-  for (const op of LEAF_OPERATORS) if (op in leaf) return op;
-  throw new Error('not a leaf');
-}
-export function isLeaf(c: Condition): c is Leaf {
-  return 'answer' in c;
-}
 
 // ---------------------------------------------------------------------------------------------
 // rulebook.yaml
@@ -194,7 +177,6 @@ export const QuestionType = z.enum(QUESTION_TYPES).describe(
 );
 export type QuestionType = z.infer<typeof QuestionType>;
 
-export const DONT_KNOW = 'dont_know';
 
 export const Option = z.strictObject({
   value: id.refine((v) => v !== DONT_KNOW, `"${DONT_KNOW}" is reserved for the "don't know" answer`),

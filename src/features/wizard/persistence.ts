@@ -2,14 +2,14 @@
  * Saving the interview in this browser (localStorage), keyed by rulebook, with the rulebook's hash.
  * Saved data that cannot be read, or no longer fits the questionnaire, gives a notice and a fresh start.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answersSchema } from '@/engine';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import type { Position } from './routing';
 
 const FORMAT_VERSION = 1;
 
-const PositionSchema: z.ZodType<Position> = z.union([
+const PositionSchema: z.ZodMiniType<Position> = z.union([
   z.object({ at: z.literal('intro') }),
   z.object({ at: z.literal('step'), step: z.string() }),
   z.object({ at: z.literal('review') }),

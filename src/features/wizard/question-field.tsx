@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { clauseLabel } from '@/rulebook/source';
-import { DONT_KNOW, type CompiledRulebook, type Question } from '@/rulebook/schema';
+import { DONT_KNOW } from '@/rulebook/conditions';
+import type { CompiledRulebook, Question } from '@/rulebook/schema';
 import type { FormValues } from './step-schema';
 
 type Props = { question: Question; rulebook: CompiledRulebook; dependents: number[]; derivedLabel?: string };

@@ -3,8 +3,9 @@
  * step's questions that validates them (required, ranges, choices, "don't know") and turns them into answers.
  */
 import type { TFunction } from 'i18next';
-import { z } from 'zod';
-import { DONT_KNOW, type AnswerValue, type Answers, type Question } from '@/rulebook/schema';
+import * as z from 'zod/mini';
+import { DONT_KNOW } from '@/rulebook/conditions';
+import type { AnswerValue, Answers, Question } from '@/rulebook/schema';
 import type { StepAnswers } from './machine';
 
 /** What an input holds: text for radios, selects and number fields; a list for checkboxes. */
@@ -29,50 +30,53 @@ export function parseNumber(text: string): number | null {
   return Number(normalised);
 }
 
-function fieldSchema(question: Question, t: TFunction): z.ZodType<AnswerValue | undefined> {
+function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValue | undefined, FieldValue> {
   const required = !question.optional;
   switch (question.type) {
     case 'multi':
-      return z
-        .array(z.string())
-        .refine((v) => !required || v.length > 0, t('wizard.errors.chooseAtLeastOne'))
-        .transform((v) => (v.includes(DONT_KNOW) ? DONT_KNOW : v.length > 0 ? v : undefined));
+      return z.pipe(
+        z.array(z.string()).check(z.refine((v) => !required || v.length > 0, t('wizard.errors.chooseAtLeastOne'))),
+        z.transform((v: string[]) => (v.includes(DONT_KNOW) ? DONT_KNOW : v.length > 0 ? v : undefined)),
+      ) as never;
     case 'boolean':
-      return z
-        .string()
-        .refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))
-        .transform((v) => (v === 'true' ? true : v === 'false' ? false : v === DONT_KNOW ? DONT_KNOW : undefined));
+      return z.pipe(
+        z.string().check(z.refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))),
+        z.transform((v: string) => (v === 'true' ? true : v === 'false' ? false : v === DONT_KNOW ? DONT_KNOW : undefined)),
+      ) as never;
     case 'number':
-      return z.string().transform((v, ctx) => {
-        if (v === DONT_KNOW) return DONT_KNOW;
-        if (v.trim() === '') {
-          if (required) ctx.addIssue({ code: 'custom', message: t('wizard.errors.enterNumber') });
-          return undefined;
-        }
-        const n = parseNumber(v);
-        if (n === null) ctx.addIssue({ code: 'custom', message: t('wizard.errors.notANumber') });
-        else if (question.min !== undefined && n < question.min) ctx.addIssue({ code: 'custom', message: t('wizard.errors.min', { min: question.min }) });
-        else if (question.max !== undefined && n > question.max) ctx.addIssue({ code: 'custom', message: t('wizard.errors.max', { max: question.max }) });
-        return n ?? undefined;
-      });
+      return z.pipe(
+        z.string(),
+        z.transform((v: string, ctx) => {
+          const fail = (message: string) => ctx.issues.push({ code: 'custom', message, input: v });
+          if (v === DONT_KNOW) return DONT_KNOW;
+          if (v.trim() === '') {
+            if (required) fail(t('wizard.errors.enterNumber'));
+            return undefined;
+          }
+          const n = parseNumber(v);
+          if (n === null) fail(t('wizard.errors.notANumber'));
+          else if (question.min !== undefined && n < question.min) fail(t('wizard.errors.min', { min: question.min }));
+          else if (question.max !== undefined && n > question.max) fail(t('wizard.errors.max', { max: question.max }));
+          return n ?? undefined;
+        }),
+      ) as never;
     case 'text':
-      return z
-        .string()
-        .max(2000, t('wizard.errors.tooLong', { max: 2000 }))
-        .refine((v) => !required || v.trim() !== '', t('wizard.errors.enterText'))
-        .transform((v) => (v.trim() === '' ? undefined : v.trim()));
+      return z.pipe(
+        z.string().check(z.maxLength(2000, t('wizard.errors.tooLong', { max: 2000 })), z.refine((v) => !required || v.trim() !== '', t('wizard.errors.enterText'))),
+        z.transform((v: string) => (v.trim() === '' ? undefined : v.trim())),
+      ) as never;
     case 'single':
     case 'district':
-      return z
-        .string()
-        .refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))
-        .transform((v) => (v === '' ? undefined : v));
+      return z.pipe(
+        z.string().check(z.refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))),
+        z.transform((v: string) => (v === '' ? undefined : v)),
+      ) as never;
   }
 }
 
 /** The schema of a step's visible questions; its output is the answers to send with `answer.submit`. */
-export function stepSchema(questions: Question[], t: TFunction): z.ZodType<StepAnswers, FormValues> {
-  return z.object(Object.fromEntries(questions.map((q) => [q.id, fieldSchema(q, t)]))) as unknown as z.ZodType<StepAnswers, FormValues>;
+export function stepSchema(questions: Question[], t: TFunction): z.ZodMiniType<StepAnswers, FormValues> {
+  return z.object(Object.fromEntries(questions.map((q) => [q.id, fieldSchema(q, t)]))) as unknown as z.ZodMiniType<StepAnswers, FormValues>;
 }
 
 /** Answers from field values as they stand, ignoring what does not parse yet (for saving as the user types). */
