@@ -4,6 +4,7 @@
  * come from the rulebook as { zh, en } and are picked with `localize`.
  */
 import i18next, { type TFunction } from 'i18next';
+import { batchMessages } from '../features/batch/messages.ts';
 import type { LocalizedText } from '../rulebook/schema.ts';
 import { en } from './locales/en.ts';
 import { zh } from './locales/zh.ts';
@@ -20,7 +21,9 @@ export function isLanguage(value: unknown): value is Language {
  * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys)
  * and is registered here under its own top-level key, e.g. t('batch.title').
  */
-const features: Record<string, { zh: object; en: object }> = {};
+const features: Record<string, { zh: object; en: object }> = {
+  batch: batchMessages,
+};
 
 export const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,0 +1,123 @@
+/**
+ * The batch file's columns: one per question of the rulebook, headed by the question id, and a name
+ * column that identifies each member: the rulebook's `respondent_name` question when it has one, else `name`.
+ * Each column reads its cells the way an association types them in Excel: an option's id or its Chinese or
+ * English label; several options separated by ";" (a semicolon needs no quoting in a comma-separated
+ * file, and no option label contains one); yes/no as true/false, 是/否, yes/no or 1/0; numbers with or
+ * without thousands separators; dont_know or 不清楚 where the question allows it; empty = not answered.
+ */
+import { DONT_KNOW, type AnswerValue, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
+import type { IssueCode } from './problems.ts';
+
+export const NAME_QUESTION = 'respondent_name';
+export const NAME_COLUMN = 'name';
+/** The separator between the options of a multiple-choice cell. */
+export const MULTI_SEPARATOR = ';';
+/** Text answers longer than this are refused (as in answers files). */
+export const MAX_TEXT = 2000;
+
+export type CellResult = { ok: true; value: AnswerValue | undefined } | { ok: false; code: IssueCode; params?: Record<string, string | number> };
+
+export type BatchColumn = {
+  id: string;
+  /** null for the `name` column of a rulebook without a respondent_name question. */
+  question: Question | null;
+  read: (raw: string) => CellResult;
+};
+
+export type BatchColumns = {
+  /** The column that names each member. */
+  nameColumn: string;
+  /** Name column first, then every question in questionnaire order. */
+  columns: BatchColumn[];
+  byId: Map<string, BatchColumn>;
+};
+
+const DONT_KNOW_WORDS = [DONT_KNOW, '不清楚', '不知道', "don't know", 'dont know', 'unknown'];
+const TRUE_WORDS = ['true', 'yes', 'y', '是', '1'];
+const FALSE_WORDS = ['false', 'no', 'n', '否', '0'];
+
+/** How a cell or label is compared: full-width characters folded (ＹＥＳ, ；), case and spacing ignored. */
+export function normalise(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function batchColumns(rulebook: CompiledRulebook): BatchColumns {
+  const questions = rulebook.questionnaire.steps.flatMap((s) => s.questions);
+  const nameQuestion = questions.find((q) => q.id === NAME_QUESTION) ?? null;
+  const nameColumn: BatchColumn = { id: nameQuestion ? NAME_QUESTION : NAME_COLUMN, question: nameQuestion, read: textReader(nameQuestion) };
+  const columns = [nameColumn, ...questions.filter((q) => q !== nameQuestion).map((q) => ({ id: q.id, question: q, read: cellReader(q) }))];
+  return { nameColumn: nameColumn.id, columns, byId: new Map(columns.map((c) => [c.id, c])) };
+}
+
+function cellReader(question: Question): (raw: string) => CellResult {
+  const dontKnow = new Set(DONT_KNOW_WORDS.map(normalise));
+  const special = (key: string): CellResult | null => (dontKnow.has(key) ? (question.dontKnow ? { ok: true, value: DONT_KNOW } : { ok: false, code: 'noDontKnow' }) : null);
+  switch (question.type) {
+    case 'single':
+    case 'district':
+    case 'multi': {
+      const options = new Map<string, string>();
+      for (const o of question.options ?? []) for (const key of [o.value, o.label.zh, o.label.en]) if (!options.has(normalise(key))) options.set(normalise(key), o.value);
+      // Ids only: the template's label row shows the labels, in both languages.
+      const allowed = (question.options ?? []).map((o) => o.value).join(', ') + (question.dontKnow ? `, ${DONT_KNOW}` : '');
+      if (question.type !== 'multi')
+        return (raw) => {
+          const key = normalise(raw);
+          if (key === '') return { ok: true, value: undefined };
+          const value = options.get(key);
+          return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notAnOption', params: { allowed } });
+        };
+      return (raw) => {
+        const key = normalise(raw);
+        if (key === '') return { ok: true, value: undefined };
+        const whole = special(key);
+        if (whole) return whole;
+        const values: string[] = [];
+        for (const part of key.split(MULTI_SEPARATOR)) {
+          const p = part.trim();
+          if (p === '') continue;
+          const value = options.get(p);
+          if (value === undefined) return { ok: false, code: 'notAnOption', params: { value: part.trim(), allowed } };
+          if (!values.includes(value)) values.push(value);
+        }
+        return { ok: true, value: values.length > 0 ? values : undefined };
+      };
+    }
+    case 'boolean': {
+      const words = new Map<string, boolean>([...TRUE_WORDS.map((w) => [w, true] as const), ...FALSE_WORDS.map((w) => [w, false] as const)]);
+      return (raw) => {
+        const key = normalise(raw);
+        if (key === '') return { ok: true, value: undefined };
+        const value = words.get(key);
+        return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notABoolean' });
+      };
+    }
+    case 'number':
+      return (raw) => {
+        const key = normalise(raw);
+        if (key === '') return { ok: true, value: undefined };
+        const sp = special(key);
+        if (sp) return sp;
+        // Excel may show 1,234 or 30%: the number is what counts (the question states its unit).
+        const cleaned = key.replace(/[, _]/g, '').replace(/%$/, '');
+        const n = cleaned === '' ? NaN : Number(cleaned);
+        if (!Number.isFinite(n)) return { ok: false, code: 'notANumber' };
+        if (question.min !== undefined && n < question.min) return { ok: false, code: 'belowMin', params: { value: n, min: question.min } };
+        if (question.max !== undefined && n > question.max) return { ok: false, code: 'aboveMax', params: { value: n, max: question.max } };
+        return { ok: true, value: n };
+      };
+    case 'text':
+      return textReader(question);
+  }
+}
+
+function textReader(question: Question | null): (raw: string) => CellResult {
+  return (raw) => {
+    const value = raw.trim();
+    if (value === '') return { ok: true, value: undefined };
+    if (question?.dontKnow && DONT_KNOW_WORDS.includes(normalise(value))) return { ok: true, value: DONT_KNOW };
+    if (value.length > MAX_TEXT) return { ok: false, code: 'tooLong', params: { length: value.length, max: MAX_TEXT } };
+    return { ok: true, value };
+  };
+}

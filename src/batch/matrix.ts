@@ -1,0 +1,77 @@
+/**
+ * The batch result: one row per member, one column per clause verdict, plus the counts — and its CSV
+ * export. Members are assessed one at a time (a generator), so the worker can report progress and stop,
+ * and the CLI can write each row as soon as it is known.
+ */
+import { assess, type Assessment, type Truth } from '../engine/index.ts';
+import { translator, type Language } from '../i18n/index.ts';
+import { VERDICTS, type CompiledRulebook, type LocalizedText, type Verdict } from '../rulebook/schema.ts';
+import { clauseLabel } from '../rulebook/source.ts';
+import { BOM, csvLine } from './csv-write.ts';
+import type { BatchMember } from './reader.ts';
+
+export type MatrixClause = { id: string; clause: number; title: LocalizedText };
+export type MatrixRow = {
+  /** The member's row in the imported file. */
+  row: number;
+  name: string;
+  inScope: Truth;
+  /** One verdict per clause, in the order of `BatchMatrix.clauses`. */
+  verdicts: Verdict[];
+  counts: Record<Verdict, number>;
+};
+export type BatchMatrix = {
+  rulebook: { id: string; version: string; hash: string; title: LocalizedText };
+  clauses: MatrixClause[];
+  rows: MatrixRow[];
+};
+
+export function matrixClauses(rulebook: CompiledRulebook): MatrixClause[] {
+  return rulebook.measures.map((m) => ({ id: m.id, clause: m.clause, title: m.title }));
+}
+
+export function matrixRow(member: Pick<BatchMember, 'row' | 'name'>, assessment: Assessment): MatrixRow {
+  return { row: member.row, name: member.name, inScope: assessment.inScope, verdicts: assessment.clauses.map((c) => c.verdict), counts: assessment.counts };
+}
+
+/** Assess the valid members one by one: each member's full Assessment (for its report) and its matrix row. */
+export function* assessMembers(rulebook: CompiledRulebook, members: Iterable<BatchMember>): Generator<{ member: BatchMember; assessment: Assessment; row: MatrixRow }> {
+  for (const member of members) {
+    if (!member.valid) continue;
+    const assessment = assess(rulebook, member.answers);
+    yield { member, assessment, row: matrixRow(member, assessment) };
+  }
+}
+
+export function batchMatrix(rulebook: CompiledRulebook, members: Iterable<BatchMember>): BatchMatrix {
+  const rows = Array.from(assessMembers(rulebook, members), (r) => r.row);
+  return { rulebook: { id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash, title: rulebook.meta.title }, clauses: matrixClauses(rulebook), rows };
+}
+
+/** Header: row, name, one column per clause ("（五） title"), in scope, then the count of each verdict. */
+export function matrixCsvHeader(clauses: MatrixClause[], lang: Language): string[] {
+  const t = translator(lang);
+  return [
+    t('batch.matrix.row'),
+    t('batch.matrix.name'),
+    ...clauses.map((c) => t('batch.matrix.clause', { label: clauseLabel(c.clause), title: c.title[lang] })),
+    t('batch.matrix.inScope'),
+    ...VERDICTS.map((v) => t(`verdict.${v}`)),
+  ];
+}
+
+/** `values: 'codes'` writes applies/possible/… instead of the words, for other programs to read. */
+export function matrixCsvCells(row: MatrixRow, lang: Language, values: 'labels' | 'codes' = 'labels'): string[] {
+  const t = translator(lang);
+  const verdict = (v: Verdict) => (values === 'codes' ? v : t(`verdict.${v}`));
+  const truth = (v: Truth) => (values === 'codes' ? String(v) : v === true ? t('answer.yes') : v === false ? t('answer.no') : t('answer.dontKnow'));
+  return [String(row.row), row.name || t('batch.matrix.rowName', { row: row.row }), ...row.verdicts.map(verdict), truth(row.inScope), ...VERDICTS.map((v) => String(row.counts[v]))];
+}
+
+/** The whole matrix as CSV, with a BOM so Excel reads it as UTF-8. */
+export function matrixCsv(matrix: BatchMatrix, lang: Language, options: { values?: 'labels' | 'codes'; bom?: boolean } = {}): string {
+  let out = options.bom === false ? '' : BOM;
+  out += csvLine(matrixCsvHeader(matrix.clauses, lang));
+  for (const row of matrix.rows) out += csvLine(matrixCsvCells(row, lang, options.values));
+  return out;
+}

@@ -1,0 +1,249 @@
+/**
+ * Reads a batch file record by record — the same code for the browser (whole file) and the CLI (streamed):
+ * the header (row 1: question ids), the template's label row if present (row 2: skipped), then one member
+ * per row with its answers and the issues of its cells. A row with an error is reported and not assessed;
+ * the other rows are. A problem with the file as a whole stops it: `problem` is set and no member follows.
+ */
+import { translator } from '../i18n/index.ts';
+import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
+import { batchColumns, normalise, type BatchColumn, type BatchColumns } from './columns.ts';
+import { CsvParser, type CsvRecord } from './csv-parse.ts';
+import { columnLetter, type BatchIssue, type Delimiter, type FileProblem } from './problems.ts';
+
+export type BatchMember = {
+  /** The row as Excel shows it. */
+  row: number;
+  /** The name from the name column; '' when empty. */
+  name: string;
+  answers: Answers;
+  issues: BatchIssue[];
+  /** No error in the row: it is assessed. */
+  valid: boolean;
+};
+
+type HeaderColumn = { index: number; column: BatchColumn };
+
+export class BatchReader {
+  problem: FileProblem | null = null;
+  /** Issues with the header row: unknown, repeated or missing columns (warnings: the rows are still read). */
+  readonly headerIssues: BatchIssue[] = [];
+  rulebook: CompiledRulebook | null = null;
+  columns: BatchColumns | null = null;
+  /** Counts so far. */
+  members = 0;
+  /** The row of the last record read (for messages about where reading stopped). */
+  lastRow = 0;
+  invalidRows = 0;
+  warnings = 0;
+
+  private readonly parser = new CsvParser();
+  private readonly candidates: CompiledRulebook[];
+  private header: HeaderColumn[] | null = null;
+  private headerLength = 0;
+  private labelRowChecked = false;
+  private readonly names = new Map<string, number>();
+  private sawRecord = false;
+
+  /** Several rulebooks: the one whose questions the header names most is used. */
+  constructor(rulebooks: CompiledRulebook | CompiledRulebook[]) {
+    this.candidates = Array.isArray(rulebooks) ? rulebooks : [rulebooks];
+  }
+
+  push(text: string): BatchMember[] {
+    if (this.problem) return [];
+    return this.records(this.parser.push(text));
+  }
+
+  end(): BatchMember[] {
+    if (this.problem) return [];
+    const out = this.records(this.parser.end());
+    if (!this.problem && !this.sawRecord) this.problem = { code: 'empty' };
+    else if (!this.problem && this.members === 0 && this.invalidRows === 0) this.problem = { code: 'noRows' };
+    return out;
+  }
+
+  private records(records: CsvRecord[]): BatchMember[] {
+    const out: BatchMember[] = [];
+    for (const record of records) {
+      if (this.problem) break;
+      this.lastRow = record.row;
+      const blank = record.cells.every((c) => c.trim() === '');
+      if (blank && record.unclosedQuoteAt === undefined) continue;
+      this.sawRecord = true;
+      if (!this.header) {
+        this.readHeader(record);
+        continue;
+      }
+      if (!this.labelRowChecked) {
+        this.labelRowChecked = true;
+        if (this.isLabelRow(record.cells)) continue;
+      }
+      const member = this.member(record);
+      if (member.valid) this.members += 1;
+      else this.invalidRows += 1;
+      this.warnings += member.issues.filter((i) => i.severity === 'warning').length;
+      out.push(member);
+    }
+    return out;
+  }
+
+  private readHeader(record: CsvRecord) {
+    const cells = record.cells.map((c) => c.replace(/^\uFEFF/, ''));
+    if (cells.length === 1) {
+      const delimiter = foundDelimiter(cells[0]!);
+      if (delimiter) {
+        this.problem = { code: 'wrongDelimiter', params: { delimiter } };
+        return;
+      }
+    }
+    // The rulebook whose columns the header names most (with one rulebook, that one).
+    let best: { rulebook: CompiledRulebook; columns: BatchColumns; matched: number } | null = null;
+    let tie = false;
+    for (const rulebook of this.candidates) {
+      const columns = batchColumns(rulebook);
+      const lookup = headerLookup(columns);
+      const matched = cells.filter((c) => {
+        const column = lookup.get(normalise(c));
+        return column !== undefined && column.question !== null && column.id !== columns.nameColumn;
+      }).length;
+      if (!best || matched > best.matched) [best, tie] = [{ rulebook, columns, matched }, false];
+      else if (matched === best.matched) tie = true;
+    }
+    if (!best || best.matched === 0) {
+      const examples = best ? best.columns.columns.slice(0, 3).map((c) => c.id).join(', ') : '';
+      this.problem = { code: 'noHeader', params: { examples } };
+      return;
+    }
+    if (tie) {
+      this.problem = { code: 'noRulebook', params: { known: this.candidates.map((r) => r.meta.id).join(', ') } };
+      return;
+    }
+    this.rulebook = best.rulebook;
+    this.columns = best.columns;
+    const lookup = headerLookup(best.columns);
+    const header: HeaderColumn[] = [];
+    const first = new Map<string, number>();
+    cells.forEach((raw, index) => {
+      const value = raw.trim();
+      if (value === '') return;
+      const at = (code: BatchIssue['code'], params: BatchIssue['params'] = {}): BatchIssue => ({ row: record.row, column: value, cell: `${columnLetter(index)}${record.row}`, value, code, params, severity: 'warning' });
+      const column = lookup.get(normalise(value));
+      if (!column) {
+        const suggestion = closest(normalise(value), best.columns.columns.map((c) => c.id));
+        this.headerIssues.push(suggestion ? at('unknownColumnSuggest', { suggestion }) : at('unknownColumn'));
+      } else if (first.has(column.id)) this.headerIssues.push(at('duplicateColumn', { first: columnLetter(first.get(column.id)!) }));
+      else {
+        first.set(column.id, index);
+        header.push({ index, column });
+      }
+    });
+    for (const column of best.columns.columns) {
+      const q = column.question;
+      if (!first.has(column.id) && q && !q.optional && !q.context && !q.derivedFrom)
+        this.headerIssues.push({ row: record.row, column: column.id, cell: null, value: column.id, code: 'missingColumn', params: {}, severity: 'warning' });
+    }
+    this.header = header;
+    this.headerLength = cells.length;
+    this.warnings += this.headerIssues.length;
+  }
+
+  /** The template's second row: its cells begin with the questions' labels. */
+  private isLabelRow(cells: string[]): boolean {
+    let labels = 0;
+    let others = 0;
+    for (const { index, column } of this.header!) {
+      const cell = normalise(cells[index] ?? '');
+      if (cell === '') continue;
+      if (labelsOf(column).some((l) => cell.startsWith(l))) labels += 1;
+      else others += 1;
+    }
+    return labels > 0 && labels >= others;
+  }
+
+  private member(record: CsvRecord): BatchMember {
+    const { row, cells } = record;
+    const issues: BatchIssue[] = [];
+    const answers: Answers = {};
+    let name = '';
+    const cellRef = (index: number) => `${columnLetter(index)}${row}`;
+    for (const { index, column } of this.header!) {
+      const raw = cells[index] ?? '';
+      const result = column.read(raw);
+      if (!result.ok) {
+        issues.push({ row, column: column.id, cell: cellRef(index), value: raw, code: result.code, params: result.params ?? {}, severity: 'error' });
+        continue;
+      }
+      if (result.value === undefined) continue;
+      if (column.id === this.columns!.nameColumn) name = String(result.value);
+      if (column.question) answers[column.id] = result.value;
+    }
+    if (record.unclosedQuoteAt !== undefined) {
+      const index = record.unclosedQuoteAt;
+      const h = this.header!.find((c) => c.index === index);
+      issues.push({ row, column: h?.column.id ?? null, cell: cellRef(index), value: (cells[index] ?? '').slice(0, 40), code: 'unclosedQuote', params: {}, severity: 'error' });
+    }
+    if (cells.length > this.headerLength && cells.slice(this.headerLength).some((c) => c.trim() !== ''))
+      issues.push({ row, column: null, cell: null, value: '', code: 'extraCells', params: { cells: cells.length, columns: this.headerLength }, severity: 'error' });
+    if (name !== '') {
+      const first = this.names.get(name);
+      if (first !== undefined) {
+        const index = this.header!.find((c) => c.column.id === this.columns!.nameColumn)!.index;
+        issues.push({ row, column: this.columns!.nameColumn, cell: cellRef(index), value: name, code: 'duplicateName', params: { first }, severity: 'warning' });
+      } else this.names.set(name, row);
+    }
+    return { row, name, answers, issues, valid: !issues.some((i) => i.severity === 'error') };
+  }
+}
+
+/** Header cells name a column by its id, or by its question's label in either language. */
+function headerLookup(columns: BatchColumns): Map<string, BatchColumn> {
+  const lookup = new Map<string, BatchColumn>();
+  for (const column of columns.columns) lookup.set(normalise(column.id), column);
+  const nameColumn = columns.byId.get(columns.nameColumn)!;
+  for (const alias of ['name', '名称', 'respondent_name']) if (!lookup.has(alias)) lookup.set(alias, nameColumn);
+  for (const column of columns.columns) for (const label of column.question ? [column.question.label.zh, column.question.label.en] : []) if (!lookup.has(normalise(label))) lookup.set(normalise(label), column);
+  return lookup;
+}
+
+const labelCache = new WeakMap<BatchColumn, string[]>();
+/** The labels the template writes at the start of a column's label cell. */
+export function labelsOf(column: BatchColumn): string[] {
+  let labels = labelCache.get(column);
+  if (!labels) {
+    labels = (column.question ? [column.question.label.zh, column.question.label.en] : [translator('zh')('batch.template.name'), translator('en')('batch.template.name')]).map(normalise);
+    labelCache.set(column, labels);
+  }
+  return labels;
+}
+
+/** A header that comma-splitting left in one piece, but that another separator would split. */
+function foundDelimiter(cell: string): Delimiter | null {
+  const counts: [Delimiter, number][] = [
+    ['semicolon', cell.split(';').length - 1],
+    ['tab', cell.split('\t').length - 1],
+    ['pipe', cell.split('|').length - 1],
+  ];
+  const [delimiter, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return count > 0 ? delimiter : null;
+}
+
+/** The known id nearest to a misspelt one (edit distance ≤ 3, and less than half its length). */
+function closest(value: string, ids: string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const id of ids) {
+    const d = distance(value, id);
+    if (d < bestDistance) [best, bestDistance] = [id, d];
+  }
+  return bestDistance <= 3 && bestDistance < value.length / 2 ? best : null;
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j += 1) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,80 @@
+/**
+ * The files an association downloads: the template (row 1: question ids; row 2: each question's label in
+ * both languages and what to write — recognised and skipped on import) and an example with a few members.
+ * Both are CSV with a BOM, so Excel opens them as UTF-8.
+ */
+import { translator, type Language } from '../i18n/index.ts';
+import { DONT_KNOW, type AnswerValue, type Answers, type CompiledRulebook } from '../rulebook/schema.ts';
+import { batchColumns, MULTI_SEPARATOR, type BatchColumn, type BatchColumns } from './columns.ts';
+import { BOM, csvLine } from './csv-write.ts';
+import { sampleMembers } from './generate.ts';
+
+export type ExampleMember = { name: string; answers: Answers };
+
+export function batchTemplate(rulebook: CompiledRulebook, lang: Language): string {
+  const columns = batchColumns(rulebook);
+  return BOM + csvLine(columns.columns.map((c) => c.id)) + csvLine(columns.columns.map((c) => labelCell(c, lang)));
+}
+
+/**
+ * The template with a few members filled in: the given ones (e.g. a rulebook's scenario cases), or
+ * three generated from the questionnaire.
+ */
+export function batchExample(rulebook: CompiledRulebook, options: { lang?: Language; members?: ExampleMember[] } = {}): string {
+  const lang = options.lang ?? 'zh';
+  const columns = batchColumns(rulebook);
+  const members = options.members ?? sampleMembers(rulebook, 3, { seed: 2022, name: (n) => translator(lang)('batch.template.exampleName', { n }) });
+  let out = batchTemplate(rulebook, lang);
+  for (const m of members) out += csvLine(memberCells(columns, m, lang));
+  return out;
+}
+
+/** One member as the cells of a batch file row (ids for options, words for yes/no). */
+export function memberCells(columns: BatchColumns, member: ExampleMember, lang: Language): string[] {
+  return columns.columns.map((c) => (c.id === columns.nameColumn ? member.name : cellText(member.answers[c.id], lang)));
+}
+
+function cellText(value: AnswerValue | undefined, lang: Language): string {
+  if (value === undefined) return '';
+  if (value === DONT_KNOW) return lang === 'zh' ? '不清楚' : DONT_KNOW;
+  if (Array.isArray(value)) return value.join(MULTI_SEPARATOR);
+  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  return String(value);
+}
+
+function labelCell(column: BatchColumn, lang: Language): string {
+  const t = translator(lang);
+  const other: Language = lang === 'zh' ? 'en' : 'zh';
+  const q = column.question;
+  if (!q) return `${t('batch.template.name')} / ${translator(other)('batch.template.name')}`;
+  const label = `${q.label[lang]} / ${q.label[other]}`;
+  const options = (q.options ?? []).map((o) => `${o.value}（${o.label[lang]}）`).join(', ');
+  let hint: string;
+  switch (q.type) {
+    case 'single':
+    case 'district':
+      hint = t('batch.template.one', { options });
+      break;
+    case 'multi':
+      hint = t('batch.template.many', { options });
+      break;
+    case 'boolean':
+      hint = t('batch.template.boolean');
+      break;
+    case 'number':
+      hint =
+        q.min !== undefined && q.max !== undefined
+          ? t('batch.template.numberRange', { min: q.min, max: q.max })
+          : q.min !== undefined
+            ? t('batch.template.numberMin', { min: q.min })
+            : t('batch.template.number');
+      if (q.unit) hint += ` ${q.unit[lang]}`;
+      break;
+    case 'text':
+      hint = q.context ? t('batch.template.name') : t('batch.template.text');
+      break;
+  }
+  if (q.dontKnow) hint += t('batch.template.dontKnow');
+  if (q.optional || q.derivedFrom) hint += t('batch.template.optional');
+  return `${label}\n${hint}`;
+}

@@ -1,0 +1,270 @@
+/**
+ * npm run assess -- --batch members.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]
+ * (for now also: npx tsx src/cli/batch.ts members.csv …)
+ *
+ * Assesses every member row of a batch CSV, streamed: the file is read in chunks and each member's row is
+ * written as soon as it is assessed, so memory stays flat however large the file. Output: CSV (one row per
+ * member: clause verdicts and counts) or JSON Lines. Row errors go to stderr with their row and column, and
+ * the other rows are still assessed. Exit 0 when the file could be read (even with row errors), 2 when it is
+ * unusable (empty, binary, wrong delimiter, no header, …) or the arguments are wrong, 1 when a rulebook is broken.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import {
+  BatchReader,
+  BOM,
+  csvLine,
+  describeProblem,
+  isEncodingChoice,
+  issueLine,
+  matrixClauses,
+  matrixCsvCells,
+  matrixCsvHeader,
+  matrixRow,
+  sniff,
+  SNIFF_BYTES,
+  textDecoder,
+  type BatchMember,
+  type DetectedEncoding,
+  type FileProblem,
+} from '../batch/index.ts';
+import { assess, type Assessment } from '../engine/index.ts';
+import { isLanguage, translator, type Language } from '../i18n/index.ts';
+import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
+import type { CompiledRulebook } from '../rulebook/schema.ts';
+
+export const BATCH_FORMATS = ['csv', 'json'] as const;
+export type BatchFormat = (typeof BATCH_FORMATS)[number];
+
+export type BatchOptions = {
+  /** A file path, or - for standard input. */
+  input: string;
+  format: BatchFormat;
+  lang: Language;
+  /** Leave out to detect (BOM, else UTF-8 if valid, else GBK). */
+  encoding?: 'utf-8' | 'gbk';
+  /** Write the output here (CSV with a BOM, for Excel) instead of standard output. */
+  out?: string;
+  /** The rulebook id; by default the only one, or the one whose questions the header names. */
+  rulebook?: string;
+  /** CSV cells: verdict words in `lang` (default) or codes (applies, possible, …). */
+  values?: 'labels' | 'codes';
+};
+
+export type BatchIo = {
+  /** May return a promise (or false, as a stream's write does) to slow the reading down to the writing. */
+  stdout: (s: string) => unknown;
+  stderr: (s: string) => void;
+  rulesDir: string;
+  stdin?: NodeJS.ReadableStream;
+};
+
+class UsageError extends Error {}
+
+export function parseBatchArgs(argv: string[]): BatchOptions {
+  let input: string | undefined;
+  const options: Omit<BatchOptions, 'input'> = { format: 'csv', lang: 'zh' };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const value = (name: string) => {
+      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    const name = arg.split('=')[0]!;
+    if (name === '--format') {
+      const v = value(name);
+      if (!(BATCH_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${BATCH_FORMATS.join(', ')}, not "${v}"`);
+      options.format = v as BatchFormat;
+    } else if (name === '--lang') {
+      const v = value(name);
+      if (!isLanguage(v)) throw new UsageError(`--lang must be zh or en, not "${v}"`);
+      options.lang = v;
+    } else if (name === '--encoding') {
+      const v = value(name).toLowerCase().replace(/^utf8$/, 'utf-8');
+      if (!isEncodingChoice(v) || v === 'auto') throw new UsageError(`--encoding must be utf-8 or gbk, not "${v}"`);
+      options.encoding = v;
+    } else if (name === '--values') {
+      const v = value(name);
+      if (v !== 'labels' && v !== 'codes') throw new UsageError(`--values must be labels or codes, not "${v}"`);
+      options.values = v;
+    } else if (name === '--out' || name === '-o') options.out = value(name);
+    else if (name === '--rulebook') options.rulebook = value(name);
+    else if (name === '--batch') continue;
+    else if (arg === '--help' || arg === '-h') throw new UsageError('');
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (input === undefined) input = arg;
+    else throw new UsageError(`only one batch file, got "${input}" and "${arg}"`);
+  }
+  if (input === undefined) throw new UsageError('name a batch CSV file, or - for standard input');
+  return { input, ...options };
+}
+
+/** Parse the arguments (those after --batch) and run; what the assess CLI dispatches to. */
+export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
+  let options: BatchOptions;
+  try {
+    options = parseBatchArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    if (e.message) io.stderr(`error: ${e.message}\n`);
+    io.stderr(`${translator('en')('batch.cli.usage')}\n`);
+    return 2;
+  }
+  return runBatch(options, io);
+}
+
+export async function runBatch(options: BatchOptions, io: BatchIo): Promise<number> {
+  const t = translator(options.lang);
+  const fail = (problem: FileProblem) => {
+    io.stderr(`error: ${t('batch.cli.unusable', { message: describeProblem(problem, options.lang) })}\n`);
+    return 2;
+  };
+
+  let rulebooks: CompiledRulebook[];
+  try {
+    rulebooks = loadRulebooks(io.rulesDir);
+  } catch (e) {
+    if (!(e instanceof RulebookError)) throw e;
+    io.stderr(`${e.message}\n`);
+    return 1;
+  }
+  if (options.rulebook !== undefined) {
+    const chosen = rulebooks.find((r) => r.meta.id === options.rulebook);
+    if (!chosen) return fail({ code: 'unknownRulebook', params: { id: options.rulebook, known: rulebooks.map((r) => r.meta.id).join(', ') } });
+    rulebooks = [chosen];
+  }
+
+  const stream = options.input === '-' ? (io.stdin ?? process.stdin) : createReadStream(options.input, { highWaterMark: SNIFF_BYTES });
+  const reader = new BatchReader(rulebooks);
+  const output = new Output(options, io);
+  let decoder: TextDecoder | null = null;
+  let encoding: DetectedEncoding = 'utf-8';
+  let head: Buffer[] = [];
+  let headLength = 0;
+  let headerDone = false;
+
+  /** Assess the members read so far and write their rows; print their issues. */
+  const handle = async (members: BatchMember[]) => {
+    if (!headerDone && reader.rulebook) {
+      headerDone = true;
+      for (const issue of reader.headerIssues) io.stderr(`${issueLine(issue, options.lang)}\n`);
+      await output.start(reader.rulebook);
+    }
+    let text = '';
+    for (const member of members) {
+      for (const issue of member.issues) io.stderr(`${issueLine(issue, options.lang)}\n`);
+      if (member.valid) text += output.row(member, assess(reader.rulebook!, member.answers));
+    }
+    if (text) await output.write(text);
+  };
+
+  /** Decode bytes (the encoding sniffed from the first SNIFF_BYTES) and read them; null = end of input. A problem stops the reading. */
+  const feed = async (bytes: Buffer | null): Promise<FileProblem | null> => {
+    if (!decoder) {
+      if (bytes) {
+        head.push(bytes);
+        headLength += bytes.length;
+        if (headLength < SNIFF_BYTES) return null;
+      }
+      const all = Buffer.concat(head);
+      head = [];
+      const sniffed = sniff(all.subarray(0, SNIFF_BYTES), options.encoding ?? 'auto', bytes === null);
+      if (!sniffed.ok) return sniffed.problem;
+      encoding = sniffed.encoding;
+      decoder = textDecoder(encoding);
+      const problem = await decodeAndRead(all.subarray(sniffed.skip));
+      if (problem || bytes !== null) return problem;
+    }
+    return decodeAndRead(bytes);
+  };
+
+  const decodeAndRead = async (bytes: Buffer | null): Promise<FileProblem | null> => {
+    let text: string;
+    try {
+      text = bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode();
+    } catch {
+      return { code: 'undecodableAt', params: { row: Math.max(reader.lastRow, 1), encoding } };
+    }
+    await handle(reader.push(text));
+    return reader.problem;
+  };
+
+  let problem: FileProblem | null = null;
+  try {
+    for await (const chunk of stream) {
+      problem = await feed(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      if (problem) break;
+    }
+    if (!problem) problem = await feed(null);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a folder, not a file' : err.message } };
+  } finally {
+    if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+  }
+  if (!problem) {
+    await handle(reader.end());
+    problem = reader.problem;
+  }
+  await output.close();
+  if (problem) return fail(problem);
+
+  io.stderr(`${t('batch.cli.summary', { members: reader.members, errors: reader.invalidRows, warnings: reader.warnings, encoding: t(`batch.encoding.${encoding}`) })}\n`);
+  return 0;
+}
+
+/** Where the rows go: standard output, or a file (then with a BOM, for Excel), waiting when the writer is behind. */
+class Output {
+  private file: WriteStream | null = null;
+  private clauses: ReturnType<typeof matrixClauses> = [];
+
+  constructor(
+    private readonly options: BatchOptions,
+    private readonly io: BatchIo,
+  ) {}
+
+  async start(rulebook: CompiledRulebook) {
+    this.clauses = matrixClauses(rulebook);
+    if (this.options.out) this.file = createWriteStream(this.options.out);
+    if (this.options.format === 'csv') await this.write((this.file ? BOM : '') + csvLine(matrixCsvHeader(this.clauses, this.options.lang)));
+  }
+
+  row(member: BatchMember, assessment: Assessment): string {
+    if (this.options.format === 'csv') return csvLine(matrixCsvCells(matrixRow(member, assessment), this.options.lang, this.options.values));
+    return `${JSON.stringify({
+      row: member.row,
+      name: member.name,
+      inScope: assessment.inScope,
+      counts: assessment.counts,
+      clauses: assessment.clauses.map((c) => ({ clause: c.clause, id: c.id, verdict: c.verdict, nearMiss: c.nearMiss, missing: c.missing.map((m) => m.question) })),
+    })}\n`;
+  }
+
+  async write(text: string) {
+    if (this.file) {
+      if (!this.file.write(text)) await once(this.file, 'drain');
+      return;
+    }
+    const result = this.io.stdout(text);
+    if (result instanceof Promise) await result;
+  }
+
+  async close() {
+    if (!this.file) return;
+    this.file.end();
+    await once(this.file, 'finish');
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  void batchMain(process.argv.slice(2), {
+    stdout: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
+    stderr: (s) => process.stderr.write(s),
+    rulesDir: fileURLToPath(new URL('../../rules', import.meta.url)),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
