@@ -12,6 +12,8 @@ export type SupportItemResult = {
   title: LocalizedText;
   benefit: LocalizedText;
   quotes: string[];
+  /** English renderings of the quotes, when the rulebook gives them. */
+  quoteTranslations: string[] | undefined;
   nextSteps: LocalizedText[];
   departments: LocalizedText[];
   verdict: Verdict;
@@ -103,6 +105,7 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
       title: item.title,
       benefit: item.benefit,
       quotes: item.quotes,
+      quoteTranslations: item.quoteTranslations,
       nextSteps: item.nextSteps,
       departments: names(item.departments),
     };

@@ -82,7 +82,14 @@ export function markdownReport({ rulebook, assessment, answers, lang, date, resp
       line();
     }
     line(`**${t('report.quote')}**:`);
-    for (const q of item.quotes) line(`> ${q}`);
+    item.quotes.forEach((q, i) => {
+      line(`> ${q}`);
+      const translation = item.quoteTranslations?.[i];
+      if (lang === 'en' && translation) {
+        line('>');
+        line(`> *${t('results.translation')}* ${translation}`);
+      }
+    });
     line();
     if (item.departments.length > 0) {
       line(`**${t('report.departments')}**: ${item.departments.map(L).join(t('condition.listSeparator'))}`);

@@ -16,6 +16,10 @@ export function checkRulebook(rulebook: CompiledRulebook, cases: LoadedCase[]): 
   for (const { clause, sentence } of coverage.uncited)
     problems.push(`measures.yaml: clause ${clause.number} ${clause.label}: no support item quotes "${sentence}" (add an item, or a government item if it binds public bodies only)`);
 
+  for (const measure of rulebook.measures)
+    for (const item of measure.supportItems)
+      if (!item.quoteTranslations) problems.push(`measures.yaml: ${item.id}: add quoteTranslations (an English rendering of each quote)`);
+
   const itemIds = new Set(rulebook.measures.flatMap((m) => m.supportItems.map((i) => i.id)));
   const clauseNumbers = new Set(rulebook.measures.map((m) => String(m.clause)));
   const names = new Set<string>();

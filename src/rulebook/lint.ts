@@ -120,6 +120,8 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
         if (!squashedSource.includes(q)) problems.push({ file: M, path: [...ipath, 'quotes', k], message: `not found verbatim in ${meta.sourceFile}: "${quote.slice(0, 60)}${quote.length > 60 ? '…' : ''}"` });
         else if (clause && !squash(clause.text).includes(q)) problems.push({ file: M, path: [...ipath, 'quotes', k], message: `this quote is not from clause ${measure.clause}` });
       });
+      if (item.quoteTranslations && item.quoteTranslations.length !== item.quotes.length)
+        problems.push({ file: M, path: [...ipath, 'quoteTranslations'], message: `give one translation per quote: ${item.quotes.length} quote(s), ${item.quoteTranslations.length} translation(s)` });
       if (item.audience === 'government' && item.when) problems.push({ file: M, path: [...ipath, 'when'], message: 'a government item is for information only: it takes no condition' });
       if (item.audience !== 'government' && !item.when && !meta.audiences[item.audience]) problems.push({ file: M, path: ipath, message: 'this item has no condition and its audience none either: it would apply to everyone' });
       if (item.when) checkCondition(item.when, M, [...ipath, 'when']);

@@ -146,6 +146,10 @@ export const SupportItem = z.strictObject({
     .array(z.string().min(1))
     .min(1, 'a support item must quote at least one sentence of the source')
     .describe('The sentence(s) of the source this item rests on, copied verbatim.'),
+  quoteTranslations: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('An English rendering of each quote, in the same order; shown beside the Chinese, marked as a translation.'),
   nextSteps: z.array(LocalizedText).default([]).describe('What to do next: which department to approach, what to prepare.'),
   departments: z.array(id).default([]).describe('Department ids (from rulebook.yaml) responsible for the quoted sentences.'),
   when: Condition.optional().describe('The condition under which the item applies. Leave it out for government items.'),

@@ -32,12 +32,12 @@ it('loads the fixture without problems', () => {
 
 it('reports a YAML syntax error with its line', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('  - id: c2\n', '  - id: c2\n   bad: [\n'));
-  expect(problemsOf(folder)[0]).toEqual({ file: 'demo-packaging/measures.yaml', line: 28, path: '(syntax)', message: 'Sequence item without - indicator' });
+  expect(problemsOf(folder)[0]).toEqual({ file: 'demo-packaging/measures.yaml', line: 30, path: '(syntax)', message: 'Sequence item without - indicator' });
 });
 
 it('reports a schema error at its path and line', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('title: { zh: 加强监督检查, en: Inspections }', 'title: { zh: 加强监督检查 }'));
-  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 30, path: 'measures[1].title.en', message: 'Invalid input: expected string, received undefined' }]);
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 32, path: 'measures[1].title.en', message: 'Invalid input: expected string, received undefined' }]);
 });
 
 it('reports a misspelt comparison in a condition', () => {
@@ -50,7 +50,7 @@ it('reports a misspelt comparison in a condition', () => {
 
 it('reports a condition on a question that does not exist', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('{ answer: degradable, is: true }', '{ answer: degradeable, is: true }'));
-  expect(problemsOf(folder)).toContainEqual({ file: 'demo-packaging/measures.yaml', line: 15, path: 'measures[0].supportItems[0].when.answer', message: 'no question "degradeable" in questionnaire.yaml' });
+  expect(problemsOf(folder)).toContainEqual({ file: 'demo-packaging/measures.yaml', line: 16, path: 'measures[0].supportItems[0].when.answer', message: 'no question "degradeable" in questionnaire.yaml' });
 });
 
 it('reports an option a question does not have, and a comparison that does not fit the question', () => {
@@ -60,7 +60,7 @@ it('reports an option a question does not have, and a comparison that does not f
 
 it('reports a quote that is not verbatim in the source', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('quotes: [市场监管部门定期开展包装抽查。]', 'quotes: [市场监管部门每月开展包装抽查。]'));
-  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 37, path: 'measures[1].supportItems[0].quotes[0]', message: 'not found verbatim in source.zh.txt: "市场监管部门每月开展包装抽查。"' }]);
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 39, path: 'measures[1].supportItems[0].quotes[0]', message: 'not found verbatim in source.zh.txt: "市场监管部门每月开展包装抽查。"' }]);
 });
 
 it('reports a department the clause does not name', () => {

@@ -147,8 +147,13 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
       <figure className="quote">
         <figcaption>{t('results.quote')}</figcaption>
         {item.quotes.map((q, i) => (
-          <blockquote key={i} lang="zh-CN">
-            <p>{q}</p>
+          <blockquote key={i}>
+            <p lang="zh-CN">{q}</p>
+            {lang === 'en' && item.quoteTranslations?.[i] && (
+              <p className="translation" lang="en">
+                <span className="translation-label">{t('results.translation')}</span> {item.quoteTranslations[i]}
+              </p>
+            )}
             <button type="button" id={`read-${item.id}-${i}`} className="link-button" onClick={() => onRead(q, `read-${item.id}-${i}`)}>
               {t('results.readInPolicy')}
             </button>

@@ -147,6 +147,7 @@ export const en: Shape<Messages> = {
     departments: 'Responsible departments',
     nextSteps: 'Next steps',
     quote: 'Policy text',
+    translation: 'Translation (for reference only; the Chinese text is authoritative):',
     readInPolicy: 'Read in the policy',
     otherItems: 'Other support items of this clause ({{count}})',
     scopeTitle: 'Scope',

@@ -143,6 +143,7 @@ export const zh = {
     departments: '责任部门',
     nextSteps: '下一步',
     quote: '政策原文',
+    translation: '参考译文：',
     readInPolicy: '在政策原文中查看',
     otherItems: '本条的其他支持项（{{count}} 项）',
     scopeTitle: '适用范围提示',
