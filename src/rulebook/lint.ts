@@ -79,6 +79,12 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
   });
 
   // Rulebook metadata.
+  if (meta.respondentNameQuestion) {
+    const q = questions.get(meta.respondentNameQuestion)?.question;
+    if (!q) problems.push({ file: R, path: ['respondentNameQuestion'], message: `no question "${meta.respondentNameQuestion}" in questionnaire.yaml` });
+    else if (q.type !== 'text') problems.push({ file: R, path: ['respondentNameQuestion'], message: `"${q.id}" must be a text question` });
+    else usedQuestions.add(q.id);
+  }
   if (meta.scope) checkCondition(meta.scope.when, R, ['scope', 'when']);
   for (const [audience, condition] of Object.entries(meta.audiences)) if (condition) checkCondition(condition, R, ['audiences', audience]);
   const departments = new Map(meta.departments.map((d) => [d.id, d]));

@@ -131,6 +131,9 @@ export const RulebookMeta = z.strictObject({
   sections: z.array(Section).min(1),
   departments: z.array(Department).min(1).describe('Every body the measures name as responsible.'),
   disclaimer: LocalizedText.describe('Shown on every result and report: this is guidance, not an official determination.'),
+  respondentNameQuestion: id
+    .optional()
+    .describe('The id of the (text, context) question that holds the respondent\'s name, printed on reports and used to tell members apart in a batch.'),
 });
 export type RulebookMeta = z.infer<typeof RulebookMeta>;
 

@@ -2,7 +2,7 @@
  * The results page, rendered from assess() output only: clauses grouped by verdict, near misses first
  * among those that do not apply, and the policy's own words one click away.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
@@ -10,6 +10,8 @@ import { useLanguage } from '@/app/language';
 import type { Answers, CompiledRulebook, Verdict } from '@/rulebook/schema';
 import { ClauseCard } from './clause-card';
 import { SourceView } from './source-view';
+
+const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -28,6 +30,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const [reading, setReading] = useState<{ quote: string; from: string } | null>(null);
+  const [printing, setPrinting] = useState(false);
   const returnFocus = useRef<string | null>(null);
 
   useEffect(() => {
@@ -37,11 +40,27 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   }, []);
 
   useEffect(() => {
-    if (reading === null && returnFocus.current) {
+    if (reading === null && !printing && returnFocus.current) {
       document.getElementById(returnFocus.current)?.focus();
       returnFocus.current = null;
     }
-  }, [reading]);
+  }, [reading, printing]);
+
+  if (printing)
+    return (
+      <Suspense fallback={<p>{t('app.loading')}</p>}>
+        <PrintableReport
+          rulebook={rulebook}
+          assessment={assessment}
+          answers={answers}
+          date={new Date().toISOString().slice(0, 10)}
+          onClose={() => {
+            returnFocus.current = 'print-report';
+            setPrinting(false);
+          }}
+        />
+      </Suspense>
+    );
 
   if (reading)
     return (
@@ -77,6 +96,9 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
       <div className="actions top-actions">
         <button type="button" className="button secondary" onClick={onReview}>
           {t('results.reviewAnswers')}
+        </button>
+        <button type="button" id="print-report" className="button secondary" onClick={() => setPrinting(true)}>
+          {t('results.print')}
         </button>
       </div>
       {GROUPS.map((verdict) => {

@@ -77,6 +77,7 @@ export const en: Shape<Messages> = {
     disclaimer: 'Disclaimer',
     outOfScope: 'Scope',
     none: 'None',
+    printNow: 'Print / save as PDF',
     itemCount: '{{count}} support items',
     counts: 'Applies {{applies}} · may apply {{possible}} · does not apply {{does_not_apply}} · for information {{for_information}}',
   },

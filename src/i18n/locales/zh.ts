@@ -73,6 +73,7 @@ export const zh = {
     disclaimer: '免责声明',
     outOfScope: '适用范围',
     none: '无',
+    printNow: '打印 / 保存为 PDF',
     itemCount: '{{count}} 项支持措施',
     counts: '适用 {{applies}} 条 · 可能适用 {{possible}} 条 · 不适用 {{does_not_apply}} 条 · 仅供了解 {{for_information}} 条',
   },

@@ -1,0 +1,183 @@
+/**
+ * The printable report (A4): rendered from the same report model as the Markdown and CLI reports.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '@/engine';
+import { useLanguage } from '@/app/language';
+import { buildReport, type ReportClause } from '@/report/model';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+
+type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers; date: string; onClose: () => void };
+
+export function PrintableReport({ rulebook, assessment, answers, date, onClose }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const r = buildReport({ rulebook, assessment, answers, lang, date });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const sep = t('condition.listSeparator');
+
+  const clauses = (title: string, list: ReportClause[], id: string) =>
+    list.length > 0 && (
+      <section className="report-section" aria-labelledby={id}>
+        <h2 id={id}>{title}</h2>
+        {list.map((c) => (
+          <article key={c.clause} className="report-clause" aria-labelledby={`${id}-${c.clause}`}>
+            <h3 id={`${id}-${c.clause}`}>
+              {c.label} {c.title} — {t(`verdictIcon.${c.verdict}`)} {t(`verdict.${c.verdict}`)}
+            </h3>
+            {c.items.map((item) => (
+              <div key={item.id} className="report-item">
+                <h4>
+                  {t(`verdictIcon.${item.verdict}`)} {item.title} — {t(`verdict.${item.verdict}`)}
+                </h4>
+                <p>
+                  <strong>{t('report.benefit')}：</strong>
+                  {item.benefit}
+                </p>
+                {item.reasons.length > 0 && (
+                  <>
+                    <p className="label">{t('report.why')}</p>
+                    <ul className="reasons">
+                      {item.reasons.map((e, i) => (
+                        <li key={i}>
+                          {e.result === true ? '✓' : e.result === false ? '✗' : '?'} {e.question} — {e.actual}（{e.expected}）
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {item.missing.length > 0 && (
+                  <p>
+                    <strong>{t('report.missing')}：</strong>
+                    {item.missing.join('；')}
+                  </p>
+                )}
+                {item.nearMiss && <p className="near-miss">{item.nearMiss}</p>}
+                <p className="label">{t('report.quote')}</p>
+                {item.quotes.map((q, i) => (
+                  <blockquote key={i}>
+                    <p lang="zh-CN">{q.zh}</p>
+                    {q.translation && (
+                      <p className="translation" lang="en">
+                        <span className="translation-label">{t('results.translation')}</span> {q.translation}
+                      </p>
+                    )}
+                  </blockquote>
+                ))}
+                {item.departments.length > 0 && (
+                  <p>
+                    <strong>{t('report.departments')}：</strong>
+                    {item.departments.join(sep)}
+                  </p>
+                )}
+                {item.nextSteps.length > 0 && (
+                  <>
+                    <p className="label">{t('report.nextSteps')}</p>
+                    <ol>
+                      {item.nextSteps.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ol>
+                  </>
+                )}
+              </div>
+            ))}
+          </article>
+        ))}
+      </section>
+    );
+
+  return (
+    <div className="report-view">
+      <div className="actions top-actions no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('report.printNow')}
+        </button>
+        <button type="button" className="button secondary" onClick={onClose}>
+          {t('results.backToResults')}
+        </button>
+      </div>
+      <article className="report" aria-labelledby="report-title">
+        <header className="report-header">
+          <h1 id="report-title" ref={heading} tabIndex={-1}>
+            {r.title}
+          </h1>
+          <p className="report-policy">{r.policy.title}</p>
+          <dl className="report-meta">
+            <dt>{t('report.respondent')}</dt>
+            <dd>{r.respondentName ?? t('report.anonymous')}</dd>
+            <dt>{t('report.date')}</dt>
+            <dd>{r.date}</dd>
+            <dt>{t('report.policy')}</dt>
+            <dd>
+              {r.policy.title}（{r.policy.issuer}，{r.policy.issued}）
+            </dd>
+            <dt>{t('report.rulebook')}</dt>
+            <dd>
+              {r.rulebook.id} v{r.rulebook.version} · {r.rulebook.hash}
+            </dd>
+          </dl>
+          <p className="report-disclaimer">
+            <strong>{t('report.disclaimer')}：</strong>
+            {r.disclaimer}
+          </p>
+          {r.scopeNotice && (
+            <p className="report-disclaimer">
+              <strong>{t('report.outOfScope')}：</strong>
+              {r.scopeNotice}
+            </p>
+          )}
+        </header>
+        <section className="report-section" aria-labelledby="report-summary">
+          <h2 id="report-summary">{t('report.summary')}</h2>
+          <p>{t('report.counts', r.counts)}</p>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.clause')}</th>
+                <th scope="col">{t('report.clauseTitle')}</th>
+                <th scope="col">{t('report.verdict')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.summary.map((c) => (
+                <tr key={c.label}>
+                  <td>{c.label}</td>
+                  <td>{c.title}</td>
+                  <td>
+                    {t(`verdictIcon.${c.verdict}`)} {t(`verdict.${c.verdict}`)}
+                    {c.nearMiss ? `（${t('report.nearMisses')}）` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        {clauses(t('report.applying'), r.applying, 'report-applying')}
+        {clauses(t('report.possibleSection'), r.possible, 'report-possible')}
+        {clauses(t('report.nearMisses'), r.nearMisses, 'report-near')}
+        <section className="report-section" aria-labelledby="report-answers">
+          <h2 id="report-answers">{t('report.answers')}</h2>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.question')}</th>
+                <th scope="col">{t('report.yourAnswer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.answers.map((a, i) => (
+                <tr key={i}>
+                  <td>{a.question}</td>
+                  <td>{a.answer}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </article>
+    </div>
+  );
+}
