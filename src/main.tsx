@@ -1,14 +1,24 @@
-import { StrictMode } from 'react';
-import { config as zodConfig } from 'zod/mini';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import rulebooks from 'virtual:rulebooks';
-import { App } from './app/app';
+import index from 'virtual:rulebook-index';
+import { BootScreen } from './boot';
 import './app/styles.css';
 import { registerServiceWorker } from './offline/register';
 
-// No eval: zod would otherwise probe `new Function`, which the Content-Security-Policy forbids.
-zodConfig({ jitless: true });
+// The interview, its rules and libraries load right away, but after the first screen is drawn.
+const AppWithRulebooks = lazy(async () => {
+  const [{ App }, { default: rulebooks }] = await Promise.all([import('./app/app'), import('virtual:rulebooks')]);
+  return { default: () => <App rulebooks={rulebooks} /> };
+});
+
 registerServiceWorker();
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App rulebooks={rulebooks} /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <Suspense fallback={<BootScreen index={index} />}>
+        <AppWithRulebooks />
+      </Suspense>
+    </StrictMode>,
+  );

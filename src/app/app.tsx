@@ -1,3 +1,4 @@
+import './zod-config';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompiledRulebook } from '@/rulebook/schema';

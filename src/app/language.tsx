@@ -4,21 +4,11 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { DEFAULT_LANGUAGE, i18n, isLanguage, languageTag, type Language } from '@/i18n';
-
-const STORAGE_KEY = 'policy-self-check:language';
+import { DEFAULT_LANGUAGE, i18n, languageTag, storedLanguage, type Language } from '@/i18n';
+import { LANGUAGE_STORAGE_KEY } from '@/i18n/languages';
 
 type LanguageState = { lang: Language; setLang: (lang: Language) => void };
 const LanguageContext = createContext<LanguageState>({ lang: DEFAULT_LANGUAGE, setLang: () => undefined });
-
-function storedLanguage(): Language {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
-  } catch {
-    return DEFAULT_LANGUAGE;
-  }
-}
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(storedLanguage);
@@ -29,7 +19,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const setLang = useCallback((next: Language) => {
     setLangState(next);
     try {
-      localStorage.setItem(STORAGE_KEY, next);
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
     } catch {
       // Storage may be full or disabled: the choice still holds for this visit.
     }

@@ -5,6 +5,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { batchMessages } from '../features/batch/messages.ts';
+import { reportMessages } from '../features/report/messages.ts';
 import type { LocalizedText } from '../rulebook/schema.ts';
 import { en } from './locales/en.ts';
 import { zh } from './locales/zh.ts';
@@ -23,6 +24,7 @@ export function isLanguage(value: unknown): value is Language {
  */
 const features: Record<string, { zh: object; en: object }> = {
   batch: batchMessages,
+  exports: reportMessages,
 };
 
 export const i18n = i18next.createInstance();

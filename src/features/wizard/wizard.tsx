@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { assess } from '@/engine';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
+import { takeStartRequest } from '@/boot';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
@@ -27,7 +28,9 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
   const [notice, setNotice] = useState<Notice>(
     boot.status === 'incompatible' ? 'incompatible' : boot.status === 'restored' ? (boot.rulebookChanged ? 'updated' : 'restored') : null,
   );
-  const actor = useActorRef(machine, { input: boot.status === 'restored' ? { answers: boot.answers, at: boot.at } : {} });
+  const actor = useActorRef(machine, {
+    input: boot.status === 'restored' ? { answers: boot.answers, at: boot.at } : takeStartRequest() ? { at: { at: 'step', step: rulebook.questionnaire.steps[0]!.id } } : {},
+  });
   const value = useSelector(actor, (s) => s.value);
   const answers = useSelector(actor, (s) => s.context.answers);
   const returnTo = useSelector(actor, (s) => s.context.returnTo);
