@@ -10,13 +10,9 @@ import type { LocalizedText } from '../rulebook/schema.ts';
 import { en } from './locales/en.ts';
 import { zh } from './locales/zh.ts';
 
-export const LANGUAGES = ['zh', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh';
+import { DEFAULT_LANGUAGE, type Language } from './languages.ts';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, languageTag, storedLanguage, type Language } from './languages.ts';
 
 /**
  * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys)
@@ -47,9 +43,4 @@ export function translator(lang: Language): TFunction {
 
 export function localize(text: LocalizedText, lang: Language): string {
   return text[lang];
-}
-
-/** The language tag for <html lang> and Intl. */
-export function languageTag(lang: Language): string {
-  return lang === 'zh' ? 'zh-CN' : 'en';
 }
