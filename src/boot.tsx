@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RulebookSummary } from '@/rulebook/schema';
+import { formatDate } from '@/i18n/format';
 import { languageTag, storedLanguage } from '@/i18n/languages';
 import { en } from '@/i18n/locales/en';
 import { zh } from '@/i18n/locales/zh';
@@ -49,7 +50,7 @@ export function BootScreen({ index }: { index: RulebookSummary[] }) {
           {rulebook ? (
             <>
               <h1 id="screen-heading">{rulebook.title[lang]}</h1>
-              <p className="muted">{m.app.issuedBy.replace('{{issuer}}', rulebook.issuer[lang]).replace('{{date}}', rulebook.issued)}</p>
+              <p className="muted">{m.app.issuedBy.replace('{{issuer}}', rulebook.issuer[lang]).replace('{{date}}', formatDate(rulebook.issued, lang))}</p>
               <p>{m.wizard.intro.replace('{{count}}', String(rulebook.measureCount))}</p>
               <p className="muted">{m.wizard.introPrivacy}</p>
             </>

@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { LeafTrace, MissingAnswer } from '../engine/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { localize, type Language } from '../i18n/index.ts';
 import { DONT_KNOW } from '../rulebook/conditions.ts';
 import type { AnswerValue, CompiledRulebook, Question } from '../rulebook/schema.ts';
@@ -27,7 +28,7 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
   if (Array.isArray(value)) return value.map((v) => optionLabel(question, v, lang)).join(t('condition.listSeparator'));
   if (typeof value === 'number') {
     const unit = question?.unit ? ` ${localize(question.unit, lang)}` : '';
-    return `${new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en').format(value)}${unit}`;
+    return `${formatNumber(value, lang)}${unit}`;
   }
   return question?.options ? optionLabel(question, value, lang) : value;
 }

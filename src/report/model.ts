@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Assessment, ClauseResult, SupportItemResult } from '../engine/index.ts';
+import { formatDate } from '../i18n/format.ts';
 import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook, Verdict } from '../rulebook/schema.ts';
@@ -100,9 +101,9 @@ export function buildReport({ rulebook, assessment, answers, lang, date, respond
   return {
     lang,
     title: t('report.title'),
-    policy: { title: L(rulebook.meta.title), issuer: L(rulebook.meta.issuer), issued: rulebook.meta.issued },
+    policy: { title: L(rulebook.meta.title), issuer: L(rulebook.meta.issuer), issued: formatDate(rulebook.meta.issued, lang) },
     respondentName: respondentName?.trim() || respondentNameOf(rulebook, answers) || null,
-    date,
+    date: formatDate(date, lang),
     rulebook: { id: assessment.rulebook.id, version: assessment.rulebook.version, hash: assessment.rulebook.hash },
     disclaimer: L(rulebook.meta.disclaimer),
     scopeNotice: assessment.scopeNotice ? L(assessment.scopeNotice) : null,

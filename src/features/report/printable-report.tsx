@@ -33,7 +33,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                   {t(`verdictIcon.${item.verdict}`)} {item.title} — {t(`verdict.${item.verdict}`)}
                 </h4>
                 <p>
-                  <strong>{t('report.benefit')}：</strong>
+                  <strong>{t('report.benefit')}{t('punct.colon')}</strong>
                   {item.benefit}
                 </p>
                 {item.reasons.length > 0 && (
@@ -42,7 +42,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                     <ul className="reasons">
                       {item.reasons.map((e, i) => (
                         <li key={i}>
-                          {e.result === true ? '✓' : e.result === false ? '✗' : '?'} {e.question} — {e.actual}（{e.expected}）
+                          {e.result === true ? '✓' : e.result === false ? '✗' : '?'} {e.question} — {e.actual}{t('punct.paren', { text: e.expected })}
                         </li>
                       ))}
                     </ul>
@@ -50,8 +50,8 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                 )}
                 {item.missing.length > 0 && (
                   <p>
-                    <strong>{t('report.missing')}：</strong>
-                    {item.missing.join('；')}
+                    <strong>{t('report.missing')}{t('punct.colon')}</strong>
+                    {item.missing.join(t('punct.semicolon'))}
                   </p>
                 )}
                 {item.nearMiss && <p className="near-miss">{item.nearMiss}</p>}
@@ -68,7 +68,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                 ))}
                 {item.departments.length > 0 && (
                   <p>
-                    <strong>{t('report.departments')}：</strong>
+                    <strong>{t('report.departments')}{t('punct.colon')}</strong>
                     {item.departments.join(sep)}
                   </p>
                 )}
@@ -112,7 +112,8 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
             <dd>{r.date}</dd>
             <dt>{t('report.policy')}</dt>
             <dd>
-              {r.policy.title}（{r.policy.issuer}，{r.policy.issued}）
+              {r.policy.title}
+              {t('punct.paren', { text: `${r.policy.issuer}${t('punct.comma')}${r.policy.issued}` })}
             </dd>
             <dt>{t('report.rulebook')}</dt>
             <dd>
@@ -120,12 +121,12 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
             </dd>
           </dl>
           <p className="report-disclaimer">
-            <strong>{t('report.disclaimer')}：</strong>
+            <strong>{t('report.disclaimer')}{t('punct.colon')}</strong>
             {r.disclaimer}
           </p>
           {r.scopeNotice && (
             <p className="report-disclaimer">
-              <strong>{t('report.outOfScope')}：</strong>
+              <strong>{t('report.outOfScope')}{t('punct.colon')}</strong>
               {r.scopeNotice}
             </p>
           )}
@@ -148,7 +149,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                   <td>{c.title}</td>
                   <td>
                     {t(`verdictIcon.${c.verdict}`)} {t(`verdict.${c.verdict}`)}
-                    {c.nearMiss ? `（${t('report.nearMisses')}）` : ''}
+                    {c.nearMiss ? t('punct.paren', { text: t('report.nearMisses') }) : ''}
                   </td>
                 </tr>
               ))}

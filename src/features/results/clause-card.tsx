@@ -53,7 +53,7 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
       )}
       {clause.departments.length > 0 && (
         <p className="departments">
-          <strong>{t('results.departments')}：</strong>
+          <strong>{t('results.departments')}{t('punct.colon')}</strong>
           {clause.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator'))}
         </p>
       )}
@@ -75,7 +75,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
       </h4>
       <p className="muted small">{t('results.audience', { audience: t(`audience.${item.audience}`) })}</p>
       <p>
-        <strong>{t('results.benefit')}：</strong>
+        <strong>{t('results.benefit')}{t('punct.colon')}</strong>
         {localize(item.benefit, lang)}
       </p>
       {item.verdict !== 'for_information' && leaves.length > 0 && (
@@ -91,7 +91,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
                   <span className="mark" aria-label={word} role="img">
                     {mark}
                   </span>{' '}
-                  {t('results.conditionLine', { question: e.question, actual: e.actual })} <span className="muted">（{t('results.required', { expected: e.expected })}）</span>
+                  {t('results.conditionLine', { question: e.question, actual: e.actual })} <span className="muted">{t('punct.paren', { text: t('results.required', { expected: e.expected }) })}</span>
                 </li>
               );
             })}
@@ -140,7 +140,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
       )}
       {item.departments.length > 0 && (
         <p className="small">
-          <strong>{t('results.departments')}：</strong>
+          <strong>{t('results.departments')}{t('punct.colon')}</strong>
           {item.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator'))}
         </p>
       )}

@@ -109,7 +109,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
         ));
         const title = (
           <>
-            {t(`results.groups.${verdict}`)} <span className="group-count">（{t('results.groupCount', { count: clauses.length })}）</span>
+            {t(`results.groups.${verdict}`)} <span className="group-count">{t('punct.paren', { text: t('results.groupCount', { count: clauses.length }) })}</span>
           </>
         );
         return (
@@ -134,7 +134,9 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
       })}
       <aside className="disclaimer" aria-label={t('results.disclaimer')}>
         <p>
-          <strong>{t('results.disclaimer')}</strong>：{localize(rulebook.meta.disclaimer, lang)}
+          <strong>{t('results.disclaimer')}</strong>
+          {t('punct.colon')}
+          {localize(rulebook.meta.disclaimer, lang)}
         </p>
         <p className="muted">
           {assessment.rulebook.id} v{assessment.rulebook.version} · {assessment.rulebook.hash.slice(0, 12)}

@@ -38,7 +38,9 @@ export function SourceView({ rulebook, quote, onClose }: { rulebook: CompiledRul
         </button>
       </div>
       <h1 id="source-heading" ref={heading} tabIndex={-1}>
-        {t('results.sourceTitle')}：{localize(rulebook.meta.title, lang)}
+        {t('results.sourceTitle')}
+        {t('punct.colon')}
+        {localize(rulebook.meta.title, lang)}
       </h1>
       <p className="muted">{t('results.highlighted')}</p>
       <div className="source-text" lang="zh-CN">

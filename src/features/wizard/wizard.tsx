@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assess } from '@/engine';
 import { localize } from '@/i18n';
+import { formatDate } from '@/i18n/format';
 import { useLanguage } from '@/app/language';
 import { takeStartRequest } from '@/boot';
 import type { CompiledRulebook } from '@/rulebook/schema';
@@ -77,7 +78,7 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
         <h1 ref={heading} tabIndex={-1} id="screen-heading">
           {localize(rulebook.meta.title, lang)}
         </h1>
-        <p className="muted">{t('app.issuedBy', { issuer: localize(rulebook.meta.issuer, lang), date: rulebook.meta.issued })}</p>
+        <p className="muted">{t('app.issuedBy', { issuer: localize(rulebook.meta.issuer, lang), date: formatDate(rulebook.meta.issued, lang) })}</p>
         <p>{t('wizard.intro', { count: rulebook.measures.length })}</p>
         <p className="muted">{t('wizard.introPrivacy')}</p>
         <button type="button" className="button" onClick={() => actor.send({ type: 'wizard.start' })}>
@@ -146,8 +147,8 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
       {notice && (
         <div className={`notice ${notice === 'restored' ? '' : 'warning'}`} role="status">
           <p>{t(`wizard.${notice === 'restored' ? 'savedNotice' : notice === 'updated' ? 'updatedNotice' : notice === 'incompatible' ? 'corruptNotice' : 'storageFailed'}`)}</p>
-          <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label="OK">
-            ✕
+          <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label={t('punct.dismiss')}>
+            <span aria-hidden="true">×</span>
           </button>
         </div>
       )}

@@ -15,6 +15,13 @@ export const en: Shape<Messages> = {
     chooseRulebook: 'Choose the policy to check',
     start: 'Start',
   },
+  punct: {
+    colon: ': ',
+    paren: ' ({{text}})',
+    semicolon: '; ',
+    comma: ', ',
+    dismiss: 'Dismiss',
+  },
   verdict: {
     applies: 'Applies',
     possible: 'May apply',

@@ -7,9 +7,16 @@ export const zh = {
     switchTo: 'English',
     privacy: '您的回答只保存在本浏览器中，除非您自己导出，否则不会发送到任何地方。',
     loading: '正在加载…',
-    issuedBy: '{{issuer}} · {{date}} 印发',
+    issuedBy: '{{issuer}}于{{date}}印发',
     chooseRulebook: '选择要自测的政策',
     start: '开始自测',
+  },
+  punct: {
+    colon: '：',
+    paren: '（{{text}}）',
+    semicolon: '；',
+    comma: '，',
+    dismiss: '关闭提示',
   },
   verdict: {
     applies: '适用',
