@@ -1,22 +1,33 @@
 /**
- * npm run assess -- <answers.json|answers.yaml|-> [--format json|md] [--lang zh|en]
+ * npm run assess -- <answers.json|answers.yaml|exported-assessment.json|-> [--format json|md|csv] [--lang zh|en] [--out file]
+ * npm run assess -- --batch members.csv …   (many respondents at once: src/cli/batch.ts)
  *
- * Assesses one answers file `{ rulebook, answers }` against the rulebooks under rules/ and prints the
- * Assessment as JSON or a Markdown report. Exit 0 on success, 2 on invalid input (errors on stderr),
- * 1 when a rulebook itself is broken. A user mistake never prints a stack trace.
+ * Assesses one answers file `{ rulebook, answers }` — or an assessment file exported by the app, whose
+ * answers are assessed again under the current rules — against the rulebooks under rules/, and prints the
+ * Assessment as JSON, a Markdown report or a CSV report (one row per support item), or writes it to a file
+ * with --out (CSV then with a BOM, for Excel). The reports are the same code as the browser's downloads.
+ * Exit 0 on success, 2 on invalid input (errors on stderr), 1 when a rulebook itself is broken.
+ * A user mistake never prints a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts';
-import { isLanguage, translator, type Language } from '../i18n/index.ts';
+import { isLanguage, localize, translator, type Language } from '../i18n/index.ts';
 import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
+import { clauseLabel } from '../rulebook/source.ts';
+import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
+import { csvReport, withBom } from '../report/csv.ts';
+import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
+import { batchMain } from './batch.ts';
 
-const FORMATS = ['json', 'md'] as const;
+const FORMATS = ['json', 'md', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-type Options = { input: string; format: Format; lang: Language };
+type Options = { input: string; format: Format; lang: Language; out?: string };
 
 class UsageError extends Error {}
 
@@ -24,6 +35,7 @@ export function parseArgs(argv: string[]): Options {
   let input: string | undefined;
   let format: Format = 'json';
   let lang: Language = 'zh';
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = (name: string) => {
@@ -39,13 +51,17 @@ export function parseArgs(argv: string[]): Options {
       const v = value('--lang');
       if (!isLanguage(v)) throw new UsageError(`--lang must be zh or en, not "${v}"`);
       lang = v;
+    } else if (arg === '--out' || arg.startsWith('--out=') || arg === '-o') {
+      out = value('--out');
+      if (out === '' || out.startsWith('-')) throw new UsageError(`--out needs a file name, not "${out}"`);
     } else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else throw new UsageError(`only one answers file, got "${input}" and "${arg}"`);
   }
   if (input === undefined) throw new UsageError('name an answers file, or - for standard input');
-  return { input, format, lang };
+  if (out !== undefined && input !== '-' && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} would overwrite the answers file`);
+  return { input, format, lang, ...(out !== undefined ? { out } : {}) };
 }
 
 /** Read JSON or YAML (by extension; standard input may be either). */
@@ -65,7 +81,7 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     if (e.message) io.stderr(`error: ${e.message}\n`);
-    io.stderr(`${translator('en')('cli.usage')}\n`);
+    io.stderr(`${translator('en')('exports.cli.usage')}\n`);
     return 2;
   }
 
@@ -87,29 +103,82 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   }
 
   const read = readAnswersInput(options.input, text);
-  const parsed = read.ok ? parseAnswersFile(rulebooks, read.data) : read;
-  if (!parsed.ok) {
-    io.stderr(`error: ${options.input} is not a valid answers file (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):\n`);
-    for (const p of parsed.problems) io.stderr(`  ${p.path}: ${p.message}\n`);
+  if (!read.ok) return invalid(read.problems);
+
+  // An assessment file exported by the app: assess its answers again, and say what the current rules change.
+  let input: { compiled: CompiledRulebook; answers: Answers; respondentName?: string };
+  if (isAssessmentFile(read.data)) {
+    const imported = importData(rulebooks, read.data);
+    if (!imported.ok) return invalid(imported.error.problems, importErrorMessage(imported.error, 'en'));
+    if (imported.value.rulebookChanged) io.stderr(changeNote(imported.value, options.lang));
+    input = { compiled: imported.value.rulebook, answers: imported.value.answers, respondentName: imported.value.respondentName };
+  } else {
+    const parsed = parseAnswersFile(rulebooks, read.data);
+    if (!parsed.ok) return invalid(parsed.problems);
+    input = parsed.value;
+  }
+
+  const { compiled, answers, respondentName } = input;
+  const assessment = assess(compiled, answers);
+  const lang = options.lang;
+  let output: string;
+  if (options.format === 'json') output = `${JSON.stringify(assessment, null, 2)}\n`;
+  else if (options.format === 'csv') output = csvReport({ rulebook: compiled, assessment, lang });
+  else output = markdownReport({ rulebook: compiled, assessment, answers, lang, date: io.today(), ...(respondentName ? { respondentName } : {}) });
+
+  if (options.out === undefined) {
+    io.stdout(output);
+    return 0;
+  }
+  // A file is opened by Excel: a BOM so that it reads the Chinese text as UTF-8.
+  if (options.format === 'csv') output = withBom(output);
+  try {
+    writeFileSync(options.out, output, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    io.stderr(`error: cannot write ${options.out}: ${reason}\n`);
     return 2;
   }
-
-  const { compiled, answers } = parsed.value;
-  const assessment = assess(compiled, answers);
-  if (options.format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
-  else {
-    const name = answers.respondent_name;
-    io.stdout(markdownReport({ rulebook: compiled, assessment, answers, lang: options.lang, date: io.today(), respondentName: typeof name === 'string' ? name : undefined }));
-  }
+  io.stderr(`${translator(lang)('exports.cli.wrote', { file: options.out, format: options.format.toUpperCase(), bytes: new TextEncoder().encode(output).length })}\n`);
   return 0;
+
+  function invalid(problems: InputProblem[], headline?: string): number {
+    io.stderr(`error: ${options.input} is not a valid answers file (${problems.length} problem${problems.length === 1 ? '' : 's'})${headline ? `: ${headline}` : ':'}\n`);
+    for (const p of problems) io.stderr(`  ${p.path}: ${p.message}\n`);
+    return 2;
+  }
 }
 
+/** On stderr, for an exported file made under other rules: the rulebooks, then each clause that changed, was → now. */
+function changeNote(imported: ImportedAssessment, lang: Language): string {
+  const t = translator(lang);
+  const now = { id: imported.rulebook.meta.id, version: imported.rulebook.meta.version, hash: imported.rulebook.hash };
+  const labels = { was: rulebookLabel(imported.previous!), now: rulebookLabel(now) };
+  if (imported.changes.length === 0) return `${t('exports.file.rulebookChangedNoDiff', labels)}\n`;
+  const verdict = (v: string | null) => (v ? t(`verdict.${v}`) : t('exports.file.absent'));
+  const lines = imported.changes.map((c) => `  ${clauseLabel(c.clause)} ${c.title ? localize(c.title, lang) : c.id}: ${verdict(c.was)} → ${verdict(c.now)}`);
+  return `${t('exports.file.rulebookChanged', labels)}\n${lines.join('\n')}\n`;
+}
+
+const argv = process.argv.slice(2);
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = run(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    readStdin: () => readFileSync(0, 'utf8'),
-    today: () => new Date().toISOString().slice(0, 10),
-    rulesDir: fileURLToPath(new URL('../../rules', import.meta.url)),
-  });
+  const rulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
+  if (argv.includes('--batch'))
+    void batchMain(argv, {
+      // Wait when standard output is behind: a batch can be millions of rows.
+      stdout: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain')),
+      stderr: (s) => process.stderr.write(s),
+      rulesDir,
+    }).then((code) => {
+      process.exitCode = code;
+    });
+  else
+    process.exitCode = run(argv, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      readStdin: () => readFileSync(0, 'utf8'),
+      today: () => new Date().toISOString().slice(0, 10),
+      rulesDir,
+    });
 }

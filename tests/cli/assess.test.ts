@@ -1,10 +1,14 @@
 /**
- * The CLI as a user runs it: `npm run assess -- <file> [--format json|md] [--lang zh|en]`.
+ * The CLI as a user runs it: `npm run assess -- <file> [--format json|md|csv] [--lang zh|en] [--out file]`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '@/cli/assess';
+import { assess } from '@/engine';
+import { exportJson } from '@/report/export-file';
+import { fixture } from '../engine/helpers';
+import { readCsv } from '../report/helpers';
 
 const rulesDir = join(process.cwd(), 'tests', 'fixtures', 'rules');
 const dir = mkdtempSync(join(tmpdir(), 'answers-'));
@@ -44,7 +48,7 @@ it('reads YAML answers and writes a Markdown report in English', () => {
   const { code, stdout } = cli([yaml, '--format', 'md', '--lang', 'en']);
   expect(code).toBe(0);
   expect(stdout).toContain('# Policy Self-Check report: Demo City Measures on Green Packaging');
-  expect(stdout).toContain('- **Date**: 2026-01-02');
+  expect(stdout).toContain('- **Date**: January 2, 2026');
   expect(stdout).toContain('| （一） | Supporting green packaging | ? May apply |');
   expect(stdout).toContain('**Still to answer**: Do you use degradable packaging?（you answered “don’t know”）');
   expect(stdout).toContain('> 对使用可降解包装材料的本市企业给予技术指导。');
@@ -82,8 +86,103 @@ it('exits 2 with every problem on stderr for an invalid answers file, and no sta
 it('exits 2 on malformed JSON, a missing file, and bad options', () => {
   expect(cli([file('bad.json', '{"rulebook": ')]).stderr).toMatch(/^error: .*bad\.json is not a valid answers file \(1 problem\):\n {2}\(file\): not valid JSON/);
   expect(cli([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
-  expect(cli([file('c.json', exporter), '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of json, md, not "pdf"') });
+  expect(cli([file('c.json', exporter), '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of json, md, csv, not "pdf"') });
   expect(cli([file('d.json', exporter), '--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be zh or en') });
   expect(cli([])).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run assess') });
   for (const r of [cli(['-'], '[1'), cli([join(dir, 'nope.json')])]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+});
+
+describe('--format csv and --out', () => {
+  it('prints the CSV report, one row per support item, on standard output (no BOM there)', () => {
+    const { code, stdout, stderr } = cli([file('e.json', exporter), '--format', 'csv', '--lang', 'en']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.startsWith('\uFEFF')).toBe(false);
+    const rows = readCsv(stdout);
+    expect(rows[0]).toEqual(['Clause', 'Clause title', 'Support item id', 'Support item', 'For', 'Verdict', 'Why', 'Responsible departments', 'Policy text']);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[5]])).toEqual([
+      ['（一）', 'c1-degradable', 'Applies'],
+      ['（一）', 'c1-export-standard', 'Does not apply'],
+      ['（二）', 'c2-inspections', 'For information'],
+      ['（三）', 'c3-association-standards', 'Does not apply'],
+      ['（三）', 'c3-small-training', 'Applies'],
+    ]);
+    expect(rows[2]![6]).toContain('Near misses: Would apply if “Exports as a share of sales” is at least 50');
+  });
+
+  it('writes the CSV to a file with a BOM for Excel, says so on stderr, and prints nothing else', () => {
+    const out = join(dir, 'report.csv');
+    const { code, stdout, stderr } = cli([file('f.json', exporter), '--format=csv', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(readCsv(text)[1]!.slice(0, 6)).toEqual(['（一）', '支持企业使用绿色包装', 'c1-degradable', '可降解包装技术指导', '企业', '适用']);
+    expect(stderr).toBe(`已写入 ${out}（CSV，${bytes.length} 字节）\n`);
+  });
+
+  it('writes the Markdown report or the JSON assessment to a file with --out too (no BOM)', () => {
+    const md = join(dir, 'report.md');
+    const r = cli([file('g.json', exporter), '--format', 'md', '--lang', 'en', '--out', md]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toMatch(/^Wrote .*report\.md \(MD, \d+ bytes\)\n$/);
+    expect(readFileSync(md, 'utf8')).toContain('# Policy Self-Check report: Demo City Measures on Green Packaging');
+    const json = join(dir, 'assessment.json');
+    expect(cli([file('h.json', exporter), `--out=${json}`]).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8')).rulebook.id).toBe('demo-packaging');
+  });
+
+  it('exits 2 without a stack trace when the file cannot be written, or would overwrite the answers', () => {
+    const missing = cli([file('i.json', exporter), '--format', 'csv', '--out', join(dir, 'no-such-folder', 'x.csv')]);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe(`error: cannot write ${join(dir, 'no-such-folder', 'x.csv')}: no such folder\n`);
+    const answers = file('j.json', exporter);
+    const clobber = cli([answers, '--out', answers]);
+    expect(clobber.code).toBe(2);
+    expect(clobber.stderr).toContain(`error: --out ${answers} would overwrite the answers file`);
+    expect(readFileSync(answers, 'utf8')).toBe(exporter);
+    expect(cli([answers, '--out'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--out needs a value') });
+    for (const r of [missing, clobber]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('does not write the file when the answers are invalid', () => {
+    const out = join(dir, 'never.csv');
+    const r = cli(['-', '--format', 'csv', '--out', out], JSON.stringify({ rulebook: 'demo-packaging', answers: { kind: 'ngo' } }));
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('an assessment file exported by the app', () => {
+  const answers = JSON.parse(exporter).answers;
+  const exported = () => JSON.parse(exportJson({ rulebook: fixture, assessment: assess(fixture, answers), answers, exportedAt: '2026-01-02T00:00:00.000Z' }));
+
+  it('is assessed again: the same verdicts as the answers file', () => {
+    const r = cli([file('k.json', JSON.stringify(exported()))]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(cli([file('l.json', exporter)]).stdout));
+  });
+
+  it('made under other rules: says on stderr which clauses changed, was → now', () => {
+    const old = exported();
+    old.rulebook = { ...old.rulebook, version: '1.0.0', hash: 'a'.repeat(64) };
+    old.assessment.clauses[0].verdict = 'possible';
+    const r = cli([file('m.json', JSON.stringify(old)), '--format', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `The file was made with rulebook demo-packaging v1.0.0 · aaaaaaaaaaaa; it has been assessed again under the current rulebook demo-packaging v1.2.3 · ${fixture.hash.slice(0, 12)}. These clauses changed:\n` +
+        '  （一） Supporting green packaging: May apply → Applies\n',
+    );
+  });
+
+  it('exits 2 with the problems when it is damaged', () => {
+    const bad = exported();
+    bad.assessment.clauses = 'none';
+    const r = cli([file('n.json', JSON.stringify(bad))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: ${join(dir, 'n.json')} is not a valid answers file (1 problem): The assessment file is damaged or was edited (1 problem(s)).\n  assessment.clauses: Invalid input: expected array, received string\n`,
+    );
+  });
 });
