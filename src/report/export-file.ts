@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { assess, parseAnswersFile, toProblems, type Assessment, type InputProblem } from '../engine/index.ts';
 import { translator, type Language } from '../i18n/index.ts';
 import type { Answers, CompiledRulebook, LocalizedText, Verdict } from '../rulebook/schema.ts';
+import { respondentNameOf } from './model.ts';
 
 export const EXPORT_FORMAT = 'policy-self-check/assessment';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -50,13 +51,14 @@ export type ExportInput = {
   rulebook: CompiledRulebook;
   assessment: Assessment;
   answers: Answers;
+  /** Defaults to the answer to the rulebook's respondent-name question. */
   respondentName?: string;
   /** ISO date-time; the caller decides (reproducible files in tests), now by default. */
   exportedAt?: string;
 };
 
 export function assessmentFile({ rulebook, assessment, answers, respondentName, exportedAt }: ExportInput): AssessmentFile {
-  const name = respondentName?.trim();
+  const name = respondentName?.trim() || respondentNameOf(rulebook, answers);
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,

@@ -35,8 +35,11 @@ it('writes the format, the rulebook id, version and hash, the answers, the respo
   expect(saved().endsWith('}\n')).toBe(true);
 });
 
-it('leaves the respondent out when none is given', () => {
-  const text = exportJson({ rulebook: fixture, assessment: assess(fixture, valid), answers: valid, respondentName: '  ' });
+it('takes the respondent from the name question when none is given, and leaves it out when there is none', () => {
+  const named = exportJson({ rulebook: fixture, assessment: assess(fixture, valid), answers: valid, respondentName: '  ' });
+  expect(JSON.parse(named).respondentName).toBe('示例包装有限公司');
+  const { company_name: _, ...anonymous } = valid;
+  const text = exportJson({ rulebook: fixture, assessment: assess(fixture, anonymous), answers: anonymous });
   expect(JSON.parse(text)).not.toHaveProperty('respondentName');
   expect(Date.parse(JSON.parse(text).exportedAt)).not.toBeNaN();
 });
