@@ -63,12 +63,19 @@ function cellReader(question: Question): (raw: string) => CellResult {
       const allowed = (question.options ?? []).map((o) => o.value).join(', ') + (question.dontKnow ? `, ${DONT_KNOW}` : '');
       if (question.type !== 'multi')
         return (raw) => {
+          // Fast path: the option id as the template writes it.
+          const exact = options.get(raw);
+          if (exact !== undefined) return { ok: true, value: exact };
           const key = normalise(raw);
           if (key === '') return { ok: true, value: undefined };
           const value = options.get(key);
           return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notAnOption', params: { allowed } });
         };
       return (raw) => {
+        // Fast path: option ids separated by ";", as the template writes them.
+        const parts = raw.split(MULTI_SEPARATOR);
+        const exact = parts.map((p) => options.get(p));
+        if (raw !== '' && exact.every((v) => v !== undefined)) return { ok: true, value: [...new Set(exact as string[])] };
         const key = normalise(raw);
         if (key === '') return { ok: true, value: undefined };
         const whole = special(key);
@@ -87,6 +94,8 @@ function cellReader(question: Question): (raw: string) => CellResult {
     case 'boolean': {
       const words = new Map<string, boolean>([...TRUE_WORDS.map((w) => [w, true] as const), ...FALSE_WORDS.map((w) => [w, false] as const)]);
       return (raw) => {
+        const exact = words.get(raw);
+        if (exact !== undefined) return { ok: true, value: exact };
         const key = normalise(raw);
         if (key === '') return { ok: true, value: undefined };
         const value = words.get(key);

@@ -62,10 +62,31 @@ export function matrixCsvHeader(clauses: MatrixClause[], lang: Language): string
 
 /** `values: 'codes'` writes applies/possible/… instead of the words, for other programs to read. */
 export function matrixCsvCells(row: MatrixRow, lang: Language, values: 'labels' | 'codes' = 'labels'): string[] {
-  const t = translator(lang);
-  const verdict = (v: Verdict) => (values === 'codes' ? v : t(`verdict.${v}`));
-  const truth = (v: Truth) => (values === 'codes' ? String(v) : v === true ? t('answer.yes') : v === false ? t('answer.no') : t('answer.dontKnow'));
-  return [String(row.row), row.name || t('batch.matrix.rowName', { row: row.row }), ...row.verdicts.map(verdict), truth(row.inScope), ...VERDICTS.map((v) => String(row.counts[v]))];
+  const words = cellWords(lang, values);
+  const cells = [String(row.row), row.name || translator(lang)('batch.matrix.rowName', { row: row.row })];
+  for (const v of row.verdicts) cells.push(words.verdict[v]);
+  cells.push(words.truth[String(row.inScope)]!);
+  for (const v of VERDICTS) cells.push(String(row.counts[v]));
+  return cells;
+}
+
+type CellWords = { verdict: Record<Verdict, string>; truth: Record<string, string> };
+const wordCache = new Map<string, CellWords>();
+
+/** The words of the matrix cells, looked up once per language (the CLI writes millions of cells). */
+function cellWords(lang: Language, values: 'labels' | 'codes'): CellWords {
+  const key = `${lang}:${values}`;
+  let words = wordCache.get(key);
+  if (!words) {
+    const t = translator(lang);
+    const codes = values === 'codes';
+    words = {
+      verdict: Object.fromEntries(VERDICTS.map((v) => [v, codes ? v : t(`verdict.${v}`)])) as Record<Verdict, string>,
+      truth: { true: codes ? 'true' : t('answer.yes'), false: codes ? 'false' : t('answer.no'), unknown: codes ? 'unknown' : t('answer.dontKnow') },
+    };
+    wordCache.set(key, words);
+  }
+  return words;
 }
 
 /** The whole matrix as CSV, with a BOM so Excel reads it as UTF-8. */

@@ -1,0 +1,114 @@
+/**
+ * npm run bench — performance figures for issue 6 (a benchmark, not a timed test):
+ *  1. engine assessments per second with full traces on the real rulebook (median of 7 runs, varied generated answers);
+ *  2. CLI batch time for 10,000 and 100,000 generated members, each in a fresh Node process, with peak RSS and heap
+ *     (the CLI streams: memory should stay flat from 10k to 100k).
+ * Targets: ≥ 100,000 assessments/s; 10k members ≤ 1 s in the CLI; 100k members with flat memory.
+ * The browser figure (10k members in Chromium, longest main-thread task) belongs to the app's worker, later.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, devNull, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { batchColumns, csvLine, memberCells, mulberry32, sampleAnswers } from '../src/batch/index.ts';
+import { runBatch } from '../src/cli/batch.ts';
+import { assess } from '../src/engine/index.ts';
+import { loadRulebook } from '../src/rulebook/load.ts';
+import type { Answers } from '../src/rulebook/schema.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rulesDir = join(root, 'rules');
+const RULEBOOK = 'tianjin-2022';
+
+if (process.argv[2] === '--child') await child(process.argv[3]!);
+else await main();
+
+async function main() {
+  const rulebook = loadRulebook(join(rulesDir, RULEBOOK), root);
+  const cpu = cpus();
+  console.log(`Policy Self-Check benchmark — ${new Date().toISOString()}`);
+  console.log(`machine: Node ${process.version}, ${process.platform}/${process.arch}, ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const questions = rulebook.questionnaire.steps.reduce((n, s) => n + s.questions.length, 0);
+  const items = rulebook.measures.reduce((n, m) => n + m.supportItems.length, 0);
+  console.log(`rulebook: ${rulebook.meta.id} ${rulebook.meta.version} (${rulebook.measures.length} clauses, ${items} support items, ${questions} questions)\n`);
+
+  // 1. The engine alone.
+  const random = mulberry32(42);
+  const answers: Answers[] = Array.from({ length: 20_000 }, () => sampleAnswers(rulebook, random));
+  let sink = 0;
+  for (const a of answers.slice(0, 2000)) sink += assess(rulebook, a).counts.applies; // warm up the JIT
+  const rates: number[] = [];
+  for (let run = 0; run < 7; run += 1) {
+    const start = performance.now();
+    for (const a of answers) sink += assess(rulebook, a).counts.applies;
+    rates.push(answers.length / ((performance.now() - start) / 1000));
+  }
+  const engineRate = median(rates);
+  console.log(`engine: ${fmt(engineRate)} assessments/s with full traces (median of ${rates.length} runs of ${fmt(answers.length)}; runs: ${rates.map(fmt).join(', ')})  target ≥ 100,000/s ${engineRate >= 100_000 ? 'OK' : 'MISSED'}`);
+
+  // 2. The CLI, streamed, one fresh process per file.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
+  try {
+    for (const count of [10_000, 100_000]) {
+      const path = join(dir, `members-${count}.csv`);
+      writeMembers(rulebook, count, path);
+      const started = performance.now();
+      const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', path], { cwd: root, encoding: 'utf8' });
+      const wall = (performance.now() - started) / 1000;
+      if (result.status !== 0) throw new Error(`the batch run failed: ${result.stderr}`);
+      const figures = JSON.parse(result.stdout.trim().split('\n').pop()!) as ChildFigures;
+      const mb = (statSync(path).size / 2 ** 20).toFixed(1);
+      const target = count === 10_000 ? `  target ≤ 1 s ${figures.seconds <= 1 ? 'OK' : 'MISSED'}` : '';
+      console.log(
+        `cli batch ${fmt(count).padStart(7)} members (${mb} MB CSV): runBatch ${figures.seconds.toFixed(2)} s (${fmt(count / figures.seconds)} members/s), process ${wall.toFixed(2)} s incl. startup; peak RSS ${figures.peakRssMb.toFixed(0)} MB, peak heap ${figures.peakHeapMb.toFixed(0)} MB${target}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (sink < 0) console.log(sink);
+}
+
+type ChildFigures = { seconds: number; peakRssMb: number; peakHeapMb: number };
+
+/** Run in a fresh process: runBatch over one file, output to the null device; print the figures as JSON. */
+async function child(path: string) {
+  let peakHeap = 0;
+  const sample = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
+  const timer = setInterval(sample, 10);
+  let stderr = '';
+  const start = performance.now();
+  const code = await runBatch({ input: path, format: 'csv', lang: 'zh', out: devNull }, { stdout: () => undefined, stderr: (s) => (stderr += s), rulesDir });
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(timer);
+  sample();
+  if (code !== 0) {
+    process.stderr.write(stderr);
+    process.exit(code);
+  }
+  const figures: ChildFigures = { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 2 ** 20 };
+  console.log(JSON.stringify(figures));
+}
+
+/** A batch file of `count` generated members, written in pieces (100k members do not need to be in memory at once). */
+function writeMembers(rulebook: ReturnType<typeof loadRulebook>, count: number, path: string) {
+  const columns = batchColumns(rulebook);
+  const random = mulberry32(count);
+  writeFileSync(path, csvLine(columns.columns.map((c) => c.id)));
+  for (let from = 0; from < count; from += 10_000) {
+    let text = '';
+    for (let i = from; i < Math.min(count, from + 10_000); i += 1) text += csvLine(memberCells(columns, { name: `会员 ${i + 1}`, answers: sampleAnswers(rulebook, random, `会员 ${i + 1}`) }, 'zh'));
+    writeFileSync(path, text, { flag: 'a' });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}

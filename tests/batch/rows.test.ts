@@ -1,0 +1,132 @@
+/**
+ * Importing members: the header, the template's label row, every cell checked, errors where Excel shows
+ * them (row, column, cell, the offending value), and the valid rows still read.
+ */
+import { answersSchema } from '@/engine';
+import { describeIssue, issueLine, parseBatchText, type BatchFile } from '@/batch';
+import { fixture, withRespondentName } from './helpers';
+
+const read = (text: string, lang: 'zh' | 'en' = 'en') => {
+  const result = parseBatchText(text, fixture, { lang });
+  if (!result.ok) throw new Error(`unusable: ${result.message}`);
+  return result;
+};
+const problem = (text: string) => parseBatchText(text, fixture, { lang: 'en' }) as Extract<BatchFile, { ok: false }>;
+
+const header = 'name,kind,located_here,degradable,exports,export_share,staff,size\n';
+
+it('reads each member: option ids, yes/no words, numbers, dont_know, and empty cells as unanswered', () => {
+  const file = read(header + 'Green Box Ltd,company,true,dont_know,yes,"1,2",12,\nNorth Paper,company,0,否,no,,,small\n');
+  expect(file.members.map((m) => [m.row, m.name, m.valid])).toEqual([
+    [2, 'Green Box Ltd', true],
+    [3, 'North Paper', true],
+  ]);
+  expect(file.members[0]!.answers).toEqual({ kind: 'company', located_here: true, degradable: 'dont_know', exports: true, export_share: 12, staff: 12 });
+  expect(file.members[1]!.answers).toEqual({ kind: 'company', located_here: false, degradable: false, exports: false, size: 'small' });
+  // The name column of a rulebook without a respondent_name question identifies the member but is not an answer.
+  expect(file.members[0]!.answers).not.toHaveProperty('name');
+});
+
+it('accepts an option by its Chinese or English label, in any case, with full-width characters', () => {
+  const file = read(header + 'A,企业,是,不清楚,ＹＥＳ,30%,,Large\nB,An Association,TRUE,,N,,,\n');
+  expect(file.members[0]!.answers).toMatchObject({ kind: 'company', located_here: true, degradable: 'dont_know', exports: true, export_share: 30, size: 'large' });
+  expect(file.members[1]!.answers).toMatchObject({ kind: 'association', located_here: true, exports: false });
+});
+
+it('lists every invalid cell with its row, column, cell reference and value, and still reads the valid rows', () => {
+  const file = read(header + 'Good,company,true,true,true,50,5,\nBad,ngo,maybe,true,true,150,-1,dont_know\nAlso good,association,false,,,,,\n');
+  expect(file.members.map((m) => m.valid)).toEqual([true, false, true]);
+  expect(file.counts).toEqual({ valid: 2, invalid: 1, warnings: 0 });
+  expect(file.issues.map(({ row, column, cell, value, code }) => ({ row, column, cell, value, code }))).toEqual([
+    { row: 3, column: 'kind', cell: 'B3', value: 'ngo', code: 'notAnOption' },
+    { row: 3, column: 'located_here', cell: 'C3', value: 'maybe', code: 'notABoolean' },
+    { row: 3, column: 'export_share', cell: 'F3', value: '150', code: 'aboveMax' },
+    { row: 3, column: 'staff', cell: 'G3', value: '-1', code: 'belowMin' },
+  ]);
+  expect(file.issues.map((i) => issueLine(i, 'en'))).toEqual([
+    'row 3, column kind (B3): "ngo" is not an option of "kind"; allowed: company, association',
+    'row 3, column located_here (C3): "maybe" is not yes or no; write yes, no, true, false, 是, 否, 1 or 0',
+    'row 3, column export_share (F3): 150 is above the maximum, 100',
+    'row 3, column staff (G3): -1 is below the minimum, 0',
+  ]);
+  expect(describeIssue(file.issues[0]!, 'zh')).toBe('“ngo”不是“kind”的选项；可填：company, association');
+});
+
+it('refuses "don\'t know" where the question does not offer it, and text that is not a number', () => {
+  const file = read(header + 'X,company,dont_know,,true,lots,,\n');
+  expect(file.issues.map((i) => [i.cell, i.code])).toEqual([
+    ['C2', 'noDontKnow'],
+    ['F2', 'notANumber'],
+  ]);
+});
+
+it('numbers rows as Excel does, counting blank lines and not counting line breaks inside a cell', () => {
+  const file = read(header + '"Two\nline name",company,true,,,,,\n\nBad,company,perhaps,,,,,\n');
+  expect(file.members.map((m) => m.row)).toEqual([2, 4]);
+  expect(file.issues[0]).toMatchObject({ row: 4, cell: 'C4', value: 'perhaps' });
+});
+
+it('flags duplicate member names as a warning pointing at the first row, and still assesses both', () => {
+  const file = read(header + 'Same Co,company,true,,,,,\nOther,company,true,,,,,\nSame Co,association,true,,,,,\n');
+  expect(file.members.every((m) => m.valid)).toBe(true);
+  expect(file.issues).toEqual([{ row: 4, column: 'name', cell: 'A4', value: 'Same Co', code: 'duplicateName', params: { first: 2 }, severity: 'warning' }]);
+  expect(issueLine(file.issues[0]!, 'en')).toBe('warning: row 4, column name (A4): The name "Same Co" is the same as in row 2');
+});
+
+it('reports a row with more cells than the header (an unquoted comma) as an error', () => {
+  const file = read('name,kind,located_here\nSmith, Jones & Co,company,true\n');
+  expect(file.members[0]).toMatchObject({ valid: false });
+  expect(describeIssue(file.issues.find((i) => i.code === 'extraCells')!, 'en')).toBe('This row has 4 cells but the header has 3 columns: put values containing commas in double quotes');
+});
+
+it('warns about unknown columns (suggesting the id meant) and missing required columns, and reads the rest', () => {
+  const file = read('name,kind,locatd_here,colour\nA,company,true,red\n');
+  expect(file.issues.map((i) => describeIssue(i, 'en'))).toEqual([
+    'Unknown column "locatd_here": it is ignored. Did you mean "located_here"?',
+    'Unknown column "colour": it is ignored',
+    'The column "located_here" is missing: every member is taken as not having answered it',
+    'The column "degradable" is missing: every member is taken as not having answered it',
+    'The column "exports" is missing: every member is taken as not having answered it',
+    'The column "export_share" is missing: every member is taken as not having answered it',
+  ]);
+  expect(file.issues.slice(0, 2).map((i) => [i.row, i.cell, i.severity])).toEqual([
+    [1, 'C1', 'warning'],
+    [1, 'D1', 'warning'],
+  ]);
+  expect(file.members[0]).toMatchObject({ valid: true, answers: { kind: 'company' } });
+});
+
+it('names the delimiter of a semicolon- or tab-separated file', () => {
+  expect(problem('name;kind;located_here\nA;company;true\n').message).toBe('The columns are separated by semicolons (;), not commas. In Excel, save the file as "CSV UTF-8 (Comma delimited)".');
+  expect(problem('name\tkind\nA\tcompany\n')).toMatchObject({ problem: { code: 'wrongDelimiter', params: { delimiter: 'tab' } } });
+  expect(parseBatchText('name;kind\n', fixture, { lang: 'zh' })).toMatchObject({ message: expect.stringContaining('文件用分号（;）分隔各列') });
+});
+
+it('refuses a file without a header row, or with a header and no members', () => {
+  expect(problem('Green Box Ltd,company,true\n').message).toContain('Row 1 should hold question ids (such as name, kind, located_here)');
+  expect(problem(header).problem.code).toBe('noRows');
+  expect(problem('\n\r\n  \n').problem.code).toBe('empty');
+});
+
+it('reports a quote left open at the row where it opened', () => {
+  const file = read('name,kind\nA,company\n"B,company\nC,company\n');
+  expect(file.members.map((m) => m.valid)).toEqual([true, false]);
+  expect(file.members[1]!.issues).toEqual([expect.objectContaining({ row: 3, cell: 'A3', column: 'name', code: 'unclosedQuote' })]);
+});
+
+it('accepts the header by question label as well as by id', () => {
+  const file = read('名称,您是？,Located in Demo City?\nA,企业,是\n');
+  expect(file.members[0]!.answers).toEqual({ kind: 'company', located_here: true });
+});
+
+it('uses the rulebook\'s respondent_name question as the name column when there is one', () => {
+  const file = parseBatchText('respondent_name,kind,located_here\n天津某自行车公司,企业,是\n', withRespondentName, { lang: 'zh' });
+  expect(file).toMatchObject({ ok: true, members: [{ name: '天津某自行车公司', answers: { respondent_name: '天津某自行车公司', kind: 'company', located_here: true } }] });
+  // `name` still heads the name column.
+  expect(parseBatchText('name,kind\nA,company\n', withRespondentName)).toMatchObject({ ok: true, members: [{ name: 'A', answers: { respondent_name: 'A' } }] });
+});
+
+it('only accepts rows whose answers pass the answers-file schema', () => {
+  const file = read(header + 'A,company,true,dont_know,1,0,0,large\nB,association,false,,0,,,\n');
+  for (const m of file.members) expect(answersSchema(fixture).safeParse(m.answers).success).toBe(true);
+});

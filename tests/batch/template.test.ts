@@ -1,0 +1,64 @@
+/**
+ * The files an association downloads: the template and the example. Filled in and imported again, they
+ * must give back the answers typed, whatever language the template was made in and however it was saved.
+ */
+import { answersSchema } from '@/engine';
+import { batchExample, batchTemplate, parseBatchFile, parseBatchText, parseCsv, sampleMembers } from '@/batch';
+import { encodeGbk, fixture, utf8, withRespondentName } from './helpers';
+
+it('starts with a BOM, a header of question ids (name first) and a row of bilingual labels with what to write', () => {
+  const template = batchTemplate(fixture, 'en');
+  expect(template.startsWith('\uFEFF')).toBe(true);
+  const [ids, labels] = parseCsv(template.slice(1)).map((r) => r.cells);
+  const questions = fixture.questionnaire.steps.flatMap((s) => s.questions.map((q) => q.id));
+  expect(ids).toEqual(['name', ...questions]);
+  const label = (id: string) => labels![ids!.indexOf(id)];
+  expect(label('name')).toBe('Member name (identifies the row; keep names unique) / 会员名称（用于识别每一行，请勿重复）');
+  expect(label('kind')).toBe('You are? / 您是？\nOne of (id or label): company（A company）, association（An association）');
+  expect(label('degradable')).toBe('Do you use degradable packaging? / 是否使用可降解包装材料？\nyes / no (or true / false); or dont_know (不清楚)');
+  expect(label('export_share')).toBe('Exports as a share of sales / 出口占销售额的比重\nA number (0–100) %; or dont_know (不清楚)');
+  expect(batchTemplate(fixture, 'zh')).toContain('您是？ / You are?\n单选，填编号或名称：company（企业）, association（行业协会）');
+});
+
+/** A row in the template's column order, from cells by column id. */
+const row = (cells: Record<string, string>) => `${parseCsv(batchTemplate(fixture, 'en').slice(1))[0]!.cells.map((id) => cells[id] ?? '').join(',')}\r\n`;
+
+it('round-trips: template + filled rows → import → the answers typed, skipping the label row', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    const filled =
+      batchTemplate(fixture, lang) +
+      row({ name: 'Green Box Ltd', kind: 'company', located_here: '是', degradable: 'dont_know', exports: 'true', export_share: '80', staff: '10' }) +
+      row({ name: 'Demo Traders Association', kind: '行业协会', located_here: 'yes' });
+    const file = parseBatchText(filled.slice(1), fixture, { lang });
+    expect(file).toMatchObject({ ok: true, issues: [] });
+    if (!file.ok) return;
+    expect(file.members.map((m) => [m.row, m.name, m.answers])).toEqual([
+      [3, 'Green Box Ltd', { kind: 'company', located_here: true, degradable: 'dont_know', exports: true, export_share: 80, staff: 10 }],
+      [4, 'Demo Traders Association', { kind: 'association', located_here: true }],
+    ]);
+  }
+});
+
+it('round-trips a template saved by Chinese Excel in GBK (no BOM)', () => {
+  const filled = batchTemplate(fixture, 'zh').slice(1) + row({ name: '绿色包装有限公司', kind: '企业', located_here: '是', degradable: '不清楚', exports: '是', export_share: '80', staff: '10', size: '小型' });
+  const file = parseBatchFile(encodeGbk(filled), fixture, { lang: 'zh' });
+  expect(file).toMatchObject({ ok: true, encoding: 'gbk', issues: [] });
+  expect(file.ok && file.members[0]).toMatchObject({ row: 3, name: '绿色包装有限公司', answers: { kind: 'company', degradable: 'dont_know', size: 'small' } });
+});
+
+it('gives an example whose every row is valid and passes the answers-file schema, for any rulebook', () => {
+  for (const rulebook of [fixture, withRespondentName]) {
+    const example = batchExample(rulebook, { lang: 'zh' });
+    const file = parseBatchFile(utf8(example), rulebook);
+    expect(file).toMatchObject({ ok: true, encoding: 'utf-8-bom', counts: { valid: 3, invalid: 0, warnings: 0 } });
+    if (!file.ok) return;
+    expect(file.members.map((m) => m.name)).toEqual(['示例会员 1', '示例会员 2', '示例会员 3']);
+    for (const m of file.members) expect(answersSchema(rulebook).safeParse(m.answers).success).toBe(true);
+  }
+});
+
+it('writes given members (e.g. scenario cases) into the example, and reads them back unchanged', () => {
+  const members = sampleMembers(fixture, 50, { seed: 7 });
+  const file = parseBatchText(batchExample(fixture, { lang: 'en', members }).slice(1), fixture);
+  expect(file.ok && file.members.map((m) => ({ name: m.name, answers: m.answers }))).toEqual(members);
+});
