@@ -55,12 +55,13 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The page itself: the network first (to pick up a new version), the cached page offline.
     event.respondWith(
-      fetch(request).catch(() => caches.match(new URL('./', self.registration.scope).href, { cacheName: CACHE })),
+      fetch(request).catch(() => caches.match(new URL('./', self.registration.scope).href, { cacheName: CACHE, ignoreVary: true })),
     );
     return;
   }
   // Hashed assets never change: the cache first.
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  // Match by URL and ignore Vary: a module script's request carries an Origin header the cached one lacks.
+  event.respondWith(caches.match(request.url, { cacheName: CACHE, ignoreVary: true }).then((hit) => hit || fetch(request)));
 });
 `;
 }

@@ -1,0 +1,52 @@
+/**
+ * Privacy and the Content-Security-Policy: the page only talks to its own origin, runs no inline
+ * script and no eval, and works offline after the first visit.
+ */
+import { expect, test } from '@playwright/test';
+import { foreignRequests, recordRequests, startPreview, watchCspViolations } from './support';
+
+test('serves a strict Content-Security-Policy as a header and a meta tag, with no violations', async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  const response = await page.goto('/');
+  const header = response?.headers()['content-security-policy'] ?? '';
+  expect(header).toContain("default-src 'self'");
+  expect(header).toContain("script-src 'self'");
+  expect(header).not.toContain('unsafe-inline');
+  expect(header).not.toContain('unsafe-eval');
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /default-src 'self'/);
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  await page.getByRole('button', { name: '开始' }).click();
+  await expect(page.getByRole('group', { name: '您以什么身份填写？' })).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test('works offline after the first visit, keeping saved answers', async ({ page }) => {
+  // "Offline" here is the real thing: the server is stopped. (Chromium's offline emulation also
+  // fails the responses a service worker serves from its cache, which a real offline browser does not.)
+  const server = await startPreview(4179);
+  try {
+    const origin = 'http://127.0.0.1:4179';
+    const requests = recordRequests(page);
+    await page.goto(`${origin}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await page.getByRole('button', { name: '开始' }).click();
+    await page.getByRole('radio', { name: '企业', exact: true }).check();
+    expect(foreignRequests(requests, origin)).toEqual([]);
+
+    await server.stop();
+    await expect(page.request.get(`${origin}/`)).rejects.toThrow();
+    await page.reload();
+    await expect(page.getByText('已恢复您上次的回答。')).toBeVisible();
+    await expect(page.getByRole('radio', { name: '企业', exact: true })).toBeChecked();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('关于您');
+  } finally {
+    await server.stop();
+  }
+});
