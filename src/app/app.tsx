@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { localize } from '@/i18n';
+import type { ImportedAssessment } from '@/report/export-file';
+import { decodeShareFragment, isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-link';
 import { LanguageProvider, useLanguage } from './language';
-import { Wizard } from '@/features/wizard/wizard';
+import { Wizard, type WizardStart } from '@/features/wizard/wizard';
 
 export function App({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
   return (
@@ -14,10 +16,30 @@ export function App({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
   );
 }
 
+/**
+ * A share link (#psc1.…) opens its answers at the results; a broken one gives a message and a fresh
+ * start. The fragment is removed from the address afterwards, so a reload does not apply it again.
+ */
+function readShareLink(rulebooks: CompiledRulebook[]): { rulebook?: CompiledRulebook; start: WizardStart } | null {
+  const fragment = window.location.hash.replace(/^#/, '');
+  if (!fragment || !isShareFragment(fragment)) return null;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  const decoded = decodeShareFragment(rulebooks, fragment);
+  if (!decoded.ok) return { start: { kind: 'shareError', error: decoded.error } };
+  return { rulebook: decoded.value.rulebook, start: { kind: 'shared', answers: decoded.value.answers, rulebookChanged: decoded.value.rulebookChanged } };
+}
+
 function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
-  const [chosen, setChosen] = useState<CompiledRulebook | undefined>(rulebooks.length === 1 ? rulebooks[0] : undefined);
+  const [initial] = useState(() => readShareLink(rulebooks));
+  const [chosen, setChosen] = useState<CompiledRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
+  const [start, setStart] = useState<{ start: WizardStart; key: number } | null>(initial ? { start: initial.start, key: 0 } : null);
+
+  const onImported = (imported: ImportedAssessment) => {
+    setChosen(imported.rulebook);
+    setStart((s) => ({ start: { kind: 'imported', imported }, key: (s?.key ?? 0) + 1 }));
+  };
 
   return (
     <div className="app">
@@ -29,10 +51,11 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
       </header>
       <main className="app-main" id="main">
         {chosen ? (
-          <Wizard key={chosen.meta.id} rulebook={chosen} />
+          <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />
         ) : (
           <section aria-labelledby="choose-heading">
             <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
+            {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
             <ul className="rulebook-list">
               {rulebooks.map((r) => (
                 <li key={r.meta.id}>
@@ -48,6 +71,15 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
       <footer className="app-footer">
         <p>{t('app.privacy')}</p>
       </footer>
+    </div>
+  );
+}
+
+function ShareErrorNotice({ error }: { error: ShareError }) {
+  const { lang } = useLanguage();
+  return (
+    <div className="notice warning" role="alert">
+      <p>{shareErrorMessage(error, lang)}</p>
     </div>
   );
 }

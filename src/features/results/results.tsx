@@ -10,6 +10,9 @@ import { useLanguage } from '@/app/language';
 import type { Answers, CompiledRulebook, Verdict } from '@/rulebook/schema';
 import { ClauseCard } from './clause-card';
 import { SourceView } from './source-view';
+import { ExportPanel } from '@/features/report/export-panel';
+import { ImportControl } from '@/features/report/import-control';
+import type { ImportedAssessment } from '@/report/export-file';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -22,11 +25,13 @@ type Props = {
   answers: Answers;
   onAnswer: (step: string) => void;
   onReview: () => void;
+  rulebooks: CompiledRulebook[];
+  onImported?: (imported: ImportedAssessment) => void;
 };
 
 const GROUPS: Verdict[] = ['applies', 'possible', 'does_not_apply', 'for_information'];
 
-export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview }: Props) {
+export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const [reading, setReading] = useState<{ quote: string; from: string } | null>(null);
@@ -132,6 +137,8 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
           </section>
         );
       })}
+      <ExportPanel rulebook={rulebook} assessment={assessment} answers={answers} />
+      {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
       <aside className="disclaimer" aria-label={t('results.disclaimer')}>
         <p>
           <strong>{t('results.disclaimer')}</strong>

@@ -9,9 +9,15 @@ import { assess } from '@/engine';
 import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
 import { useLanguage } from '@/app/language';
+import type { TFunction } from 'i18next';
 import { takeStartRequest } from '@/boot';
-import type { CompiledRulebook } from '@/rulebook/schema';
-import { createWizardMachine, positionKey, positionOf } from './machine';
+import { ImportControl } from '@/features/report/import-control';
+import type { Language } from '@/i18n';
+import { rulebookLabel, type ClauseChange, type ImportedAssessment } from '@/report/export-file';
+import { clauseLabel } from '@/rulebook/source';
+import { shareErrorMessage, type ShareError } from '@/share/share-link';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { createWizardMachine, positionKey, positionOf, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
 import { ReviewScreen } from './review';
 import { stepById, stepProgress } from './routing';
@@ -19,19 +25,53 @@ import { StepForm } from './step-form';
 
 const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.ResultsScreen })));
 
-type Notice = 'restored' | 'incompatible' | 'updated' | 'storageFailed' | null;
+/** How the interview begins when not from this browser's saved session. */
+export type WizardStart =
+  | { kind: 'shared'; answers: Answers; rulebookChanged: boolean }
+  | { kind: 'shareError'; error: ShareError }
+  | { kind: 'imported'; imported: ImportedAssessment };
 
-export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
+type Notice = { tone: 'info' | 'warning'; message: string; changes?: ClauseChange[] } | null;
+
+type Props = {
+  rulebook: CompiledRulebook;
+  rulebooks?: CompiledRulebook[];
+  start?: WizardStart;
+  onImported?: (imported: ImportedAssessment) => void;
+};
+
+/** Where the interview starts, and what the user is told about it. */
+function beginning(rulebook: CompiledRulebook, start: WizardStart | undefined, t: TFunction, lang: Language): { input: WizardInput; notice: Notice } {
+  const saved = loadSession(rulebook);
+  if (start?.kind === 'shared')
+    return { input: { answers: start.answers, at: { at: 'results' } }, notice: { tone: 'info', message: t(start.rulebookChanged ? 'exports.share.rulebookChanged' : 'results.sharedNotice') } };
+  if (start?.kind === 'imported') {
+    const { imported } = start;
+    const message = imported.rulebookChanged
+      ? t(imported.changes.length ? 'exports.file.rulebookChanged' : 'exports.file.rulebookChangedNoDiff', {
+          was: imported.previous ? rulebookLabel(imported.previous) : '',
+          now: rulebookLabel({ id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash }),
+        })
+      : t('results.importedNotice');
+    return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes } };
+  }
+  // A broken share link: say so, and start afresh (earlier answers stay available to resume).
+  if (start?.kind === 'shareError')
+    return { input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {}, notice: { tone: 'warning', message: shareErrorMessage(start.error, lang) } };
+  if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: t('wizard.corruptNotice') } };
+  if (saved.status === 'restored')
+    return { input: { answers: saved.answers, at: saved.at }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
+  if (takeStartRequest()) return { input: { at: { at: 'step', step: rulebook.questionnaire.steps[0]!.id } }, notice: null };
+  return { input: {}, notice: null };
+}
+
+export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const machine = useMemo(() => createWizardMachine(rulebook), [rulebook]);
-  const [boot] = useState(() => loadSession(rulebook));
-  const [notice, setNotice] = useState<Notice>(
-    boot.status === 'incompatible' ? 'incompatible' : boot.status === 'restored' ? (boot.rulebookChanged ? 'updated' : 'restored') : null,
-  );
-  const actor = useActorRef(machine, {
-    input: boot.status === 'restored' ? { answers: boot.answers, at: boot.at } : takeStartRequest() ? { at: { at: 'step', step: rulebook.questionnaire.steps[0]!.id } } : {},
-  });
+  const [boot] = useState(() => beginning(rulebook, start, t, lang));
+  const [notice, setNotice] = useState<Notice>(boot.notice);
+  const actor = useActorRef(machine, { input: boot.input });
   const value = useSelector(actor, (s) => s.value);
   const answers = useSelector(actor, (s) => s.context.answers);
   const returnTo = useSelector(actor, (s) => s.context.returnTo);
@@ -40,12 +80,15 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
 
   // Save every change of answers or screen.
   useEffect(() => {
-    const subscription = actor.subscribe((snapshot) => {
+    const save = (snapshot: ReturnType<typeof actor.getSnapshot>) => {
       const ok = saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value));
-      if (!ok) setNotice('storageFailed');
-    });
+      if (!ok) setNotice({ tone: 'warning', message: t('wizard.storageFailed') });
+    };
+    // Answers opened from a link or a file become this browser's session at once.
+    if (start?.kind === 'shared' || start?.kind === 'imported') save(actor.getSnapshot());
+    const subscription = actor.subscribe(save);
     return () => subscription.unsubscribe();
-  }, [actor, rulebook]);
+  }, [actor, rulebook, t, start]);
 
   // Each new screen: focus its heading so keyboard and screen-reader users start there.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -84,6 +127,7 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
         <button type="button" className="button" onClick={() => actor.send({ type: 'wizard.start' })}>
           {hasAnswers ? t('wizard.resume') : t('wizard.start')}
         </button>
+        {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
       </>
     );
   } else if (position.at === 'step') {
@@ -137,6 +181,8 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
           answers={answers}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
           onReview={() => actor.send({ type: 'results.review' })}
+          rulebooks={rulebooks}
+          onImported={onImported}
         />
       </Suspense>
     );
@@ -145,8 +191,11 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
   return (
     <div className="wizard" data-screen={key}>
       {notice && (
-        <div className={`notice ${notice === 'restored' ? '' : 'warning'}`} role="status">
-          <p>{t(`wizard.${notice === 'restored' ? 'savedNotice' : notice === 'updated' ? 'updatedNotice' : notice === 'incompatible' ? 'corruptNotice' : 'storageFailed'}`)}</p>
+        <div className={`notice ${notice.tone === 'warning' ? 'warning' : ''}`} role="status">
+          <div>
+            <p>{notice.message}</p>
+            {notice.changes && notice.changes.length > 0 && <ChangesTable changes={notice.changes} />}
+          </div>
           <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label={t('punct.dismiss')}>
             <span aria-hidden="true">×</span>
           </button>
@@ -155,6 +204,36 @@ export function Wizard({ rulebook }: { rulebook: CompiledRulebook }) {
       {screen}
       {position.at !== 'intro' && <RestartControl onRestart={restart} />}
     </div>
+  );
+}
+
+/** Per clause, the verdict the imported file had and the one it has now. */
+function ChangesTable({ changes }: { changes: ClauseChange[] }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const verdict = (v: ClauseChange['was']) => (v ? t(`verdict.${v}`) : t('exports.file.absent'));
+  return (
+    <table className="report-table changes">
+      <caption>{t('results.changesTitle')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.clause')}</th>
+          <th scope="col">{t('exports.file.was')}</th>
+          <th scope="col">{t('exports.file.now')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.id}>
+            <td>
+              {clauseLabel(c.clause)} {c.title ? localize(c.title, lang) : c.id}
+            </td>
+            <td>{verdict(c.was)}</td>
+            <td>{verdict(c.now)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

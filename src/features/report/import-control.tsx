@@ -1,0 +1,64 @@
+/**
+ * Open a saved assessment file (JSON): its answers are assessed again under the current rulebook.
+ * A bad file gets a clear message naming each problem, and nothing already entered is touched.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '@/app/language';
+import { importErrorMessage, importJson, type ImportedAssessment } from '@/report/export-file';
+import type { CompiledRulebook } from '@/rulebook/schema';
+
+/** Larger than any real assessment file: refuse before reading it into memory. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export function ImportControl({ rulebooks, onImported }: { rulebooks: CompiledRulebook[]; onImported: (imported: ImportedAssessment) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const [error, setError] = useState<{ message: string; problems: string[] } | null>(null);
+
+  const read = async (file: File) => {
+    if (file.size > MAX_BYTES) {
+      setError({ message: t('results.importTooLarge', { name: file.name, max: '5 MB' }), problems: [] });
+      return;
+    }
+    const result = importJson(rulebooks, await file.text());
+    if (result.ok) {
+      setError(null);
+      onImported(result.value);
+    } else setError({ message: importErrorMessage(result.error, lang), problems: result.error.problems.slice(0, 20).map((p) => `${p.path}: ${p.message}`) });
+  };
+
+  return (
+    <div className="import-control no-print">
+      <label htmlFor="import-file" className="question-label">
+        {t('results.importLabel')}
+      </label>
+      <p className="help" id="import-help">
+        {t('results.importHelp')}
+      </p>
+      <input
+        id="import-file"
+        type="file"
+        accept=".json,application/json"
+        aria-describedby="import-help"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void read(file);
+        }}
+      />
+      {error && (
+        <div className="field-error-block" role="alert">
+          <p className="field-error">{error.message}</p>
+          {error.problems.length > 0 && (
+            <ul>
+              {error.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+/**
+ * What a consultant does with a result: download it (JSON, Markdown, CSV), share it as a link, and
+ * open a saved file again — and what happens with a broken link or file.
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { sessionKey } from '@/features/wizard/persistence';
+import { encodeShareFragment } from '@/share/share-link';
+import { exportJson } from '@/report/export-file';
+import { assess } from '@/engine';
+import { fixture } from '../engine/helpers';
+
+const answers = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: true, export_share: 30, staff: 12 };
+const save = (a: object, at: object) => localStorage.setItem(sessionKey('demo-packaging'), JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: a, at, savedAt: '2026-01-01' }));
+
+let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
+const bytes = (blob: Blob) =>
+  new Promise<Uint8Array>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.readAsArrayBuffer(blob);
+  });
+beforeEach(() => {
+  localStorage.clear();
+  window.history.replaceState(null, '', '/');
+  downloads = [];
+  let lastBlob: Blob | undefined;
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    lastBlob = blob;
+    return 'blob:test';
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, text: lastBlob!.text(), blob: lastBlob! });
+  });
+});
+
+it('downloads the assessment as JSON, Markdown and CSV', async () => {
+  const user = userEvent.setup();
+  save(answers, { at: 'results' });
+  render(<App rulebooks={[fixture]} />);
+  const panel = await screen.findByRole('region', { name: '导出与分享' });
+  await user.click(within(panel).getByRole('button', { name: '下载 JSON（可再次导入）' }));
+  await user.click(within(panel).getByRole('button', { name: '下载 Markdown 报告' }));
+  await user.click(within(panel).getByRole('button', { name: '下载 CSV（Excel）' }));
+  expect(downloads.map((d) => d.name)).toEqual([expect.stringMatching(/\.json$/), expect.stringMatching(/\.md$/), expect.stringMatching(/\.csv$/)]);
+  const json = JSON.parse(await downloads[0]!.text);
+  expect(json.answers).toEqual(answers);
+  expect(json.assessment.clauses.map((c: { verdict: string }) => c.verdict)).toEqual(['applies', 'for_information', 'applies']);
+  expect(await downloads[1]!.text).toContain('# 政策自测报告');
+  const csv = await downloads[2]!.text;
+  // UTF-8 with a byte-order mark, so Excel reads the Chinese correctly.
+  expect([...(await bytes(downloads[2]!.blob)).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csv).toContain('c1-degradable');
+});
+
+it('makes a share link that opens the same answers at the results, and removes it from the address', async () => {
+  const user = userEvent.setup();
+  save(answers, { at: 'results' });
+  const { unmount } = render(<App rulebooks={[fixture]} />);
+  await user.click(await screen.findByRole('button', { name: '复制分享链接' }));
+  const link = (screen.getByLabelText('分享链接（包含您的全部回答）') as HTMLInputElement).value;
+  expect(link).toMatch(/#psc1\./);
+  unmount();
+
+  localStorage.clear();
+  window.history.replaceState(null, '', `/${link.slice(link.indexOf('#'))}`);
+  render(<App rulebooks={[fixture]} />);
+  expect(await screen.findByText('已打开分享链接中的回答。')).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect(screen.getByRole('region', { name: /与您相关的措施/ })).toHaveTextContent('（一） 支持企业使用绿色包装');
+  expect(window.location.hash).toBe('');
+});
+
+it('says what is wrong with a tampered link and starts afresh, keeping earlier answers to resume', async () => {
+  save({ kind: 'company' }, { at: 'step', step: 'packaging' });
+  const fragment = encodeShareFragment(fixture, answers);
+  const tampered = fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11);
+  window.history.replaceState(null, '', `/#${tampered}`);
+  render(<App rulebooks={[fixture]} />);
+  expect(screen.getByText(/分享链接已损坏或被修改/)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '继续上次的回答' })).toBeInTheDocument();
+  expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company' });
+});
+
+it('imports a saved file and shows its results; a bad file is refused with its problems and nothing is lost', async () => {
+  const user = userEvent.setup();
+  save({ kind: 'association' }, { at: 'intro' });
+  render(<App rulebooks={[fixture]} />);
+  const input = screen.getByLabelText('导入已保存的评估文件（JSON）');
+
+  await user.upload(input, new File(['{"format":"policy-self-check/assessment","formatVersion":1'], 'broken.json', { type: 'application/json' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('这不是 JSON 文件');
+  expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'association' });
+
+  const file = exportJson({ rulebook: fixture, assessment: assess(fixture, answers), answers, exportedAt: '2026-01-01T00:00:00Z' });
+  await user.upload(input, new File([file], 'saved.json', { type: 'application/json' }));
+  expect(await screen.findByText('已导入评估文件，并按当前规则重新评估。')).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual(answers);
+});
+
+it('shows per clause what changed when the file was made under other rules', async () => {
+  const user = userEvent.setup();
+  const older = { ...fixture, hash: '0'.repeat(64) };
+  const stale = JSON.parse(exportJson({ rulebook: older, assessment: assess(older, answers), answers }));
+  stale.assessment.clauses[2].verdict = 'does_not_apply';
+  render(<App rulebooks={[fixture]} />);
+  await user.upload(screen.getByLabelText('导入已保存的评估文件（JSON）'), new File([JSON.stringify(stale)], 'old.json', { type: 'application/json' }));
+  const table = await screen.findByRole('table', { name: '规则更新后结论有变化的条款' });
+  expect(within(table).getByRole('row', { name: '（三） 发挥协会作用 不适用 适用' })).toBeInTheDocument();
+});
