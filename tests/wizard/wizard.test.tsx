@@ -110,6 +110,22 @@ describe('step 2: packaging', () => {
     expect(within(size).getByRole('radio', { name: '大型' })).toBeChecked();
   });
 
+  it('takes several choices, and "don\'t know" replaces them', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    const materials = screen.getByRole('group', { name: /您使用哪些包装材料？/ });
+    await user.click(within(materials).getByRole('checkbox', { name: '纸' }));
+    await user.click(within(materials).getByRole('checkbox', { name: '玻璃' }));
+    const saved = () => JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers.materials;
+    expect(saved()).toEqual(['paper', 'glass']);
+    await user.click(within(materials).getByRole('checkbox', { name: '不清楚' }));
+    expect(within(materials).getByRole('checkbox', { name: '纸' })).not.toBeChecked();
+    expect(saved()).toBe('dont_know');
+    await user.click(within(materials).getByRole('checkbox', { name: '塑料' }));
+    expect(within(materials).getByRole('checkbox', { name: '不清楚' })).not.toBeChecked();
+    expect(saved()).toEqual(['plastic']);
+  });
+
   it('goes back with the answers kept', async () => {
     const user = userEvent.setup();
     await startAsCompany(user);
@@ -184,7 +200,7 @@ describe('results', () => {
     await user.click(screen.getByRole('button', { name: '查看结果' }));
     await screen.findByRole('heading', { level: 1, name: '您的结果' });
     const card = screen.getByRole('article', { name: '（一） 支持企业使用绿色包装' });
-    await user.click(within(card).getAllByRole('button', { name: '在政策原文中查看' })[0]!);
+    await user.click(within(card).getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' }));
     expect(screen.getByRole('heading', { level: 1, name: /政策原文/ })).toHaveFocus();
     const mark = document.querySelector('mark');
     expect(mark?.textContent).toBe('对使用可降解包装材料的本市企业给予技术指导。');

@@ -154,7 +154,13 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
                 <span className="translation-label">{t('results.translation')}</span> {item.quoteTranslations[i]}
               </p>
             )}
-            <button type="button" id={`read-${item.id}-${i}`} className="link-button" onClick={() => onRead(q, `read-${item.id}-${i}`)}>
+            <button
+              type="button"
+              id={`read-${item.id}-${i}`}
+              className="link-button"
+              aria-label={t('results.readInPolicyOf', { title: localize(item.title, lang) })}
+              onClick={() => onRead(q, `read-${item.id}-${i}`)}
+            >
               {t('results.readInPolicy')}
             </button>
           </blockquote>

@@ -2,7 +2,7 @@
  * One question as a labelled form control: radios, checkboxes, a select, a number or a text field,
  * with its help, "why we ask", an optional "don't know", and its error next to it (role="alert").
  */
-import { Controller, useFormContext, useWatch, type FieldError } from 'react-hook-form';
+import { Controller, useFormContext, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
@@ -21,12 +21,9 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
   const { lang } = useLanguage();
   const {
     register,
-    setValue,
-    getValues,
     control,
     formState: { errors },
   } = useFormContext<FormValues>();
-  const value = useWatch({ control, name: question.id });
   const error = errors[question.id] as FieldError | undefined;
   const id = `q-${question.id}`;
   const helpId = `${id}-help`;
@@ -101,35 +98,40 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
   }
 
   if (question.type === 'multi') {
-    // "Don't know" excludes the options and the options exclude it.
-    const field = register(question.id);
-    const onOption = (value: string, checked: boolean) => {
-      const current = (getValues(question.id) as string[] | undefined) ?? [];
-      const next = value === DONT_KNOW ? (checked ? [DONT_KNOW] : []) : [...current.filter((v) => v !== DONT_KNOW && v !== value), ...(checked ? [value] : [])];
-      setValue(question.id, next, { shouldDirty: true, shouldValidate: Boolean(error) });
-    };
+    // A controlled list of checkboxes. "Don't know" excludes the options and the options exclude it.
     const choices = question.dontKnow ? [...options, { value: DONT_KNOW, label: t('wizard.dontKnow') }] : options;
     return (
       <fieldset className="question" aria-describedby={describedBy} aria-invalid={invalid}>
         <legend>{label}</legend>
         {extras}
-        <div className="choices">
-          {choices.map((c, i) => (
-            <label key={c.value} className="choice">
-              <input
-                type="checkbox"
-                value={c.value}
-                name={field.name}
-                ref={i === 0 ? field.ref : undefined}
-                checked={Array.isArray(value) && value.includes(c.value)}
-                onChange={(e) => onOption(c.value, e.target.checked)}
-                onBlur={field.onBlur}
-                aria-describedby={error ? errorId : undefined}
-              />
-              <span>{c.label}</span>
-            </label>
-          ))}
-        </div>
+        <Controller
+          control={control}
+          name={question.id}
+          render={({ field }) => {
+            const current = Array.isArray(field.value) ? field.value : [];
+            const toggle = (value: string, checked: boolean) =>
+              field.onChange(value === DONT_KNOW ? (checked ? [DONT_KNOW] : []) : [...current.filter((v) => v !== DONT_KNOW && v !== value), ...(checked ? [value] : [])]);
+            return (
+              <div className="choices">
+                {choices.map((c, i) => (
+                  <label key={c.value} className="choice">
+                    <input
+                      type="checkbox"
+                      name={field.name}
+                      value={c.value}
+                      ref={i === 0 ? field.ref : undefined}
+                      checked={current.includes(c.value)}
+                      onChange={(e) => toggle(c.value, e.target.checked)}
+                      onBlur={field.onBlur}
+                      aria-describedby={error ? errorId : undefined}
+                    />
+                    <span>{c.label}</span>
+                  </label>
+                ))}
+              </div>
+            );
+          }}
+        />
         {why}
       </fieldset>
     );

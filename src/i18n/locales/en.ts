@@ -156,6 +156,7 @@ export const en: Shape<Messages> = {
     nextSteps: 'Next steps',
     quote: 'Policy text',
     translation: 'Translation (for reference only; the Chinese text is authoritative):',
+    readInPolicyOf: 'Read in the policy: {{title}}',
     readInPolicy: 'Read in the policy',
     otherItems: 'Other support items of this clause ({{count}})',
     scopeTitle: 'Scope',
