@@ -38,18 +38,51 @@ export type EvalNode =
 
 export type AnswerLookup = (questionId: string) => AnswerState;
 
+/**
+ * A condition in a form that is quick to walk: the operator of each leaf is found once, not on every
+ * evaluation. Compiled forms are cached per condition object (rulebooks are immutable data).
+ */
+type Compiled =
+  | { kind: 'leaf'; leaf: Leaf; question: string; op: LeafOperator; expected: LeafTrace['expected'] }
+  | { kind: 'all' | 'any'; children: Compiled[] }
+  | { kind: 'not'; child: Compiled };
+
+const compiledConditions = new WeakMap<Condition, Compiled>();
+
+function compile(condition: Condition): Compiled {
+  let compiled = compiledConditions.get(condition);
+  if (compiled) return compiled;
+  if (isLeaf(condition)) {
+    const op = leafOperator(condition);
+    compiled = { kind: 'leaf', leaf: condition, question: condition.answer, op, expected: (condition as Record<string, unknown>)[op] as LeafTrace['expected'] };
+  } else if ('all' in condition) compiled = { kind: 'all', children: condition.all.map(compile) };
+  else if ('any' in condition) compiled = { kind: 'any', children: condition.any.map(compile) };
+  else compiled = { kind: 'not', child: compile(condition.not) };
+  compiledConditions.set(condition, compiled);
+  return compiled;
+}
+
 export function evaluate(condition: Condition, lookup: AnswerLookup): EvalNode {
-  if (isLeaf(condition)) return evaluateLeaf(condition, lookup(condition.answer));
-  if ('all' in condition) {
-    const children = condition.all.map((c) => evaluate(c, lookup));
-    return { kind: 'all', result: and(children), children };
+  return run(compile(condition), lookup);
+}
+
+function run(c: Compiled, lookup: AnswerLookup): EvalNode {
+  switch (c.kind) {
+    case 'leaf':
+      return evaluateLeaf(c.question, c.op, c.expected, lookup(c.question));
+    case 'all': {
+      const children = c.children.map((child) => run(child, lookup));
+      return { kind: 'all', result: and(children), children };
+    }
+    case 'any': {
+      const children = c.children.map((child) => run(child, lookup));
+      return { kind: 'any', result: or(children), children };
+    }
+    case 'not': {
+      const child = run(c.child, lookup);
+      return { kind: 'not', result: negate(child.result), child };
+    }
   }
-  if ('any' in condition) {
-    const children = condition.any.map((c) => evaluate(c, lookup));
-    return { kind: 'any', result: or(children), children };
-  }
-  const child = evaluate(condition.not, lookup);
-  return { kind: 'not', result: negate(child.result), child };
 }
 
 function and(children: EvalNode[]): Truth {
@@ -74,12 +107,10 @@ export function negate(t: Truth): Truth {
   return t === 'unknown' ? t : !t;
 }
 
-function evaluateLeaf(leaf: Leaf, state: AnswerState): EvalNode {
-  const op = leafOperator(leaf);
-  const expected = (leaf as Record<string, unknown>)[op] as LeafTrace['expected'];
+function evaluateLeaf(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState): EvalNode {
   const actual = state.kind === 'value' ? state.value : state.kind === 'dont_know' ? DONT_KNOW : undefined;
   const result = compare(op, expected, state);
-  const trace: LeafTrace = { question: leaf.answer, op, expected, actual, state: state.kind, result };
+  const trace: LeafTrace = { question, op, expected, actual, state: state.kind, result };
   if (state.kind === 'value' && state.derived) trace.derived = true;
   return { kind: 'leaf', result, leaf: trace };
 }
@@ -140,18 +171,42 @@ export function decisiveLeaves(node: EvalNode, result: Truth = node.result, out:
  * Unknown leaves cost nothing: they may still turn out either way. Used for near misses.
  */
 export function cheapestFix(node: EvalNode, target: boolean = true): { cost: number; leaves: LeafTrace[] } {
+  const leaves: LeafTrace[] = [];
+  const cost = fix(node, target, leaves);
+  return { cost, leaves };
+}
+
+/** The cost of making `node` evaluate to `target`; pushes one cheapest set of leaves to change onto `out`. */
+function fix(node: EvalNode, target: boolean, out: LeafTrace[]): number {
   if (node.kind === 'leaf') {
     const r = node.leaf.result;
-    if (r === 'unknown' || r === target) return { cost: 0, leaves: [] };
+    if (r === 'unknown' || r === target) return 0;
+    out.push(node.leaf);
     // A question that is not asked cannot simply be answered differently: an earlier answer must change too.
-    return { cost: node.leaf.state === 'hidden' ? 2 : 1, leaves: [node.leaf] };
+    return node.leaf.state === 'hidden' ? 2 : 1;
   }
-  if (node.kind === 'not') return cheapestFix(node.child, !target);
-  const fixes = node.children.map((c) => cheapestFix(c, target));
-  // To make an `all` true (or an `any` false) every child must be fixed; otherwise the cheapest one suffices.
-  const needsEvery = (node.kind === 'all') === target;
-  if (needsEvery) return { cost: fixes.reduce((n, f) => n + f.cost, 0), leaves: fixes.flatMap((f) => f.leaves) };
-  return fixes.reduce((best, f) => (f.cost < best.cost ? f : best));
+  if (node.kind === 'not') return fix(node.child, !target, out);
+  // A child that already has the target value costs nothing.
+  if ((node.kind === 'all') === target) {
+    // To make an `all` true (or an `any` false) every child must be fixed.
+    let cost = 0;
+    for (const child of node.children) if (child.result !== target) cost += fix(child, target, out);
+    return cost;
+  }
+  // Otherwise the cheapest child suffices.
+  let best = Infinity;
+  let bestLeaves: LeafTrace[] = [];
+  for (const child of node.children) {
+    const leaves: LeafTrace[] = [];
+    const cost = child.result === target ? 0 : fix(child, target, leaves);
+    if (cost < best) {
+      best = cost;
+      bestLeaves = leaves;
+      if (cost === 0) break;
+    }
+  }
+  for (const l of bestLeaves) out.push(l);
+  return best;
 }
 
 /** The question ids a condition refers to, in order of appearance, without repeats. */
