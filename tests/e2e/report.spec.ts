@@ -1,0 +1,42 @@
+/**
+ * The printable report as a consultant hands it over: printed to PDF by Chromium, read back with
+ * pdftotext (poppler-utils), page 1 saved as a PNG to look at.
+ */
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { SCREENSHOTS } from './support';
+
+const example = JSON.parse(readFileSync('rules/tianjin-2022/examples/bicycle-exporter.json', 'utf8'));
+
+test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons, quotes and the answers', async ({ page }) => {
+  await page.addInitScript((answers) => {
+    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
+      localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
+  }, example.answers);
+  await page.goto('/');
+  await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = `${SCREENSHOTS}/report.pdf`;
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  expect(pages).toBeGreaterThanOrEqual(3);
+  expect(info).toMatch(/Page size:\s+595\.\d+ x 84\d\.\d+ pts \(A4\)/);
+
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('政策自测报告');
+  expect(text).toContain('天津某自行车有限公司');
+  expect(text).toMatch(/tianjin-2022 v\d+\.\d+\.\d+ · ?[0-9a-f]{64}/);
+  for (const label of ['（一）', '（五）', '（十）', '（十五）', '（十九）']) expect(text).toContain(label);
+  expect(text).toContain('传统优势产品集群企业构建国内营销网络');
+  expect(text).toContain('附录：您的回答');
+  expect(text).toContain('免责声明');
+  // The page chrome (buttons, header) is not printed.
+  expect(text).not.toContain('返回结果');
+  expect(text).not.toContain('English');
+
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, `${SCREENSHOTS}/report-page`]);
+});
