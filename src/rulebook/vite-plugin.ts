@@ -29,7 +29,8 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
       try {
         const rulebooks = loadRulebooks(rulesDir);
         if (id === RESOLVED_INDEX) return `export default ${JSON.stringify(rulebooks.map(summaryOf))};`;
-        return `export default ${JSON.stringify(rulebooks)};`;
+        // A JSON string parsed at run time: V8 parses JSON much faster than the same data as a JS literal.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(rulebooks))});`;
       } catch (e) {
         if (e instanceof RulebookError) this.error(e.message);
         throw e;
