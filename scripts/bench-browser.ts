@@ -54,7 +54,8 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
   // Measured inside the page, from the start of navigation: when the first heading appears, and when the
   // first question appears after "start" is pressed the moment it is there (as an eager user would).
   await page.addInitScript(() => {
-    const marks = ((window as unknown as { __marks: Record<string, number> }).__marks = {});
+    const marks: Record<string, number> = {};
+    (window as unknown as { __marks: Record<string, number> }).__marks = marks;
     new MutationObserver(() => {
       if (!marks.screen && document.querySelector('h1')) marks.screen = performance.now();
       const start = [...document.querySelectorAll('button')].find((b) => b.textContent === '开始');
