@@ -1,5 +1,5 @@
 import './zod-config';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { localize } from '@/i18n';
@@ -7,6 +7,12 @@ import type { ImportedAssessment } from '@/report/export-file';
 import { decodeShareFragment, isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-link';
 import { LanguageProvider, useLanguage } from './language';
 import { Wizard, type WizardStart } from '@/features/wizard/wizard';
+
+const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
+const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) => ({ default: m.BatchScreen })));
+const VIEWS = ['interview', 'workspace', 'batch'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_LABELS: Record<View, string> = { interview: 'workspace.nav.selfCheck', workspace: 'workspace.nav.workspace', batch: 'workspace.nav.batch' };
 
 export function App({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
   return (
@@ -40,33 +46,72 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
     setChosen(imported.rulebook);
     setStart((s) => ({ start: { kind: 'imported', imported }, key: (s?.key ?? 0) + 1 }));
   };
+  // The interview stays mounted (hidden) while another view is shown; back at it, focus its heading
+  // (the workspace and batch screens focus their own).
+  const [view, setView] = useState<View>('interview');
+  const switched = useRef(false);
+  useEffect(() => {
+    if (view !== 'interview' || !switched.current) return;
+    let tries = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('#screen-heading, #choose-heading');
+      if (heading) heading.focus();
+      else if ((tries += 1) < 60) requestAnimationFrame(focus);
+    };
+    focus();
+  }, [view, start]);
+  const show = (next: View) => {
+    switched.current = true;
+    setView(next);
+  };
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="app-name">{t('app.name')}</span>
+        <nav className="view-switch" aria-label={t('workspace.nav.label')}>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" className="link-button" aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
+              {t(VIEW_LABELS[v])}
+            </button>
+          ))}
+        </nav>
         <button type="button" className="link-button" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('app.switchTo')}
         </button>
       </header>
-      <main className="app-main" id="main">
-        {chosen ? (
-          <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />
-        ) : (
-          <section aria-labelledby="choose-heading">
-            <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
-            {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
-            <ul className="rulebook-list">
-              {rulebooks.map((r) => (
-                <li key={r.meta.id}>
-                  <button type="button" className="button" onClick={() => setChosen(r)}>
-                    {localize(r.meta.title, lang)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+      <main className={`app-main view-${view}`} id="main">
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          {view === 'workspace' && (
+            <WorkspaceScreen
+              rulebooks={rulebooks}
+              onOpen={(imported) => {
+                onImported(imported);
+                show('interview');
+              }}
+            />
+          )}
+          {view === 'batch' && <BatchScreen rulebooks={rulebooks} rulebook={chosen} />}
+        </Suspense>
+        <div hidden={view !== 'interview'}>
+          {chosen ? (
+            <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />
+          ) : (
+            <section aria-labelledby="choose-heading">
+              <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
+              {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
+              <ul className="rulebook-list">
+                {rulebooks.map((r) => (
+                  <li key={r.meta.id}>
+                    <button type="button" className="button" onClick={() => setChosen(r)}>
+                      {localize(r.meta.title, lang)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
       </main>
       <footer className="app-footer">
         <p>{t('app.privacy')}</p>

@@ -6,6 +6,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { batchMessages } from '../features/batch/messages.ts';
 import { reportMessages } from '../features/report/messages.ts';
+import { workspaceMessages } from '../features/workspace/messages.ts';
 import type { LocalizedText } from '../rulebook/schema.ts';
 import { en } from './locales/en.ts';
 import { zh } from './locales/zh.ts';
@@ -21,6 +22,7 @@ export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, languageTag, storedLanguage, t
 const features: Record<string, { zh: object; en: object }> = {
   batch: batchMessages,
   exports: reportMessages,
+  workspace: workspaceMessages,
 };
 
 export const i18n = i18next.createInstance();

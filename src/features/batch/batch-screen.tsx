@@ -1,0 +1,327 @@
+/**
+ * The batch screen (issue 6, associations): template and example downloads, a members file read and
+ * validated in a Web Worker with progress and cancel, every problem by row and column, then the
+ * member × clause matrix, a bar chart of how many members each clause applies to, and the exports.
+ * A bad file changes nothing: the previous result and the workspace stay as they were.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '@/app/language';
+import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
+import { localize } from '@/i18n';
+import { downloadText } from '@/features/report/download';
+import type { CompiledRulebook } from '@/rulebook/schema';
+import { savedAssessment, WorkspaceError } from '@/features/workspace/store';
+import { useWorkspaceStore } from '@/features/workspace/store-context';
+import type { BatchMemberRef } from './run';
+import { startBatch, type BatchJob, type RunnerEvent } from './runner';
+import { MatrixView } from './matrix-view';
+import { BarChart } from './bar-chart';
+
+type Props = {
+  rulebooks: CompiledRulebook[];
+  /** The policy whose template is offered first. */
+  rulebook?: CompiledRulebook;
+  /** false: run on the main thread even where Worker exists (tests). */
+  useWorker?: boolean;
+};
+
+/** What the file turned out to be. */
+type Parsed = { rulebook: CompiledRulebook; encoding: DetectedEncoding; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; members: BatchMemberRef[] };
+
+type Run =
+  | { phase: 'idle' }
+  | { phase: 'reading'; fileName: string }
+  | { phase: 'assessing'; parsed: Parsed; done: number; total: number }
+  | { phase: 'done'; parsed: Parsed; matrix: BatchMatrix }
+  | { phase: 'failed'; problem: FileProblem }
+  | { phase: 'crashed'; detail: string }
+  | { phase: 'cancelled' };
+
+const ISSUES_SHOWN = 200;
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const store = useWorkspaceStore();
+  const [templateRulebook, setTemplateRulebook] = useState<CompiledRulebook>(initial ?? rulebooks[0]!);
+  const [encoding, setEncoding] = useState<EncodingChoice>('auto');
+  const [file, setFile] = useState<File | null>(null);
+  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
+  const job = useRef<BatchJob | null>(null);
+  const rows = useRef<MatrixRow[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  // Leaving the screen stops a run.
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const start = async (chosen: File, choice: EncodingChoice) => {
+    job.current?.cancel();
+    setSaved(null);
+    // Refuse a file too large for the browser before reading it into memory.
+    if (chosen.size > BROWSER_MAX_BYTES) {
+      const mb = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+      setRun({ phase: 'failed', problem: { code: 'tooLarge', params: { size: mb(chosen.size), limit: mb(BROWSER_MAX_BYTES) } } });
+      return;
+    }
+    setRun({ phase: 'reading', fileName: chosen.name });
+    const bytes = await readBytes(chosen);
+    rows.current = [];
+    let parsed: Parsed | null = null;
+    const onEvent = (event: RunnerEvent) => {
+      switch (event.type) {
+        case 'failed':
+          setRun({ phase: 'failed', problem: event.problem });
+          break;
+        case 'crashed':
+          setRun({ phase: 'crashed', detail: event.detail });
+          break;
+        case 'parsed': {
+          const rulebook = rulebooks.find((r) => r.meta.id === event.rulebookId)!;
+          parsed = { rulebook, encoding: event.encoding, issues: event.issues, counts: event.counts, members: event.members };
+          setRun({ phase: 'assessing', parsed, done: 0, total: event.members.length });
+          break;
+        }
+        case 'rows':
+          for (const row of event.rows) rows.current.push(row);
+          setRun({ phase: 'assessing', parsed: parsed!, done: event.done, total: event.total });
+          break;
+        case 'done': {
+          const r = parsed!.rulebook;
+          const matrix: BatchMatrix = { rulebook: { id: r.meta.id, version: r.meta.version, hash: r.hash, title: r.meta.title }, clauses: matrixClauses(r), rows: rows.current };
+          setRun({ phase: 'done', parsed: parsed!, matrix });
+          job.current = null;
+          break;
+        }
+      }
+    };
+    job.current = startBatch({ bytes, encoding: choice, rulebooks }, onEvent, { worker: useWorker });
+  };
+
+  const cancel = () => {
+    job.current?.cancel();
+    job.current = null;
+    rows.current = [];
+    setRun({ phase: 'cancelled' });
+    requestAnimationFrame(() => document.getElementById('batch-file')?.focus());
+  };
+
+  const running = run.phase === 'reading' || run.phase === 'assessing';
+  useEffect(() => {
+    if (run.phase === 'reading') cancelButton.current?.focus();
+  }, [run.phase]);
+
+  const download = (kind: 'template' | 'example') => {
+    const text = kind === 'template' ? batchTemplate(templateRulebook, lang) : batchExample(templateRulebook, { lang });
+    downloadText(`policy-self-check_${templateRulebook.meta.id}_${kind}.csv`, text, 'text/csv;charset=utf-8');
+  };
+
+  const addToWorkspace = async (parsed: Parsed) => {
+    try {
+      const now = new Date().toISOString();
+      await store.putMany(parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)));
+      setSaved({ ok: true, message: t('batch.ui.added', { count: parsed.members.length }) });
+    } catch (e) {
+      setSaved({ ok: false, message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
+    }
+  };
+
+  const parsed = run.phase === 'assessing' || run.phase === 'done' ? run.parsed : null;
+
+  return (
+    <div className="batch">
+      <h1 ref={heading} tabIndex={-1} id="batch-heading">
+        {t('batch.ui.title')}
+      </h1>
+      <p>{t('batch.ui.intro')}</p>
+
+      <section className="card" aria-labelledby="batch-template-heading">
+        <h2 id="batch-template-heading">{t('batch.ui.templateTitle')}</h2>
+        {rulebooks.length > 1 && (
+          <p>
+            <label htmlFor="batch-policy" className="question-label">
+              {t('batch.ui.policy')}
+            </label>
+            <select id="batch-policy" value={templateRulebook.meta.id} onChange={(e) => setTemplateRulebook(rulebooks.find((r) => r.meta.id === e.currentTarget.value)!)}>
+              {rulebooks.map((r) => (
+                <option key={r.meta.id} value={r.meta.id}>
+                  {localize(r.meta.title, lang)}
+                </option>
+              ))}
+            </select>
+          </p>
+        )}
+        <p className="help">{t('batch.ui.templateHelp')}</p>
+        <div className="button-row">
+          <button type="button" className="button secondary" onClick={() => download('template')}>
+            {t('batch.ui.downloadTemplate')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => download('example')}>
+            {t('batch.ui.downloadExample')}
+          </button>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="batch-import-heading">
+        <h2 id="batch-import-heading">{t('batch.ui.importTitle')}</h2>
+        <div className="batch-file-row">
+          <div>
+            <label htmlFor="batch-file" className="question-label">
+              {t('batch.ui.fileLabel')}
+            </label>
+            <p className="help" id="batch-file-help">
+              {t('batch.ui.fileHelp')}
+            </p>
+            <input
+              id="batch-file"
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby="batch-file-help"
+              disabled={running}
+              onChange={(e) => {
+                const chosen = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (!chosen) return;
+                setFile(chosen);
+                void start(chosen, encoding);
+              }}
+            />
+          </div>
+          <div>
+            <label htmlFor="batch-encoding" className="question-label">
+              {t('batch.ui.encodingLabel')}
+            </label>
+            <select
+              id="batch-encoding"
+              value={encoding}
+              disabled={running}
+              onChange={(e) => {
+                const choice = e.currentTarget.value;
+                if (!isEncodingChoice(choice)) return;
+                setEncoding(choice);
+                // Read the same file again the way the user says it is encoded.
+                if (file) void start(file, choice);
+              }}
+            >
+              <option value="auto">{t('batch.ui.encodingAuto')}</option>
+              <option value="utf-8">{t('batch.encoding.utf-8')}</option>
+              <option value="gbk">{t('batch.encoding.gbk')}</option>
+            </select>
+          </div>
+        </div>
+
+        {running && (
+          <div className="batch-progress">
+            <p id="batch-progress-label">{run.phase === 'reading' ? t('batch.ui.reading', { name: run.fileName }) : t('batch.ui.progressText', { done: run.done, total: run.total })}</p>
+            {run.phase === 'reading' ? <progress aria-labelledby="batch-progress-label" /> : <progress aria-labelledby="batch-progress-label" max={Math.max(run.total, 1)} value={run.done} />}
+            <button ref={cancelButton} type="button" className="button secondary" onClick={cancel}>
+              {t('batch.ui.cancel')}
+            </button>
+          </div>
+        )}
+        <div aria-live="polite" className="visually-hidden">
+          {run.phase === 'assessing' && run.total > 0 ? t('batch.ui.progressAnnounce', { pct: Math.floor((run.done / run.total) * 10) * 10 }) : ''}
+        </div>
+        <div role="status">{run.phase === 'cancelled' && <p className="notice">{t('batch.ui.cancelled')}</p>}</div>
+        {(run.phase === 'failed' || run.phase === 'crashed') && (
+          <div className="field-error-block" role="alert">
+            <p className="field-error">{t('batch.ui.unusable')}</p>
+            <p>{run.phase === 'failed' ? describeProblem(run.problem, lang) : t('batch.ui.crashed', { detail: run.detail })}</p>
+          </div>
+        )}
+        {parsed && (
+          <p className="counts" role="status">
+            {t('batch.ui.summary', { valid: parsed.counts.valid, invalid: parsed.counts.invalid, warnings: parsed.counts.warnings, encoding: t(`batch.encoding.${parsed.encoding}`) })}
+          </p>
+        )}
+        {parsed && parsed.issues.length > 0 && <IssueList issues={parsed.issues} />}
+      </section>
+
+      {run.phase === 'done' && (
+        <section aria-labelledby="batch-results-heading">
+          <h2 id="batch-results-heading">{t('batch.ui.resultsTitle')}</h2>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => downloadText(`policy-self-check_${run.matrix.rulebook.id}_${today()}_matrix.csv`, matrixCsv(run.matrix, lang), 'text/csv;charset=utf-8')}
+            >
+              {t('batch.ui.downloadMatrix')}
+            </button>
+            {run.parsed.members.length > 0 && (
+              <button type="button" className="button secondary" onClick={() => void addToWorkspace(run.parsed)}>
+                {t('batch.ui.addToWorkspace', { count: run.parsed.members.length })}
+              </button>
+            )}
+          </div>
+          <div aria-live="polite">{saved?.ok && <p className="notice">{saved.message}</p>}</div>
+          {saved && !saved.ok && (
+            <p className="field-error" role="alert">
+              {saved.message}
+            </p>
+          )}
+          <BarChart matrix={run.matrix} />
+          <MatrixView matrix={run.matrix} rulebook={run.parsed.rulebook} members={run.parsed.members} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** Every problem where Excel shows it: row, column, cell, and the value written there. */
+function IssueList({ issues }: { issues: BatchIssue[] }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const shown = useMemo(() => issues.slice(0, ISSUES_SHOWN), [issues]);
+  return (
+    <div className="batch-issues">
+      <h3 id="batch-issues-heading">{t('batch.ui.issuesTitle', { count: issues.length })}</h3>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="batch-issues-heading">
+        <table className="report-table">
+          <caption className="visually-hidden">{t('batch.ui.issuesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('batch.ui.issueRow')}</th>
+              <th scope="col">{t('batch.ui.issueColumn')}</th>
+              <th scope="col">{t('batch.ui.issueCell')}</th>
+              <th scope="col">{t('batch.ui.issueValue')}</th>
+              <th scope="col">{t('batch.ui.issueSeverity')}</th>
+              <th scope="col">{t('batch.ui.issueMessage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((issue, i) => (
+              <tr key={i} className={`issue-${issue.severity}`}>
+                <td>{issue.row}</td>
+                <td>{issue.column ?? '—'}</td>
+                <td>{issue.cell ?? '—'}</td>
+                <td className="issue-value">{issue.value === '' ? t('batch.ui.empty') : issue.value}</td>
+                <td>
+                  <span aria-hidden="true">{issue.severity === 'error' ? '✗ ' : '⚠ '}</span>
+                  {t(`batch.ui.${issue.severity}`)}
+                </td>
+                <td>{describeIssue(issue, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {issues.length > ISSUES_SHOWN && <p className="muted">{t('batch.ui.issuesMore', { count: issues.length - ISSUES_SHOWN })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * One batch run, as a sequence of events: the file read and validated (or the reason it cannot be used),
+ * then the matrix rows in chunks, then done. Pure — the same generator runs in the Web Worker and, where
+ * there is no Worker (tests), on the main thread between pauses.
+ */
+import { assessMembers, parseBatchFile, type BatchIssue, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+
+export type BatchRequest = { bytes: Uint8Array; encoding: EncodingChoice; rulebooks: CompiledRulebook[] };
+
+/** A valid member: what its report and its workspace entry need. */
+export type BatchMemberRef = { row: number; name: string; answers: Answers };
+
+export type BatchEvent =
+  | { type: 'failed'; problem: FileProblem }
+  | { type: 'parsed'; rulebookId: string; encoding: DetectedEncoding; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; members: BatchMemberRef[] }
+  | { type: 'rows'; rows: MatrixRow[]; done: number; total: number }
+  | { type: 'done' };
+
+/** Rows per progress report: small enough for a smooth bar, large enough not to flood the page with messages. */
+export const CHUNK = 250;
+
+export function* batchRun({ bytes, encoding, rulebooks }: BatchRequest, chunk = CHUNK): Generator<BatchEvent> {
+  const file = parseBatchFile(bytes, rulebooks, { encoding });
+  if (!file.ok) {
+    yield { type: 'failed', problem: file.problem };
+    return;
+  }
+  const valid = file.members.filter((m) => m.valid);
+  yield {
+    type: 'parsed',
+    rulebookId: file.rulebook.meta.id,
+    encoding: file.encoding,
+    issues: file.issues,
+    counts: file.counts,
+    members: valid.map((m) => ({ row: m.row, name: m.name, answers: m.answers })),
+  };
+  let rows: MatrixRow[] = [];
+  let done = 0;
+  for (const { row } of assessMembers(file.rulebook, valid)) {
+    rows.push(row);
+    done += 1;
+    if (rows.length >= chunk) {
+      yield { type: 'rows', rows, done, total: valid.length };
+      rows = [];
+    }
+  }
+  if (rows.length || valid.length === 0) yield { type: 'rows', rows, done, total: valid.length };
+  yield { type: 'done' };
+}

@@ -1,0 +1,187 @@
+/**
+ * The workspace (issue 6): many saved assessments in this browser, never on a server. One interface, two
+ * implementations: IndexedDB for the app, memory for component tests (and as nothing else when the
+ * browser refuses storage, e.g. some private modes — then every call fails with a clear error instead).
+ */
+import * as z from 'zod/mini';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+
+export const SavedAssessmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  rulebookId: z.string(),
+  rulebookVersion: z.string(),
+  rulebookHash: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  /** ISO date-time of the first save; `updatedAt` of the last change (rename). */
+  savedAt: z.string(),
+  updatedAt: z.string(),
+});
+/** A saved assessment: the answers and the rulebook they were given under (the verdicts are always recomputed). */
+export type SavedAssessment = Omit<z.infer<typeof SavedAssessmentSchema>, 'answers'> & { answers: Answers };
+
+/** Why a workspace operation failed: storage refused (private mode, disabled, quota) or the item is gone. */
+export class WorkspaceError extends Error {
+  constructor(
+    readonly code: 'unavailable' | 'failed' | 'notFound',
+    detail = '',
+  ) {
+    super(`workspace ${code}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+export interface WorkspaceStore {
+  /** Every saved assessment, most recently changed first. */
+  list(): Promise<SavedAssessment[]>;
+  get(id: string): Promise<SavedAssessment | undefined>;
+  /** Insert or replace (by id). */
+  put(item: SavedAssessment): Promise<void>;
+  /** Several at once, in one transaction (all or none). */
+  putMany(items: SavedAssessment[]): Promise<void>;
+  delete(id: string): Promise<void>;
+  duplicate(id: string, name: string): Promise<SavedAssessment>;
+  rename(id: string, name: string): Promise<SavedAssessment>;
+}
+
+export function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** A new workspace entry for answers given under a rulebook. */
+export function savedAssessment(rulebook: CompiledRulebook, answers: Answers, name: string, now = new Date().toISOString()): SavedAssessment {
+  return { id: newId(), name, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, savedAt: now, updatedAt: now };
+}
+
+const byRecent = (a: SavedAssessment, b: SavedAssessment) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name);
+
+/** Shared by both implementations: duplicate and rename are a get and a put. */
+abstract class BaseStore implements WorkspaceStore {
+  abstract list(): Promise<SavedAssessment[]>;
+  abstract get(id: string): Promise<SavedAssessment | undefined>;
+  abstract putMany(items: SavedAssessment[]): Promise<void>;
+  abstract delete(id: string): Promise<void>;
+  put(item: SavedAssessment): Promise<void> {
+    return this.putMany([item]);
+  }
+  async duplicate(id: string, name: string): Promise<SavedAssessment> {
+    const item = await this.get(id);
+    if (!item) throw new WorkspaceError('notFound', id);
+    const now = new Date().toISOString();
+    const copy = { ...item, id: newId(), name, savedAt: now, updatedAt: now };
+    await this.put(copy);
+    return copy;
+  }
+  async rename(id: string, name: string): Promise<SavedAssessment> {
+    const item = await this.get(id);
+    if (!item) throw new WorkspaceError('notFound', id);
+    const renamed = { ...item, name, updatedAt: new Date().toISOString() };
+    await this.put(renamed);
+    return renamed;
+  }
+}
+
+/** In memory: component tests, and a store that deliberately fails (`unavailable`) to test that path. */
+export class MemoryStore extends BaseStore {
+  private readonly items = new Map<string, SavedAssessment>();
+  constructor(
+    initial: SavedAssessment[] = [],
+    private readonly failing = false,
+  ) {
+    super();
+    for (const item of initial) this.items.set(item.id, structuredClone(item));
+  }
+  private check() {
+    if (this.failing) return Promise.reject(new WorkspaceError('unavailable'));
+    return Promise.resolve();
+  }
+  async list() {
+    await this.check();
+    return [...this.items.values()].map((i) => structuredClone(i)).sort(byRecent);
+  }
+  async get(id: string) {
+    await this.check();
+    const item = this.items.get(id);
+    return item && structuredClone(item);
+  }
+  async putMany(items: SavedAssessment[]) {
+    await this.check();
+    for (const item of items) this.items.set(item.id, structuredClone(item));
+  }
+  async delete(id: string) {
+    await this.check();
+    this.items.delete(id);
+  }
+}
+
+const DB_NAME = 'policy-self-check';
+/** Bump with an upgrade step when the record shape changes. */
+const DB_VERSION = 1;
+const STORE = 'assessments';
+
+/** IndexedDB: the database is opened on first use; a refusal becomes WorkspaceError('unavailable'). */
+export class IndexedDbStore extends BaseStore {
+  private db: Promise<IDBDatabase> | null = null;
+
+  private open(): Promise<IDBDatabase> {
+    if (!this.db) {
+      this.db = new Promise<IDBDatabase>((resolve, reject) => {
+        let req: IDBOpenDBRequest;
+        try {
+          if (typeof indexedDB === 'undefined') throw new Error('no indexedDB');
+          req = indexedDB.open(DB_NAME, DB_VERSION);
+        } catch (e) {
+          reject(new WorkspaceError('unavailable', (e as Error).message));
+          return;
+        }
+        req.onupgradeneeded = () => {
+          if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(new WorkspaceError('unavailable', req.error?.message));
+        req.onblocked = () => reject(new WorkspaceError('unavailable', 'blocked'));
+      });
+      // A refusal is not cached: storage may become available (e.g. after the user allows it).
+      this.db.catch(() => (this.db = null));
+    }
+    return this.db;
+  }
+
+  private async transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+    const db = await this.open();
+    return new Promise<T | undefined>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(STORE, mode);
+      } catch (e) {
+        reject(new WorkspaceError('failed', (e as Error).message));
+        return;
+      }
+      const req = work(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req ? req.result : undefined);
+      tx.onerror = () => reject(new WorkspaceError('failed', tx.error?.message));
+      tx.onabort = () => reject(new WorkspaceError('failed', tx.error?.message ?? 'aborted'));
+    });
+  }
+
+  async list() {
+    const all = (await this.transaction('readonly', (s) => s.getAll() as IDBRequest<unknown[]>)) ?? [];
+    // Records of another shape (a later version, damaged storage) are left alone, not shown.
+    return all.flatMap((r) => {
+      const parsed = SavedAssessmentSchema.safeParse(r);
+      return parsed.success ? [parsed.data as SavedAssessment] : [];
+    }).sort(byRecent);
+  }
+  async get(id: string) {
+    const r = await this.transaction('readonly', (s) => s.get(id) as IDBRequest<unknown>);
+    const parsed = SavedAssessmentSchema.safeParse(r);
+    return parsed.success ? (parsed.data as SavedAssessment) : undefined;
+  }
+  async putMany(items: SavedAssessment[]) {
+    await this.transaction('readwrite', (s) => {
+      for (const item of items) s.put(item);
+    });
+  }
+  async delete(id: string) {
+    await this.transaction('readwrite', (s) => s.delete(id));
+  }
+}

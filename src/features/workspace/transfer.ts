@@ -1,0 +1,57 @@
+/**
+ * The workspace as a file: a JSON array of assessment files (the same format as the results page's
+ * JSON download, one per saved assessment), and back. A single assessment file or answers file is read too.
+ * Importing is all or nothing: one bad entry and none is added, with every problem listed.
+ */
+import { assess, type InputProblem } from '@/engine';
+import type { Language } from '@/i18n';
+import { assessmentFile, importData, importErrorMessage, type AssessmentFile } from '@/report/export-file';
+import { respondentNameOf } from '@/report/model';
+import type { CompiledRulebook } from '@/rulebook/schema';
+import { savedAssessment, type SavedAssessment } from './store';
+
+/** The saved assessments as files; those whose rulebook this app no longer has are left out (and counted). */
+export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRulebook[]): { files: AssessmentFile[]; skipped: SavedAssessment[] } {
+  const files: AssessmentFile[] = [];
+  const skipped: SavedAssessment[] = [];
+  for (const item of items) {
+    const rulebook = rulebooks.find((r) => r.meta.id === item.rulebookId);
+    if (!rulebook) {
+      skipped.push(item);
+      continue;
+    }
+    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: item.name }));
+  }
+  return { files, skipped };
+}
+
+export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRulebook[]): string {
+  return `${JSON.stringify(workspaceFiles(items, rulebooks).files, null, 2)}\n`;
+}
+
+export type WorkspaceImport = { ok: true; items: SavedAssessment[] } | { ok: false; problems: { entry: number | null; message: string; details: InputProblem[] }[] };
+
+export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lang: Language, fallbackName: (n: number) => string): WorkspaceImport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const detail = (e as Error).message.split('\n')[0] ?? '';
+    return { ok: false, problems: [{ entry: null, message: importErrorMessage({ code: 'notJson', params: { detail }, problems: [] }, lang), details: [] }] };
+  }
+  const entries = Array.isArray(data) ? data : [data];
+  const items: SavedAssessment[] = [];
+  const problems: { entry: number | null; message: string; details: InputProblem[] }[] = [];
+  entries.forEach((entry, i) => {
+    const result = importData(rulebooks, entry);
+    if (!result.ok) {
+      problems.push({ entry: Array.isArray(data) ? i + 1 : null, message: importErrorMessage(result.error, lang), details: result.error.problems.slice(0, 10) });
+      return;
+    }
+    const { rulebook, answers, respondentName, exportedAt } = result.value;
+    const item = savedAssessment(rulebook, answers, respondentName ?? respondentNameOf(rulebook, answers) ?? fallbackName(i + 1));
+    if (exportedAt) item.savedAt = exportedAt;
+    items.push(item);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, items };
+}

@@ -1,0 +1,462 @@
+/**
+ * The workspace screen (issue 6, consultants): the assessments saved in this browser, with their
+ * applying-clause counts worked out again under the current rules; open, duplicate, rename, delete
+ * (with undo), export and import as JSON, and a side-by-side comparison of two or more.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assess, type Assessment } from '@/engine';
+import { useLanguage } from '@/app/language';
+import { localize } from '@/i18n';
+import { formatDate } from '@/i18n/format';
+import { downloadText } from '@/features/report/download';
+import { VerdictBadge } from '@/features/results/verdict-badge';
+import { exportFileName, exportJson, importData, type ImportedAssessment } from '@/report/export-file';
+import { clauseLabel } from '@/rulebook/source';
+import type { CompiledRulebook } from '@/rulebook/schema';
+import { WorkspaceError, type SavedAssessment } from './store';
+import { useWorkspaceStore } from './store-context';
+import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
+
+/** Larger than any real workspace file: refuse before reading it into memory. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+type Props = {
+  rulebooks: CompiledRulebook[];
+  /** Open a saved assessment at the results of the interview. */
+  onOpen: (imported: ImportedAssessment) => void;
+};
+
+type Entry = { item: SavedAssessment; rulebook: CompiledRulebook | undefined; assessment: Assessment | undefined };
+type Status = { message: string; undo?: SavedAssessment } | null;
+type Problem = { message: string; details: string[] } | null;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function Workspace({ rulebooks, onOpen }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const store = useWorkspaceStore();
+  const [items, setItems] = useState<SavedAssessment[] | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [comparing, setComparing] = useState<Entry[] | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+
+  const fail = (e: unknown) => {
+    const code = e instanceof WorkspaceError ? e.code : 'failed';
+    setProblem({ message: t(`workspace.${code}`), details: [] });
+  };
+
+  const reload = async () => {
+    try {
+      setItems(await store.list());
+    } catch (e) {
+      setItems([]);
+      fail(e);
+    }
+  };
+
+  useEffect(() => {
+    let live = true;
+    store.list().then(
+      (list) => live && setItems(list),
+      (e: unknown) => {
+        if (!live) return;
+        setItems([]);
+        setProblem({ message: t(e instanceof WorkspaceError ? `workspace.${e.code}` : 'workspace.failed'), details: [] });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, t]);
+
+  // Verdicts are always worked out again under the rules this app has now.
+  const entries = useMemo<Entry[]>(
+    () =>
+      (items ?? []).map((item) => {
+        const rulebook = rulebooks.find((r) => r.meta.id === item.rulebookId);
+        return { item, rulebook, assessment: rulebook ? assess(rulebook, item.answers) : undefined };
+      }),
+    [items, rulebooks],
+  );
+
+  /** Run a store operation; on success, reload the list and say what happened. */
+  const act = async (work: () => Promise<string | Status>) => {
+    setProblem(null);
+    try {
+      const result = await work();
+      setStatus(typeof result === 'string' ? { message: result } : result);
+      await reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const open = (entry: Entry) => {
+    const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
+    if (result.ok) onOpen({ ...result.value, respondentName: entry.item.name });
+    else setProblem({ message: t('workspace.rulebookMissing', { id: entry.item.rulebookId }), details: result.error.problems.map((p) => `${p.path}: ${p.message}`) });
+  };
+
+  const exportOne = ({ item, rulebook, assessment }: Entry) => {
+    if (!rulebook || !assessment) return;
+    const name = exportFileName({ rulebookId: rulebook.meta.id, date: today(), respondentName: item.name }, 'json');
+    downloadText(name, exportJson({ rulebook, assessment, answers: item.answers, respondentName: item.name }), 'application/json');
+  };
+
+  const exportAll = () => {
+    const all = items ?? [];
+    const { skipped } = workspaceFiles(all, rulebooks);
+    downloadText(`policy-self-check_workspace_${today()}.json`, workspaceJson(all, rulebooks), 'application/json');
+    setStatus(skipped.length ? { message: t('workspace.exportSkipped', { count: skipped.length }) } : null);
+  };
+
+  const importFile = async (file: File) => {
+    setProblem(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      setProblem({ message: t('workspace.fileTooLarge', { name: file.name, max: '20 MB' }), details: [] });
+      return;
+    }
+    const result = importWorkspace(await file.text(), rulebooks, lang, (n) => `${t('workspace.untitled', { date: today() })} ${n}`);
+    if (!result.ok) {
+      setProblem({
+        message: t('workspace.importFailed'),
+        details: result.problems.flatMap((p) => [p.entry === null ? p.message : t('workspace.importEntry', { entry: p.entry, message: p.message }), ...p.details.map((d) => `${d.path}: ${d.message}`)]),
+      });
+      return;
+    }
+    await act(async () => {
+      await store.putMany(result.items);
+      return t('workspace.imported', { count: result.items.length });
+    });
+  };
+
+  const compare = () => {
+    const chosen = entries.filter((e) => selected.has(e.item.id));
+    if (chosen.length < 2) return setProblem({ message: t('workspace.compareNeedTwo'), details: [] });
+    if (chosen.some((e) => !e.rulebook)) return setProblem({ message: t('workspace.rulebookMissing', { id: chosen.find((e) => !e.rulebook)!.item.rulebookId }), details: [] });
+    if (new Set(chosen.map((e) => e.item.rulebookId)).size > 1) return setProblem({ message: t('workspace.compareOneRulebook'), details: [] });
+    setProblem(null);
+    setComparing(chosen);
+  };
+
+  if (comparing)
+    return (
+      <div className="workspace">
+        <CompareView
+          entries={comparing}
+          onClose={() => {
+            setComparing(null);
+            requestAnimationFrame(() => document.getElementById('compare-button')?.focus());
+          }}
+        />
+      </div>
+    );
+
+  return (
+    <div className="workspace">
+      <h1 ref={heading} tabIndex={-1} id="workspace-heading">
+        {t('workspace.title')}
+      </h1>
+      <p>{t('workspace.intro')}</p>
+      {problem && (
+        <div className="field-error-block" role="alert">
+          <p className="field-error">{problem.message}</p>
+          {problem.details.length > 0 && (
+            <ul>
+              {problem.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="notice-slot" role="status">
+        {status && (
+          <div className="notice">
+            <p>{status.message}</p>
+            {status.undo && (
+              <button
+                type="button"
+                id="workspace-undo"
+                className="button secondary"
+                onClick={() => {
+                  const item = status.undo!;
+                  void act(async () => {
+                    await store.put(item);
+                    return t('workspace.restored', { name: item.name });
+                  });
+                }}
+              >
+                {t('workspace.undo')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      {items === null ? (
+        <p>{t('workspace.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">{t('workspace.empty')}</p>
+      ) : (
+        <>
+          <div className="actions top-actions">
+            <button type="button" id="compare-button" className="button" onClick={compare}>
+              {t('workspace.compare', { count: selected.size })}
+            </button>
+            <button type="button" className="button secondary" onClick={exportAll}>
+              {t('workspace.exportAll')}
+            </button>
+          </div>
+          <ul className="workspace-list" aria-label={t('workspace.listLabel')}>
+            {entries.map((entry) => (
+              <WorkspaceItem
+                key={entry.item.id}
+                entry={entry}
+                selected={selected.has(entry.item.id)}
+                renaming={renaming === entry.item.id}
+                onSelect={(on) =>
+                  setSelected((s) => {
+                    const next = new Set(s);
+                    if (on) next.add(entry.item.id);
+                    else next.delete(entry.item.id);
+                    return next;
+                  })
+                }
+                onOpen={() => open(entry)}
+                onDuplicate={() =>
+                  void act(async () => {
+                    const copy = await store.duplicate(entry.item.id, t('workspace.copyName', { name: entry.item.name }));
+                    return t('workspace.duplicated', { name: copy.name });
+                  })
+                }
+                onRename={() => setRenaming(entry.item.id)}
+                onRenamed={(name) => {
+                  setRenaming(null);
+                  requestAnimationFrame(() => document.getElementById(`rename-${entry.item.id}`)?.focus());
+                  if (name === null) return;
+                  void act(async () => {
+                    await store.rename(entry.item.id, name);
+                    return t('workspace.renamed', { name });
+                  });
+                }}
+                onDelete={() =>
+                  void act(async () => {
+                    await store.delete(entry.item.id);
+                    setSelected((s) => {
+                      const next = new Set(s);
+                      next.delete(entry.item.id);
+                      return next;
+                    });
+                    requestAnimationFrame(() => document.getElementById('workspace-undo')?.focus());
+                    return { message: t('workspace.deleted', { name: entry.item.name }), undo: entry.item };
+                  })
+                }
+                onExport={() => exportOne(entry)}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="import-control">
+        <label htmlFor="workspace-import" className="question-label">
+          {t('workspace.importLabel')}
+        </label>
+        <p className="help" id="workspace-import-help">
+          {t('workspace.importHelp')}
+        </p>
+        <input
+          id="workspace-import"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="workspace-import-help"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+type ItemProps = {
+  entry: Entry;
+  selected: boolean;
+  renaming: boolean;
+  onSelect: (on: boolean) => void;
+  onOpen: () => void;
+  onDuplicate: () => void;
+  onRename: () => void;
+  onRenamed: (name: string | null) => void;
+  onDelete: () => void;
+  onExport: () => void;
+};
+
+function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicate, onRename, onRenamed, onDelete, onExport }: ItemProps) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const { item, rulebook, assessment } = entry;
+  const id = item.id;
+  const named = <span className="visually-hidden">{t('workspace.named', { name: item.name })}</span>;
+  return (
+    <li className="card workspace-item">
+      <div className="workspace-item-head">
+        <input type="checkbox" id={`select-${id}`} checked={selected} disabled={!rulebook} onChange={(e) => onSelect(e.currentTarget.checked)} />
+        <label htmlFor={`select-${id}`}>
+          <span className="workspace-name">{item.name}</span>
+          <span className="visually-hidden">{t('workspace.select', { name: item.name })}</span>
+        </label>
+      </div>
+      <p className="muted small workspace-meta">
+        <span>{t('workspace.savedOn', { date: formatDate(item.updatedAt.slice(0, 10), lang) })}</span>
+        <span>{t('workspace.rulebookVersion', { id: item.rulebookId, version: item.rulebookVersion })}</span>
+        {assessment ? <strong className="workspace-count">{t('workspace.applying', { count: assessment.counts.applies })}</strong> : <span>{t('workspace.rulebookMissing', { id: item.rulebookId })}</span>}
+      </p>
+      {rulebook && rulebook.hash !== item.rulebookHash && <p className="muted small">{t('workspace.rulebookChanged')}</p>}
+      {renaming ? (
+        <RenameForm item={item} onDone={onRenamed} />
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button secondary" onClick={onOpen} disabled={!rulebook}>
+            {t('workspace.open')}{' '}
+            {named}
+          </button>
+          <button type="button" className="button secondary" onClick={onDuplicate}>
+            {t('workspace.duplicate')}{' '}
+            {named}
+          </button>
+          <button type="button" className="button secondary" id={`rename-${id}`} onClick={onRename}>
+            {t('workspace.rename')}{' '}
+            {named}
+          </button>
+          <button type="button" className="button secondary" onClick={onExport} disabled={!rulebook}>
+            {t('workspace.exportOne')}{' '}
+            {named}
+          </button>
+          <button type="button" className="button secondary danger-text" onClick={onDelete}>
+            {t('workspace.delete')}{' '}
+            {named}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: string | null) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(item.name);
+  const [error, setError] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError(true);
+      input.current?.focus();
+      return;
+    }
+    onDone(name.trim());
+  };
+  return (
+    <form className="rename-form" onSubmit={submit} noValidate>
+      <label htmlFor={`rename-field-${item.id}`} className="question-label">
+        {t('workspace.renameLabel', { name: item.name })}
+      </label>
+      <input
+        ref={input}
+        id={`rename-field-${item.id}`}
+        type="text"
+        value={name}
+        aria-invalid={error || undefined}
+        aria-describedby={error ? `rename-error-${item.id}` : undefined}
+        onChange={(e) => setName(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onDone(null);
+        }}
+      />
+      {error && (
+        <p className="field-error" id={`rename-error-${item.id}`} role="alert">
+          {t('workspace.renameEmpty')}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t('workspace.renameSave')}
+        </button>
+        <button type="button" className="button secondary" onClick={() => onDone(null)}>
+          {t('workspace.renameCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Clause × respondent: each verdict as icon and text; a row whose verdicts differ says so in words too. */
+function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const rulebook = entries[0]!.rulebook!;
+  const rows = rulebook.measures.map((m) => {
+    const verdicts = entries.map((e) => e.assessment!.clauses.find((c) => c.id === m.id)?.verdict);
+    return { measure: m, verdicts, differs: new Set(verdicts).size > 1 };
+  });
+  const differing = rows.filter((r) => r.differs).length;
+  return (
+    <section aria-labelledby="compare-heading">
+      <h1 ref={heading} tabIndex={-1} id="compare-heading">
+        {t('workspace.compareTitle')}
+      </h1>
+      <p role="status" className="counts">
+        {differing ? t('workspace.compareSummary', { count: differing }) : t('workspace.compareSummaryNone')}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
+        <table className="report-table compare-table">
+          <caption id="compare-caption">{t('workspace.compareCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workspace.compareClause')}</th>
+              {entries.map((e) => (
+                <th scope="col" key={e.item.id}>
+                  {e.item.name}
+                </th>
+              ))}
+              <th scope="col">{t('workspace.compareDiffers')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ measure, verdicts, differs }) => (
+              <tr key={measure.id} className={differs ? 'differs' : undefined}>
+                <th scope="row">
+                  {clauseLabel(measure.clause)} {localize(measure.title, lang)}
+                </th>
+                {verdicts.map((v, i) => (
+                  <td key={entries[i]!.item.id}>{v ? <VerdictBadge verdict={v} /> : '—'}</td>
+                ))}
+                <td>{differs ? <strong className="differs-marker">{t('workspace.differs')}</strong> : <span className="muted">{t('workspace.same')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="actions top-actions">
+        <button type="button" className="button secondary" onClick={onClose}>
+          {t('workspace.compareClose')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+/**
+ * What an association does on the batch screen: download the template, import its members' file, see
+ * every problem by row and column while the valid rows are still assessed, cancel a long run, sort and
+ * filter the matrix, and read the chart. (jsdom has no Worker: the same run goes on the main thread.)
+ */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LanguageProvider } from '@/app/language';
+import { BOM, csvLine, sampleMembers } from '@/batch';
+import { BatchScreen } from '@/features/batch/batch-screen';
+import { MemoryStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { fixture } from '../engine/helpers';
+
+let downloads: { name: string; text: Promise<string> }[] = [];
+beforeEach(() => {
+  localStorage.clear();
+  downloads = [];
+  let lastBlob: Blob | undefined;
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    lastBlob = blob;
+    return 'blob:test';
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, text: lastBlob!.text() });
+  });
+});
+
+const HEADER = ['name', 'kind', 'located_here', 'company_name', 'degradable', 'materials', 'exports', 'export_share', 'staff', 'size'];
+const members = [
+  ['乙公司', 'company', '是', '', '否', '', '是', '60', '', ''],
+  ['甲公司', 'company', '是', '', '是', '', '否', '', '', ''],
+  ['坏公司', 'robot', '是', '', '', '', '', '', '', ''],
+  ['丙协会', 'association', '是', '', '', '', '', '', '', ''],
+];
+const csv = (rows: string[][]) => BOM + csvLine(HEADER) + rows.map(csvLine).join('');
+
+function renderScreen(store = new MemoryStore()) {
+  render(
+    <LanguageProvider>
+      <WorkspaceStoreProvider store={store}>
+        <BatchScreen rulebooks={[fixture]} useWorker={false} />
+      </WorkspaceStoreProvider>
+    </LanguageProvider>,
+  );
+  return store;
+}
+
+async function importFile(user: ReturnType<typeof userEvent.setup>, text: string | Uint8Array, name = 'members.csv') {
+  await user.upload(screen.getByLabelText('会员 CSV 文件'), new File([text as BlobPart], name, { type: 'text/csv' }));
+}
+
+const matrix = () => screen.getByRole('table', { name: /每位会员在各条款下的结论/ });
+const memberNames = () => within(matrix()).getAllByRole('rowheader').map((h) => h.textContent);
+
+it('downloads a template with the question ids and a row of bilingual labels, and an example', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  expect(screen.getByRole('heading', { level: 1, name: '批量评估' })).toHaveFocus();
+  await user.click(screen.getByRole('button', { name: '下载 CSV 模板' }));
+  expect(downloads[0]!.name).toBe('policy-self-check_demo-packaging_template.csv');
+  const text = (await downloads[0]!.text).replace(/^\uFEFF/, '');
+  const [header, labels] = text.split('\r\n');
+  expect(header).toBe(HEADER.join(','));
+  expect(labels).toContain('您是？ / You are?');
+  expect(text).toContain('company（企业）');
+  await user.click(screen.getByRole('button', { name: '下载示例文件' }));
+  expect(await downloads[1]!.text).toContain('示例会员 1');
+});
+
+it('lists a bad row by row, column, cell and value, and still assesses the valid rows', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen();
+  await importFile(user, csv(members));
+  expect(await screen.findByText(/3 个会员有效并已评估；1 行有错误（未评估）/)).toBeInTheDocument();
+  const issues = screen.getByRole('table', { name: /每个问题所在的行、列和单元格/ });
+  const cells = within(within(issues).getAllByRole('row')[1]!).getAllByRole('cell').map((c) => c.textContent);
+  expect(cells.slice(0, 5)).toEqual(['4', 'kind', 'B4', 'robot', '✗ 错误']);
+  expect(cells[5]).toContain('“robot”不是“kind”的选项');
+  expect(await screen.findByRole('table', { name: /每位会员在各条款下的结论/ })).toBeInTheDocument();
+  expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
+
+  // The matrix and each member's report download; the members go to the workspace on request only.
+  await user.click(screen.getByRole('button', { name: '下载矩阵（CSV）' }));
+  expect(await downloads[0]!.text).toContain('甲公司');
+  await user.click(screen.getByRole('button', { name: 'Markdown 报告：甲公司' }));
+  expect(downloads[1]!.name).toMatch(/_甲公司\.md$/);
+  expect(await downloads[1]!.text).toContain('甲公司');
+  expect(await store.list()).toEqual([]);
+  await user.click(screen.getByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
+});
+
+it('says what is wrong with an unusable file and assesses nothing', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  await importFile(user, '');
+  expect(await screen.findByRole('alert')).toHaveTextContent('文件是空的');
+  await importFile(user, HEADER.join(';') + '\n甲;company\n');
+  expect(await screen.findByRole('alert')).toHaveTextContent('文件用分号（;）分隔各列');
+  await importFile(user, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]), 'members.csv');
+  expect(await screen.findByRole('alert')).toHaveTextContent('这是 Excel 工作簿（.xlsx）');
+  expect(screen.queryByRole('table')).not.toBeInTheDocument();
+});
+
+it('stops when cancelled', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const many = sampleMembers(fixture, 5000, { seed: 7 }).map((m, i) => [`会员${i + 1}`, String(m.answers.kind ?? ''), m.answers.located_here ? '是' : '否', '', '', '', '', '', '', '']);
+  await importFile(user, csv(many));
+  await user.click(await screen.findByRole('button', { name: '取消' }));
+  expect(await screen.findByText('已取消评估，工作区没有变化。')).toBeInTheDocument();
+  await new Promise((r) => setTimeout(r, 300));
+  expect(screen.queryByRole('table', { name: /每位会员在各条款下的结论/ })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: '取消' })).not.toBeInTheDocument();
+});
+
+it('sorts and filters the matrix, and the chart counts what the matrix shows', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  await importFile(user, csv(members.filter((m) => m[1] !== 'robot')));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+
+  await user.click(within(matrix()).getByRole('button', { name: /^名称/ }));
+  expect(memberNames()).toEqual(['丙协会', '甲公司', '乙公司']);
+  expect(within(matrix()).getByRole('columnheader', { name: /名称/ })).toHaveAttribute('aria-sort', 'ascending');
+  await user.click(within(matrix()).getByRole('button', { name: /^名称/ }));
+  expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
+  // By clause 3: the members it applies to first (the association).
+  await user.click(within(matrix()).getByRole('button', { name: /（三） 发挥协会作用/ }));
+  expect(memberNames()[0]).toBe('丙协会');
+
+  await user.type(screen.getByLabelText('按名称筛选'), '协会');
+  await waitFor(() => expect(memberNames()).toEqual(['丙协会']));
+  await user.clear(screen.getByLabelText('按名称筛选'));
+  await user.selectOptions(screen.getByLabelText('条款'), '（三） 发挥协会作用');
+  await user.selectOptions(screen.getByLabelText('结论'), '✓ 适用');
+  await waitFor(() => expect(memberNames()).toEqual(['丙协会']));
+  await user.selectOptions(screen.getByLabelText('条款'), '任一条款');
+  await user.selectOptions(screen.getByLabelText('结论'), '全部结论');
+
+  // Each bar's count is the number of ✓ in its clause's column.
+  const chart = screen.getByRole('figure', { name: '各条款适用的会员数' });
+  const bars = within(chart).getAllByRole('listitem');
+  const header = within(matrix()).getAllByRole('columnheader');
+  bars.forEach((bar, i) => {
+    const column = header.findIndex((h) => h.textContent!.startsWith(bar.querySelector('.bar-label')!.textContent!.split(' ')[0]!));
+    const applying = within(matrix())
+      .getAllByRole('row')
+      .slice(1)
+      .filter((r) => r.children[column]!.textContent!.includes('适用') && !r.children[column]!.textContent!.includes('不适用') && !r.children[column]!.textContent!.includes('可能')).length;
+    expect(bar.querySelector('.bar-count')!.textContent, `bar ${i + 1}`).toMatch(new RegExp(`^${applying} 个会员`));
+  });
+  expect(bars[0]).toHaveTextContent('2 个会员（67%）');
+});

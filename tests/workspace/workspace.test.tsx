@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+/**
+ * What a consultant does in the workspace: save the current assessment, find it in the list with its
+ * applying-clause count, rename, duplicate, delete and undo; compare two side by side; export and import.
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { LanguageProvider } from '@/app/language';
+import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
+import { MemoryStore, savedAssessment, type WorkspaceStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { Workspace } from '@/features/workspace/workspace';
+import { fixture } from '../engine/helpers';
+
+const company = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: false };
+const association = { kind: 'association', located_here: true, company_name: '包装协会' };
+
+let downloads: { name: string; text: Promise<string> }[] = [];
+beforeEach(() => {
+  localStorage.clear();
+  downloads = [];
+  let lastBlob: Blob | undefined;
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    lastBlob = blob;
+    return 'blob:test';
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, text: lastBlob!.text() });
+  });
+});
+
+function wrap(store: WorkspaceStore, children: ReactNode) {
+  return (
+    <LanguageProvider>
+      <WorkspaceStoreProvider store={store}>{children}</WorkspaceStoreProvider>
+    </LanguageProvider>
+  );
+}
+
+const list = () => screen.getByRole('list', { name: '已保存的评估' });
+const names = () => within(list()).getAllByRole('listitem').map((li) => li.querySelector('.workspace-name')!.textContent);
+
+it('saves the current assessment, lists it, renames, duplicates, deletes and undoes the delete', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore();
+  const { unmount } = render(wrap(store, <SaveToWorkspaceButton rulebook={fixture} answers={company} />));
+  await user.click(screen.getByRole('button', { name: '保存到工作区' }));
+  expect(await screen.findByText('已将“绿盒子”保存到工作区。')).toBeInTheDocument();
+  unmount();
+
+  const onOpen = vi.fn();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} />));
+  expect(screen.getByRole('heading', { level: 1, name: '工作区' })).toHaveFocus();
+  const item = (await screen.findAllByRole('listitem'))[0]!;
+  expect(item).toHaveTextContent('绿盒子');
+  expect(item).toHaveTextContent('demo-packaging 版本 1.2.3');
+  // c1 applies to a company using degradable packaging.
+  expect(item).toHaveTextContent('适用条款：1 条');
+
+  await user.click(within(item).getByRole('button', { name: '重命名 “绿盒子”' }));
+  const field = screen.getByLabelText('“绿盒子”的新名称');
+  expect(field).toHaveFocus();
+  await user.clear(field);
+  await user.click(screen.getByRole('button', { name: '保存名称' }));
+  expect(screen.getByRole('alert')).toHaveTextContent('名称不能为空。');
+  await user.type(field, '绿盒子有限公司');
+  await user.click(screen.getByRole('button', { name: '保存名称' }));
+  expect(await screen.findByText('已重命名为“绿盒子有限公司”。')).toBeInTheDocument();
+  expect(names()).toEqual(['绿盒子有限公司']);
+
+  await user.click(screen.getByRole('button', { name: '复制 “绿盒子有限公司”' }));
+  expect(await screen.findByText('已复制为“绿盒子有限公司（副本）”。')).toBeInTheDocument();
+  expect(names()).toEqual(expect.arrayContaining(['绿盒子有限公司', '绿盒子有限公司（副本）']));
+
+  await user.click(screen.getByRole('button', { name: '删除 “绿盒子有限公司（副本）”' }));
+  expect(await screen.findByText('已删除“绿盒子有限公司（副本）”。')).toBeInTheDocument();
+  expect(names()).toEqual(['绿盒子有限公司']);
+  expect(await store.list()).toHaveLength(1);
+
+  await user.click(screen.getByRole('button', { name: '撤销删除' }));
+  expect(await screen.findByText('已恢复“绿盒子有限公司（副本）”。')).toBeInTheDocument();
+  expect(names()).toHaveLength(2);
+
+  await user.click(screen.getByRole('button', { name: '打开 “绿盒子有限公司”' }));
+  expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company, respondentName: '绿盒子有限公司', rulebook: fixture }));
+});
+
+it('compares two assessments clause by clause and marks the clauses whose verdicts differ', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-02T00:00:00Z'), savedAssessment(fixture, association, '包装协会', '2026-01-01T00:00:00Z')]);
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('checkbox', { name: /绿盒子/ }));
+  await user.click(screen.getByRole('button', { name: '比较所选（1）' }));
+  expect(screen.getByRole('alert')).toHaveTextContent('请至少选择两条评估进行比较。');
+  await user.click(screen.getByRole('checkbox', { name: /包装协会/ }));
+  await user.click(screen.getByRole('button', { name: '比较所选（2）' }));
+
+  expect(screen.getByRole('heading', { level: 1, name: '比较评估' })).toHaveFocus();
+  const table = screen.getByRole('table', { name: '各条款的结论（每列一位填写者）' });
+  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['条款', '绿盒子', '包装协会', '差异']);
+  const row = (name: RegExp) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+  // Clause 1 applies to the company only; clause 3 to the association only; clause 2 is information for both.
+  expect(row(/（一）/)).toHaveTextContent('✓ 适用');
+  expect(row(/（一）/)).toHaveTextContent('≠ 结论不同');
+  expect(row(/（一）/)).toHaveClass('differs');
+  expect(row(/（三）/)).toHaveTextContent('≠ 结论不同');
+  expect(row(/（二）/)).toHaveTextContent('相同');
+  expect(row(/（二）/)).not.toHaveClass('differs');
+  expect(screen.getByText('2 个条款的结论不同。')).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: '返回列表' }));
+  expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
+});
+
+it('exports the workspace as JSON and imports it back into another browser', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  const { unmount } = render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '导出全部（JSON）' }));
+  expect(downloads[0]!.name).toMatch(/^policy-self-check_workspace_\d{4}-\d\d-\d\d\.json$/);
+  const text = await downloads[0]!.text;
+  const files = JSON.parse(text);
+  expect(files).toHaveLength(2);
+  expect(files.map((f: { format: string }) => f.format)).toEqual(['policy-self-check/assessment', 'policy-self-check/assessment']);
+  await user.click(screen.getByRole('button', { name: '导出 JSON “绿盒子”' }));
+  expect(JSON.parse(await downloads[1]!.text)).toMatchObject({ respondentName: '绿盒子', answers: company });
+  unmount();
+
+  const other = new MemoryStore();
+  render(wrap(other, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  expect(await screen.findByText(/工作区还是空的/)).toBeInTheDocument();
+  // A bad file first: nothing is added, and each problem is named.
+  const bad = JSON.stringify([files[0], { ...files[1], answers: { kind: 'robot' } }]);
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([bad], 'bad.json', { type: 'application/json' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('文件未导入，工作区没有变化');
+  expect(alert).toHaveTextContent('第 2 条');
+  expect(alert).toHaveTextContent('answers.kind');
+  expect(await other.list()).toEqual([]);
+
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([text], 'workspace.json', { type: 'application/json' }));
+  expect(await screen.findByText('已导入 2 条评估。')).toBeInTheDocument();
+  expect(names().sort()).toEqual(['包装协会', '绿盒子'].sort());
+  const imported = await other.list();
+  expect(imported.map((i) => i.answers).sort((a, b) => String(a.kind).localeCompare(String(b.kind)))).toEqual([association, company]);
+});
+
+it('keeps working and says why when the browser refuses storage', async () => {
+  const user = userEvent.setup();
+  const refusing = new MemoryStore([], true);
+  const { unmount } = render(wrap(refusing, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  expect(await screen.findByRole('alert')).toHaveTextContent('本浏览器不允许保存数据');
+  expect(screen.getByLabelText('导入工作区文件（JSON）')).toBeInTheDocument();
+  unmount();
+  render(wrap(refusing, <SaveToWorkspaceButton rulebook={fixture} answers={company} />));
+  await user.click(screen.getByRole('button', { name: '保存到工作区' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('自测仍可正常使用');
+});
