@@ -27,7 +27,14 @@ export function answerSchema(question: Question): z.ZodMiniType {
       schema = option;
       break;
     case 'multi':
-      schema = z.array(option, { error: (iss) => `expected a list of options, got ${describe(iss.input)}` });
+      {
+        const exclusive = (question.options ?? []).filter((o) => o.exclusive).map((o) => o.value);
+        schema = z.array(option, { error: (iss) => `expected a list of options, got ${describe(iss.input)}` }).check(
+          z.refine((list) => list.length < 2 || !list.some((v) => exclusive.includes(v)), {
+            error: (iss) => `${(iss.input as string[]).filter((v) => exclusive.includes(v)).map((v) => `"${v}"`).join(', ')} is chosen alone, not with other options`,
+          }),
+        );
+      }
       break;
     case 'boolean':
       schema = z.boolean({ error: (iss) => `expected true or false, got ${describe(iss.input)}` });

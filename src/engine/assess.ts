@@ -56,6 +56,8 @@ const RANK: Record<Verdict, number> = { applies: 3, possible: 2, does_not_apply:
 
 /** What does not depend on the answers, worked out once per rulebook. */
 type Prepared = {
+  /** Questions whose answers are circumstances: never suggested as near misses. */
+  circumstances: ReadonlySet<string>;
   measures: { measure: Measure; departments: LocalizedText[]; items: { item: SupportItem; departments: LocalizedText[] }[] }[];
 };
 const prepared = new WeakMap<CompiledRulebook, Prepared>();
@@ -66,6 +68,7 @@ function prepare(rulebook: CompiledRulebook): Prepared {
   const departmentNames = new Map(rulebook.meta.departments.map((d) => [d.id, d.name]));
   const names = (ids: string[]) => ids.map((id) => departmentNames.get(id)).filter((n): n is LocalizedText => n !== undefined);
   p = {
+    circumstances: new Set(rulebook.questionnaire.steps.flatMap((s) => s.questions.filter((q) => q.nearMiss === false).map((q) => q.id))),
     measures: rulebook.measures.map((measure) => ({
       measure,
       departments: names(measure.departments),
@@ -81,7 +84,7 @@ type Part = { part: ItemPart; node: EvalNode; leaves: LeafTrace[] };
 
 export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment {
   const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
-  const { measures } = prepare(rulebook);
+  const { measures, circumstances } = prepare(rulebook);
 
   const scopeNode = rulebook.meta.scope ? evaluate(rulebook.meta.scope.when, states.lookup) : null;
   const scopePart: Part | null = scopeNode ? { part: 'scope', node: scopeNode, leaves: leaves(scopeNode) } : null;
@@ -108,7 +111,7 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
     let verdict: Verdict = 'for_information';
     let nearMiss = false;
     for (const { item, departments: itemDepartments } of items) {
-      const result = assessItem(item, itemDepartments, partsFor(item.audience), states);
+      const result = assessItem(item, itemDepartments, partsFor(item.audience), states, circumstances);
       supportItems.push(result);
       if (result.verdict !== 'for_information' && (verdict === 'for_information' || RANK[result.verdict] > RANK[verdict])) verdict = result.verdict;
       if (result.nearMiss) nearMiss = true;
@@ -169,7 +172,7 @@ function itemResult(
   };
 }
 
-function assessItem(item: SupportItem, departments: LocalizedText[], shared: Part[], states: AnswerStates): SupportItemResult {
+function assessItem(item: SupportItem, departments: LocalizedText[], shared: Part[], states: AnswerStates, circumstances: ReadonlySet<string>): SupportItemResult {
   if (item.audience === 'government') return itemResult(item, departments, 'for_information', [], [], [], [], null, null);
 
   // The item holds when the respondent is in scope, in the audience, and meets the item's own condition.
@@ -194,7 +197,7 @@ function assessItem(item: SupportItem, departments: LocalizedText[], shared: Par
   }
   if (failed) {
     // A near miss only when the item's own condition is all that fails (never "would apply if you were in Tianjin").
-    const fix = failed === own ? cheapestFix(failed.node) : null;
+    const fix = failed === own ? cheapestFix(failed.node, true, circumstances) : null;
     return itemResult(item, departments, 'does_not_apply', decisiveLeaves(failed.node, false), trace, conditionTrace, [], fix && fix.cost === 1 ? (fix.leaves[0] ?? null) : null, failed.part);
   }
   if (unknown) {

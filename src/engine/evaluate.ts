@@ -170,27 +170,35 @@ export function decisiveLeaves(node: EvalNode, result: Truth = node.result, out:
  * The fewest leaves whose answers would have to change for `node` to hold, and one such set.
  * Unknown leaves cost nothing: they may still turn out either way. Used for near misses.
  */
-export function cheapestFix(node: EvalNode, target: boolean = true): { cost: number; leaves: LeafTrace[] } {
+/**
+ * `fixed` names questions whose answers are circumstances, not choices (the rulebook's `nearMiss: false`):
+ * changing them is never suggested.
+ */
+export function cheapestFix(node: EvalNode, target: boolean = true, fixed: ReadonlySet<string> = NO_QUESTIONS): { cost: number; leaves: LeafTrace[] } {
   const leaves: LeafTrace[] = [];
-  const cost = fix(node, target, leaves);
+  const cost = fix(node, target, leaves, fixed);
   return { cost, leaves };
 }
 
+const NO_QUESTIONS: ReadonlySet<string> = new Set();
+/** More than any near miss: what cannot or should not be changed. */
+const UNFIXABLE = 2;
+
 /** The cost of making `node` evaluate to `target`; pushes one cheapest set of leaves to change onto `out`. */
-function fix(node: EvalNode, target: boolean, out: LeafTrace[]): number {
+function fix(node: EvalNode, target: boolean, out: LeafTrace[], fixed: ReadonlySet<string>): number {
   if (node.kind === 'leaf') {
     const r = node.leaf.result;
     if (r === 'unknown' || r === target) return 0;
     out.push(node.leaf);
     // A question that is not asked cannot simply be answered differently: an earlier answer must change too.
-    return node.leaf.state === 'hidden' ? 2 : 1;
+    return node.leaf.state === 'hidden' || fixed.has(node.leaf.question) ? UNFIXABLE : 1;
   }
-  if (node.kind === 'not') return fix(node.child, !target, out);
+  if (node.kind === 'not') return fix(node.child, !target, out, fixed);
   // A child that already has the target value costs nothing.
   if ((node.kind === 'all') === target) {
     // To make an `all` true (or an `any` false) every child must be fixed.
     let cost = 0;
-    for (const child of node.children) if (child.result !== target) cost += fix(child, target, out);
+    for (const child of node.children) if (child.result !== target) cost += fix(child, target, out, fixed);
     return cost;
   }
   // Otherwise the cheapest child suffices.
@@ -198,7 +206,7 @@ function fix(node: EvalNode, target: boolean, out: LeafTrace[]): number {
   let bestLeaves: LeafTrace[] = [];
   for (const child of node.children) {
     const leaves: LeafTrace[] = [];
-    const cost = child.result === target ? 0 : fix(child, target, leaves);
+    const cost = child.result === target ? 0 : fix(child, target, leaves, fixed);
     if (cost < best) {
       best = cost;
       bestLeaves = leaves;

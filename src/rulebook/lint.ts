@@ -54,6 +54,7 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
       if (!needsOptions && q.options) problems.push({ file: Q, path: [...path, 'options'], message: `a ${q.type} question takes no options` });
       const values = new Set<string>();
       q.options?.forEach((o, k) => {
+        if (o.exclusive && q.type !== 'multi') problems.push({ file: Q, path: [...path, 'options', k, 'exclusive'], message: 'only options of multi questions can be exclusive' });
         if (values.has(o.value)) problems.push({ file: Q, path: [...path, 'options', k, 'value'], message: `option "${o.value}" is listed twice` });
         values.add(o.value);
       });

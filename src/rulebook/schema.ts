@@ -189,6 +189,7 @@ export const Option = z.strictObject({
   value: id.refine((v) => v !== DONT_KNOW, `"${DONT_KNOW}" is reserved for the "don't know" answer`),
   label: LocalizedText,
   help: LocalizedText.optional(),
+  exclusive: z.boolean().default(false).describe('For multiple choice: this option (e.g. "none of these") is chosen alone.'),
 });
 export type Option = z.infer<typeof Option>;
 
@@ -202,6 +203,10 @@ export const Question = z.strictObject({
   optional: z.boolean().default(false).describe('The respondent may leave it empty.'),
   showIf: Condition.optional().describe('Ask only when this holds; otherwise the answer is ignored.'),
   context: z.boolean().default(false).describe('Asked for the report only (e.g. the company name): no condition needs to use it.'),
+  nearMiss: z
+    .boolean()
+    .default(true)
+    .describe('false: the answer is a circumstance (size, location, "was your patent infringed?"), not a choice — results never say "would apply if" you answered it differently.'),
   derivedFrom: id
     .optional()
     .describe('The id of a parameter table (parameters/<id>.yaml) that proposes this answer from earlier answers; the respondent may correct it, and an answers file may leave it out.'),

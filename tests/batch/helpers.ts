@@ -12,7 +12,7 @@ export const withRespondentName: CompiledRulebook = {
   questionnaire: {
     steps: fixture.questionnaire.steps.map((step, i) =>
       i === 0
-        ? { ...step, questions: [{ id: 'respondent_name', type: 'text', label: { zh: '名称（可选）', en: 'Name (optional)' }, dontKnow: false, optional: true, context: true }, ...step.questions] }
+        ? { ...step, questions: [{ id: 'respondent_name', type: 'text', label: { zh: '名称（可选）', en: 'Name (optional)' }, dontKnow: false, optional: true, context: true, nearMiss: true }, ...step.questions] }
         : step,
     ),
   },

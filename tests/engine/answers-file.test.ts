@@ -61,3 +61,8 @@ it('rejects a wrong answer under "don\'t know"-able questions with the question\
 it('rejects answers that are not an object', () => {
   expect(problems({ rulebook: 'demo-packaging', answers: 'all yes' })).toEqual([{ path: 'answers', message: 'expected an object of question id → answer, got the text "all yes"' }]);
 });
+
+it('rejects an exclusive option ("none of these") chosen with others', () => {
+  expect(problems({ rulebook: 'demo-packaging', answers: { materials: ['paper', 'none'] } })).toEqual([{ path: 'answers.materials', message: '"none" is chosen alone, not with other options' }]);
+  expect(parse({ rulebook: 'demo-packaging', answers: { materials: ['none'] } }).ok).toBe(true);
+});

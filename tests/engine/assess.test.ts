@@ -107,3 +107,11 @@ it('gives the same assessment for the same answers', () => {
   const answers = { ...company, degradable: true, exports: true, export_share: 55, staff: 3 };
   expect(assess(fixture, answers)).toEqual(assess(fixture, answers));
 });
+
+it('does not call a failing circumstance a near miss (staff counts are facts, not choices)', () => {
+  // The training is for small companies; with 80 staff the derived size is large. Size comes from staff,
+  // which the rulebook marks nearMiss: false, but size itself may still be corrected by the respondent.
+  const result = item(assess(fixture, { ...company, staff: 80, size: 'large' }), 'c3-small-training');
+  expect(result.verdict).toBe('does_not_apply');
+  expect(result.nearMiss).toMatchObject({ question: 'size' });
+});

@@ -116,6 +116,11 @@ describe('near misses: the fewest answers to change', () => {
     const node = evaluate({ answer: 'a', is: true }, lookupFrom({ a: { kind: 'hidden' } }));
     expect(cheapestFix(node).cost).toBe(2);
   });
+  it('never suggests changing a circumstance (a question marked nearMiss: false)', () => {
+    const node = evaluate({ all: [{ answer: 'a', is: true }, { answer: 'size', is: 'small' }] }, lookupFrom({ a: value(true), size: value('large') }));
+    expect(cheapestFix(node).cost).toBe(1);
+    expect(cheapestFix(node, true, new Set(['size'])).cost).toBe(2);
+  });
   it('makes a not hold by making its inside fail', () => {
     const node = evaluate({ not: { any: [{ answer: 'a', is: true }, { answer: 'b', is: true }] } }, lookupFrom({ a: value(true), b: value(false) }));
     expect(cheapestFix(node)).toMatchObject({ cost: 1, leaves: [{ question: 'a' }] });

@@ -124,6 +124,9 @@ describe('step 2: packaging', () => {
     await user.click(within(materials).getByRole('checkbox', { name: '塑料' }));
     expect(within(materials).getByRole('checkbox', { name: '不清楚' })).not.toBeChecked();
     expect(saved()).toEqual(['plastic']);
+    await user.click(within(materials).getByRole('checkbox', { name: '都不用' }));
+    expect(within(materials).getByRole('checkbox', { name: '塑料' })).not.toBeChecked();
+    expect(saved()).toEqual(['none']);
   });
 
   it('goes back with the answers kept', async () => {

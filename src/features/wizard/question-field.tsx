@@ -98,8 +98,9 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
   }
 
   if (question.type === 'multi') {
-    // A controlled list of checkboxes. "Don't know" excludes the options and the options exclude it.
+    // A controlled list of checkboxes.
     const choices = question.dontKnow ? [...options, { value: DONT_KNOW, label: t('wizard.dontKnow') }] : options;
+    const alone = new Set([DONT_KNOW, ...(question.options ?? []).filter((o) => o.exclusive).map((o) => o.value)]);
     return (
       <fieldset className="question" aria-describedby={describedBy} aria-invalid={invalid}>
         <legend>{label}</legend>
@@ -109,8 +110,9 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
           name={question.id}
           render={({ field }) => {
             const current = Array.isArray(field.value) ? field.value : [];
+            // "Don't know" and exclusive options ("none of these") are chosen alone.
             const toggle = (value: string, checked: boolean) =>
-              field.onChange(value === DONT_KNOW ? (checked ? [DONT_KNOW] : []) : [...current.filter((v) => v !== DONT_KNOW && v !== value), ...(checked ? [value] : [])]);
+              field.onChange(alone.has(value) ? (checked ? [value] : []) : [...current.filter((v) => !alone.has(v) && v !== value), ...(checked ? [value] : [])]);
             return (
               <div className="choices">
                 {choices.map((c, i) => (
