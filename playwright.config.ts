@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
  * Browser tests drive Debian's Chromium (/usr/bin/chromium; `apt-get install -y chromium`), never a
  * downloaded browser, against `vite preview` on 127.0.0.1.
  */
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -21,7 +21,7 @@ export default defineConfig({
     locale: 'zh-CN',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --bypass-lock`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -67,6 +67,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
   const questions = questionsById(rulebook);
   // Applies / does not apply: the leaves that decided it. Possible: the item's own conditions (✓ and ?),
   // plus anything undecided about scope or audience.
+  const showNextSteps = item.nextSteps.length > 0 && (item.verdict === 'applies' || item.verdict === 'possible');
   const leaves = item.verdict === 'possible' ? [...item.conditionTrace, ...item.reasons.filter((r) => !item.conditionTrace.includes(r))] : item.reasons;
   return (
     <div className={`item verdict-${item.verdict}`}>
@@ -126,46 +127,50 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
           })()}
         </p>
       )}
-      {item.verdict !== 'for_information' && item.nextSteps.length > 0 && (item.verdict === 'applies' || item.verdict === 'possible') && (
-        <div className="next-steps">
-          <p>
-            <strong>{t('results.nextSteps')}</strong>
+      {/* Next steps, departments and the policy's words fold away, so a long list of results stays short on a phone. */}
+      <details className="item-more">
+        <summary>{t(showNextSteps ? 'results.moreWithSteps' : 'results.more')}</summary>
+        {showNextSteps && (
+          <div className="next-steps">
+            <p>
+              <strong>{t('results.nextSteps')}</strong>
+            </p>
+            <ol>
+              {item.nextSteps.map((s, i) => (
+                <li key={i}>{localize(s, lang)}</li>
+              ))}
+            </ol>
+          </div>
+        )}
+        {item.departments.length > 0 && (
+          <p className="small">
+            <strong>{t('results.departments')}{t('punct.colon')}</strong>
+            {item.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator'))}
           </p>
-          <ol>
-            {item.nextSteps.map((s, i) => (
-              <li key={i}>{localize(s, lang)}</li>
-            ))}
-          </ol>
-        </div>
-      )}
-      {item.departments.length > 0 && (
-        <p className="small">
-          <strong>{t('results.departments')}{t('punct.colon')}</strong>
-          {item.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator'))}
-        </p>
-      )}
-      <figure className="quote">
-        <figcaption>{t('results.quote')}</figcaption>
-        {item.quotes.map((q, i) => (
-          <blockquote key={i}>
-            <p lang="zh-CN">{q}</p>
-            {lang === 'en' && item.quoteTranslations?.[i] && (
-              <p className="translation" lang="en">
-                <span className="translation-label">{t('results.translation')}</span> {item.quoteTranslations[i]}
-              </p>
-            )}
-            <button
-              type="button"
-              id={`read-${item.id}-${i}`}
-              className="link-button"
-              aria-label={t('results.readInPolicyOf', { title: localize(item.title, lang) })}
-              onClick={() => onRead(q, `read-${item.id}-${i}`)}
-            >
-              {t('results.readInPolicy')}
-            </button>
-          </blockquote>
-        ))}
-      </figure>
+        )}
+        <figure className="quote">
+          <figcaption>{t('results.quote')}</figcaption>
+          {item.quotes.map((q, i) => (
+            <blockquote key={i}>
+              <p lang="zh-CN">{q}</p>
+              {lang === 'en' && item.quoteTranslations?.[i] && (
+                <p className="translation" lang="en">
+                  <span className="translation-label">{t('results.translation')}</span> {item.quoteTranslations[i]}
+                </p>
+              )}
+              <button
+                type="button"
+                id={`read-${item.id}-${i}`}
+                className="link-button"
+                aria-label={t('results.readInPolicyOf', { title: localize(item.title, lang) })}
+                onClick={() => onRead(q, `read-${item.id}-${i}`)}
+              >
+                {t('results.readInPolicy')}
+              </button>
+            </blockquote>
+          ))}
+        </figure>
+      </details>
     </div>
   );
 }

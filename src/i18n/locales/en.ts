@@ -156,6 +156,8 @@ export const en: Shape<Messages> = {
     nextSteps: 'Next steps',
     quote: 'Policy text',
     translation: 'Translation (for reference only; the Chinese text is authoritative):',
+    more: 'Departments and policy text',
+    moreWithSteps: 'Next steps, departments and policy text',
     readInPolicyOf: 'Read in the policy: {{title}}',
     readInPolicy: 'Read in the policy',
     otherItems: 'Other support items of this clause ({{count}})',

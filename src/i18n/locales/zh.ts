@@ -152,6 +152,8 @@ export const zh = {
     nextSteps: '下一步',
     quote: '政策原文',
     translation: '参考译文：',
+    more: '责任部门和政策原文',
+    moreWithSteps: '下一步、责任部门和政策原文',
     readInPolicyOf: '在政策原文中查看：{{title}}',
     readInPolicy: '在政策原文中查看',
     otherItems: '本条的其他支持项（{{count}} 项）',
