@@ -4,7 +4,7 @@
  * member × clause matrix, a bar chart of how many members each clause applies to, and the exports.
  * A bad file changes nothing: the previous result and the workspace stay as they were.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/app/language';
 import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
@@ -82,18 +82,21 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
           break;
         case 'parsed': {
           const rulebook = rulebooks.find((r) => r.meta.id === event.rulebookId)!;
-          parsed = { rulebook, encoding: event.encoding, issues: event.issues, counts: event.counts, members: event.members };
-          setRun({ phase: 'assessing', parsed, done: 0, total: event.members.length });
+          parsed = { rulebook, encoding: event.encoding, issues: event.issues, counts: event.counts, members: [] };
+          setRun({ phase: 'assessing', parsed, done: 0, total: event.total });
           break;
         }
         case 'rows':
           for (const row of event.rows) rows.current.push(row);
+          for (const member of event.members) parsed!.members.push(member);
           setRun({ phase: 'assessing', parsed: parsed!, done: event.done, total: event.total });
           break;
         case 'done': {
           const r = parsed!.rulebook;
           const matrix: BatchMatrix = { rulebook: { id: r.meta.id, version: r.meta.version, hash: r.hash, title: r.meta.title }, clauses: matrixClauses(r), rows: rows.current };
-          setRun({ phase: 'done', parsed: parsed!, matrix });
+          const done = parsed!;
+          // Rendered as a transition: React yields to the browser while it builds the matrix and chart.
+          startTransition(() => setRun({ phase: 'done', parsed: done, matrix }));
           job.current = null;
           break;
         }

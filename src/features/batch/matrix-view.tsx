@@ -10,7 +10,6 @@ import type { BatchMatrix, MatrixRow } from '@/batch';
 import { assess } from '@/engine';
 import { localize, languageTag } from '@/i18n';
 import { downloadText } from '@/features/report/download';
-import { VerdictBadge } from '@/features/results/verdict-badge';
 import { exportFileName } from '@/report/export-file';
 import { markdownReport } from '@/report/markdown';
 import { clauseLabel } from '@/rulebook/source';
@@ -34,6 +33,19 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
   const [page, setPage] = useState(0);
   const query = useDeferredValue(text.trim().toLowerCase());
   const byRow = useMemo(() => new Map(members.map((m) => [m.row, m])), [members]);
+  // The verdict words once, not once per cell (a page has a thousand cells).
+  const badges = useMemo(
+    () =>
+      Object.fromEntries(
+        VERDICTS.map((v) => [
+          v,
+          <span key={v} className={`badge badge-${v}`}>
+            <span aria-hidden="true">{t(`verdictIcon.${v}`)}</span> {t(`verdict.${v}`)}
+          </span>,
+        ]),
+      ) as Record<Verdict, React.ReactNode>,
+    [t],
+  );
   const nameOf = (row: MatrixRow) => row.name || t('batch.matrix.rowName', { row: row.row });
 
   const visible = useMemo(() => {
@@ -170,9 +182,7 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
                 <td>{row.row}</td>
                 <th scope="row">{nameOf(row)}</th>
                 {row.verdicts.map((v, i) => (
-                  <td key={matrix.clauses[i]!.id}>
-                    <VerdictBadge verdict={v} />
-                  </td>
+                  <td key={matrix.clauses[i]!.id}>{badges[v]}</td>
                 ))}
                 <td>
                   <button type="button" className="link-button" onClick={() => report(row)}>

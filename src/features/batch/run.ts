@@ -13,8 +13,9 @@ export type BatchMemberRef = { row: number; name: string; answers: Answers };
 
 export type BatchEvent =
   | { type: 'failed'; problem: FileProblem }
-  | { type: 'parsed'; rulebookId: string; encoding: DetectedEncoding; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; members: BatchMemberRef[] }
-  | { type: 'rows'; rows: MatrixRow[]; done: number; total: number }
+  | { type: 'parsed'; rulebookId: string; encoding: DetectedEncoding; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; total: number }
+  /** The next members assessed, with their answers (sent in chunks: one large message would stall the page while it is read). */
+  | { type: 'rows'; rows: MatrixRow[]; members: BatchMemberRef[]; done: number; total: number }
   | { type: 'done' };
 
 /** Rows per progress report: small enough for a smooth bar, large enough not to flood the page with messages. */
@@ -33,18 +34,21 @@ export function* batchRun({ bytes, encoding, rulebooks }: BatchRequest, chunk = 
     encoding: file.encoding,
     issues: file.issues,
     counts: file.counts,
-    members: valid.map((m) => ({ row: m.row, name: m.name, answers: m.answers })),
+    total: valid.length,
   };
   let rows: MatrixRow[] = [];
+  let members: BatchMemberRef[] = [];
   let done = 0;
-  for (const { row } of assessMembers(file.rulebook, valid)) {
+  for (const { row, member } of assessMembers(file.rulebook, valid)) {
     rows.push(row);
+    members.push({ row: member.row, name: member.name, answers: member.answers });
     done += 1;
     if (rows.length >= chunk) {
-      yield { type: 'rows', rows, done, total: valid.length };
+      yield { type: 'rows', rows, members, done, total: valid.length };
       rows = [];
+      members = [];
     }
   }
-  if (rows.length || valid.length === 0) yield { type: 'rows', rows, done, total: valid.length };
+  if (rows.length || valid.length === 0) yield { type: 'rows', rows, members, done, total: valid.length };
   yield { type: 'done' };
 }
