@@ -82,8 +82,8 @@ export function decodeShareFragment(rulebooks: CompiledRulebook[], fragment: str
   if (crcText.length < CRC_CHARS) return fail('truncated');
   const data = fromBase64url(dataText);
   const crc = fromBase64url(crcText);
-  if (data === 'truncated') return fail('truncated');
-  if (data === 'invalid' || crc === 'invalid' || crc === 'truncated' || crcText.length !== CRC_CHARS) return fail('tampered');
+  // The checksum after the data is whole, so the link was not cut off: a data length that cannot be is a change.
+  if (data === 'invalid' || data === 'truncated' || crc === 'invalid' || crc === 'truncated' || crcText.length !== CRC_CHARS) return fail('tampered');
   if (!equalBytes(crc, crc32Bytes(data))) return fail('tampered');
 
   let payload: z.infer<typeof Payload>;
