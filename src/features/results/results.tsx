@@ -11,6 +11,7 @@ import type { Answers, CompiledRulebook, Verdict } from '@/rulebook/schema';
 import { ClauseCard } from './clause-card';
 import { SourceView } from './source-view';
 import { ExportPanel } from '@/features/report/export-panel';
+import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
 import { ImportControl } from '@/features/report/import-control';
 import type { ImportedAssessment } from '@/report/export-file';
 
@@ -138,6 +139,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
         );
       })}
       <ExportPanel rulebook={rulebook} assessment={assessment} answers={answers} />
+      <SaveToWorkspaceButton rulebook={rulebook} answers={answers} />
       {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
       <aside className="disclaimer" aria-label={t('results.disclaimer')}>
         <p>
