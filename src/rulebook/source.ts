@@ -87,11 +87,6 @@ export function clausesOf(source: string, meta: Pick<RulebookMeta, 'responsibili
   return clauses;
 }
 
-/** Split on the Chinese full stop, keeping it. */
-export function sentencesOf(text: string): string[] {
-  return splitSentences(text);
-}
-
 function splitSentences(text: string): string[] {
   return (text.match(/[^。]+。?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
 }

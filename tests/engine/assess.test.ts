@@ -108,9 +108,9 @@ it('gives the same assessment for the same answers', () => {
   expect(assess(fixture, answers)).toEqual(assess(fixture, answers));
 });
 
-it('does not call a failing circumstance a near miss (staff counts are facts, not choices)', () => {
-  // The training is for small companies; with 80 staff the derived size is large. Size comes from staff,
-  // which the rulebook marks nearMiss: false, but size itself may still be corrected by the respondent.
+it('still offers a correctable answer as a near miss when the facts behind it are circumstances', () => {
+  // The training is for small companies. Staff counts are marked nearMiss: false, but the size class
+  // derived from them may be corrected by the respondent, so it is still named.
   const result = item(assess(fixture, { ...company, staff: 80, size: 'large' }), 'c3-small-training');
   expect(result.verdict).toBe('does_not_apply');
   expect(result.nearMiss).toMatchObject({ question: 'size' });

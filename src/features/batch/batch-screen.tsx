@@ -5,6 +5,7 @@
  * A bad file changes nothing: the previous result and the workspace stay as they were.
  */
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/app/language';
 import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
@@ -173,22 +174,13 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         <h2 id="batch-import-heading">{t('batch.ui.importTitle')}</h2>
         <div className="batch-file-row">
           <div>
-            <label htmlFor="batch-file" className="question-label">
-              {t('batch.ui.fileLabel')}
-            </label>
-            <p className="help" id="batch-file-help">
-              {t('batch.ui.fileHelp')}
-            </p>
-            <input
+            <FileField
               id="batch-file"
-              type="file"
+              label={t('batch.ui.fileLabel')}
+              help={t('batch.ui.fileHelp')}
               accept=".csv,text/csv"
-              aria-describedby="batch-file-help"
               disabled={running}
-              onChange={(e) => {
-                const chosen = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (!chosen) return;
+              onFile={(chosen) => {
                 setFile(chosen);
                 void start(chosen, encoding);
               }}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/app/language';
 import { importErrorMessage, importJson, type ImportedAssessment } from '@/report/export-file';
 import type { CompiledRulebook } from '@/rulebook/schema';
+import { FileField } from '@/shared/ui/file-field';
 
 /** Larger than any real assessment file: refuse before reading it into memory. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -30,23 +31,7 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: CompiledRu
 
   return (
     <div className="import-control no-print">
-      <label htmlFor="import-file" className="question-label">
-        {t('results.importLabel')}
-      </label>
-      <p className="help" id="import-help">
-        {t('results.importHelp')}
-      </p>
-      <input
-        id="import-file"
-        type="file"
-        accept=".json,application/json"
-        aria-describedby="import-help"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void read(file);
-        }}
-      />
+      <FileField id="import-file" label={t('results.importLabel')} help={t('results.importHelp')} accept=".json,application/json" onFile={(file) => void read(file)} />
       {error && (
         <div className="field-error-block" role="alert">
           <p className="field-error">{error.message}</p>

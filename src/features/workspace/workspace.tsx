@@ -3,6 +3,7 @@
  * applying-clause counts worked out again under the current rules; open, duplicate, rename, delete
  * (with undo), export and import as JSON, and a side-by-side comparison of two or more.
  */
+import { FileField } from '@/shared/ui/file-field';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assess, type Assessment } from '@/engine';
@@ -265,23 +266,7 @@ export function Workspace({ rulebooks, onOpen }: Props) {
         </>
       )}
       <div className="import-control">
-        <label htmlFor="workspace-import" className="question-label">
-          {t('workspace.importLabel')}
-        </label>
-        <p className="help" id="workspace-import-help">
-          {t('workspace.importHelp')}
-        </p>
-        <input
-          id="workspace-import"
-          type="file"
-          accept=".json,application/json"
-          aria-describedby="workspace-import-help"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <FileField id="workspace-import" label={t('workspace.importLabel')} help={t('workspace.importHelp')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
       </div>
     </div>
   );

@@ -185,12 +185,4 @@ export const en: Shape<Messages> = {
     changesTitle: 'Clauses whose verdict changed with the new rules',
     noneInGroup: 'None',
   },
-  shell: {
-    firstStep: 'Step 1: {{title}}',
-    wizardComing: 'The full interview follows.',
-  },
-  cli: {
-    usage: 'Usage: npm run assess -- <answers.json|answers.yaml|-> [--format json|md] [--lang zh|en]',
-    invalidInput: 'Invalid input',
-  },
 };

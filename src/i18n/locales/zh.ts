@@ -181,13 +181,5 @@ export const zh = {
     changesTitle: '规则更新后结论有变化的条款',
     noneInGroup: '无',
   },
-  shell: {
-    firstStep: '第一步：{{title}}',
-    wizardComing: '完整问卷见下一步。',
-  },
-  cli: {
-    usage: '用法：npm run assess -- <answers.json|answers.yaml|-> [--format json|md] [--lang zh|en]',
-    invalidInput: '输入有误',
-  },
 };
 export type Messages = typeof zh;
