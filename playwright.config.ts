@@ -5,9 +5,12 @@ import { defineConfig } from '@playwright/test';
  * downloaded browser, against `vite preview` on 127.0.0.1.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The build to serve (default dist/); another directory lets two test runs share a checkout. */
+const DIST = process.env.E2E_DIST ?? 'dist';
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  outputDir: process.env.E2E_RESULTS ?? 'test-results',
   retries: 0,
   workers: 1,
   reporter: [['list']],
@@ -21,7 +24,7 @@ export default defineConfig({
     locale: 'zh-CN',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

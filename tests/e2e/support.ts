@@ -49,7 +49,7 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
 /** A second `vite preview` of the build that a test can stop, to take the app offline for real. */
 export async function startPreview(port: number): Promise<{ stop: () => Promise<void> }> {
   const log = openSync(`test-results/preview-${port}.log`, 'w');
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', log, log], detached: true });
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', process.env.E2E_DIST ?? 'dist'], { stdio: ['ignore', log, log], detached: true });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
