@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/app/csp.ts';
@@ -15,7 +16,16 @@ function cspMetaPlugin(): Plugin {
   };
 }
 
+/**
+ * The version shown in the footer: package.json's version and the build date (UTC), which is
+ * SOURCE_DATE_EPOCH when set (reproducible builds, and the browser test of an update), else today.
+ */
+const APP_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const SOURCE_DATE_EPOCH = Number(process.env.SOURCE_DATE_EPOCH || Number.NaN);
+const BUILD_DATE = new Date(Number.isFinite(SOURCE_DATE_EPOCH) ? SOURCE_DATE_EPOCH * 1000 : Date.now()).toISOString().slice(0, 10);
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __BUILD_DATE__: JSON.stringify(BUILD_DATE) },
   plugins: [react(), rulebooksPlugin(), cspMetaPlugin(), serviceWorkerPlugin()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host: 'localhost', port: 5173 },

@@ -6,6 +6,9 @@ import { localize } from '@/i18n';
 import type { ImportedAssessment } from '@/report/export-file';
 import { decodeShareFragment, isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-link';
 import { LanguageProvider, useLanguage } from './language';
+import { APP_VERSION, BUILD_DATE } from './version';
+import { formatDate } from '@/i18n/format';
+import { UpdateNotice } from '@/offline/update-notice';
 import { Wizard, type WizardStart } from '@/features/wizard/wizard';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -81,6 +84,7 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
         </button>
       </header>
       <main className={`app-main view-${view}`} id="main">
+        <UpdateNotice />
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           {view === 'workspace' && (
             <WorkspaceScreen
@@ -115,6 +119,7 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
       </main>
       <footer className="app-footer">
         <p>{t('app.privacy')}</p>
+        <p className="app-version">{t('app.version', { version: APP_VERSION, date: BUILD_DATE ? formatDate(BUILD_DATE, lang) : '—' })}</p>
       </footer>
     </div>
   );

@@ -1,8 +1,12 @@
 /**
  * Vite plugin (build only): writes /sw.js, a small service worker that precaches every file of the
- * build so the app works offline after the first visit. The cache name carries a hash of the file
- * list: a new build installs a new cache, takes over, and deletes the old one. Saved answers live in
- * localStorage, which a service worker never touches, so an update cannot lose them.
+ * build so the app works offline after the first visit. The cache name carries a hash of the files'
+ * contents: a new build installs a new cache (fetched from the server, past the HTTP cache), takes
+ * over at once (skipWaiting, clients.claim) and deletes the old one. Pages are fetched from the
+ * network first, so online the next load is always the newest version; a page left open on an older
+ * version offers a reload (register.ts). Saved answers live in localStorage and IndexedDB, which a
+ * service worker never touches, so an update cannot lose them. tests/e2e/offline-update.spec.ts
+ * deploys two real builds one after the other and checks all of this.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
@@ -38,7 +42,13 @@ const CACHE = 'policy-self-check-${version}';
 const ASSETS = ${JSON.stringify(assets)};
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS.map((a) => new URL(a, self.registration.scope).href))).then(() => self.skipWaiting()));
+  // Straight from the server (cache: 'reload'), never from the HTTP cache, which may still hold the
+  // previous version's page. skipWaiting: the new version takes over without waiting for every tab to close.
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(ASSETS.map((a) => new Request(new URL(a, self.registration.scope).href, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

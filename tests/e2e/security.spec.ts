@@ -25,9 +25,11 @@ test('serves a strict Content-Security-Policy as a header and a meta tag, with n
 test('works offline after the first visit, keeping saved answers', async ({ page }) => {
   // "Offline" here is the real thing: the server is stopped. (Chromium's offline emulation also
   // fails the responses a service worker serves from its cache, which a real offline browser does not.)
-  const server = await startPreview(4179);
+  // A port of its own next to the suite's (E2E_PORT, default 4173), so that runs on other ports do not collide.
+  const port = Number(process.env.E2E_PORT ?? 4173) + 6;
+  const server = await startPreview(port);
   try {
-    const origin = 'http://127.0.0.1:4179';
+    const origin = `http://127.0.0.1:${port}`;
     const requests = recordRequests(page);
     await page.goto(`${origin}/`);
     await page.evaluate(async () => {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 
 export const SCREENSHOTS = 'tests/e2e/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -46,39 +46,47 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
 
-/** A second `vite preview` of the build that a test can stop, to take the app offline for real. */
-export async function startPreview(port: number): Promise<{ stop: () => Promise<void> }> {
-  const log = openSync(`test-results/preview-${port}.log`, 'w');
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', process.env.E2E_DIST ?? 'dist'], { stdio: ['ignore', log, log], detached: true });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+/** Whether a server answers at this address. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A second `vite preview` that a test can stop, to take the app offline for real, or replace with
+ * another build at the same address. Serves `outDir` (default: the build under test, E2E_DIST or dist/).
+ * Refuses a port something else already answers on, and leaves no server behind when it cannot start.
+ */
+export async function startPreview(port: number, outDir = process.env.E2E_DIST ?? 'dist'): Promise<{ stop: () => Promise<void> }> {
+  const url = `http://127.0.0.1:${port}/`;
+  if (await answers(url)) throw new Error(`port ${port} is already in use`);
+  const logFile = `test-results/preview-${port}.log`;
+  const log = openSync(logFile, 'w');
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: ['ignore', log, log], detached: true });
+  closeSync(log);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/`);
-      if (response.ok) break;
+      process.kill(-child.pid!, 'SIGTERM');
     } catch {
-      // Not up yet.
+      // Already gone.
     }
-    if (Date.now() > deadline) throw new Error(`vite preview did not start on port ${port}`);
+    for (let i = 0; i < 50 && (await answers(url)); i += 1) await new Promise((r) => setTimeout(r, 100));
+  };
+  const deadline = Date.now() + 30_000;
+  while (!(await answers(url))) {
+    if (exited || Date.now() > deadline) {
+      await stop();
+      throw new Error(`vite preview of ${outDir} did not start on port ${port} (see ${logFile})`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
-  let stopped = false;
-  return {
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-      for (let i = 0; i < 50; i += 1) {
-        try {
-          await fetch(`http://127.0.0.1:${port}/`);
-        } catch {
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-  };
+  return { stop };
 }

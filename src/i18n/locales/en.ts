@@ -11,9 +11,15 @@ export const en: Shape<Messages> = {
     switchTo: '中文',
     privacy: 'Your answers stay in this browser. Nothing is sent anywhere unless you export it yourself.',
     loading: 'Loading…',
+    loadFailed: 'The app could not finish loading. Check your connection and reload the page; your saved answers are kept.',
     issuedBy: 'Issued by {{issuer}} on {{date}}',
     chooseRulebook: 'Choose the policy to check',
     start: 'Start',
+    version: 'Version {{version}}, built {{date}}',
+    update: {
+      available: 'A new version of this app is available. Reload to use it; your saved answers are kept.',
+      reload: 'Reload',
+    },
   },
   punct: {
     colon: ': ',

@@ -7,9 +7,15 @@ export const zh = {
     switchTo: 'English',
     privacy: '您的回答只保存在本浏览器中，除非您自己导出，否则不会发送到任何地方。',
     loading: '正在加载…',
+    loadFailed: '应用未能加载完成。请检查网络连接后重新加载页面，已保存的回答不会丢失。',
     issuedBy: '{{issuer}}于{{date}}印发',
     chooseRulebook: '选择要自测的政策',
     start: '开始自测',
+    version: '版本 {{version}}（{{date}}构建）',
+    update: {
+      available: '本应用已有新版本。重新加载即可使用新版本，已保存的回答不会丢失。',
+      reload: '重新加载',
+    },
   },
   punct: {
     colon: '：',
