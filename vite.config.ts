@@ -5,6 +5,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/app/csp.ts';
 import { serviceWorkerPlugin } from './src/offline/service-worker-plugin.ts';
+import { prerenderPlugin } from './src/prerender/vite-plugin.ts';
 import { rulebooksPlugin } from './src/rulebook/vite-plugin.ts';
 
 /** The CSP as a <meta> tag in the built page (not in dev, where Vite's client needs inline scripts). */
@@ -26,7 +27,7 @@ const BUILD_DATE = new Date(Number.isFinite(SOURCE_DATE_EPOCH) ? SOURCE_DATE_EPO
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __BUILD_DATE__: JSON.stringify(BUILD_DATE) },
-  plugins: [react(), rulebooksPlugin(), cspMetaPlugin(), serviceWorkerPlugin()],
+  plugins: [react(), rulebooksPlugin(), prerenderPlugin(), cspMetaPlugin(), serviceWorkerPlugin()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host: 'localhost', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },

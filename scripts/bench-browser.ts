@@ -1,8 +1,10 @@
 /**
  * npm run bench (second part) — load figures in Debian's Chromium against the production build served
  * by `vite preview` on 127.0.0.1 (a benchmark, not a timed test):
- *  - navigation → first screen (the boot screen's heading) and → first question (pressing "start" as
- *    soon as it appears), median of 10 fresh loads, without and with 4× CPU throttling (CDP);
+ *  - navigation → first screen (the intro's heading on screen) and → first question (pressing "start" as
+ *    soon as the page responds to it, i.e. once its script has run at DOMContentLoaded, and the question
+ *    on screen), median of 10 fresh loads, without and with 4× CPU throttling (CDP). "On screen" is the
+ *    next animation frame after the element is visible, not the moment it enters the DOM;
  *  - pressing "next" → the next step's question visible, median of 10 steps.
  * Targets (issue 8): first question ≤ 700 ms at 4× throttling; step change ≤ 50 ms.
  * Builds first unless --no-build is given.
@@ -51,23 +53,39 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  // Measured inside the page, from the start of navigation: when the first heading appears, and when the
-  // first question appears after "start" is pressed the moment it is there (as an eager user would).
+  // Measured inside the page, from the start of navigation: the frame that shows the first heading, and the
+  // frame that shows the first question after "start" is pressed the moment the page can act on it.
   await page.addInitScript(() => {
     const marks: Record<string, number> = {};
     (window as unknown as { __marks: Record<string, number> }).__marks = marks;
-    new MutationObserver(() => {
-      if (!marks.screen && document.querySelector('h1')) marks.screen = performance.now();
+    const onScreen = (name: string) => requestAnimationFrame(() => (marks[name] ??= performance.now()));
+    let pending = { screen: false, question: false };
+    const pressStart = () => {
       const start = [...document.querySelectorAll('button')].find((b) => b.textContent === '开始');
-      if (start && !marks.clicked) {
+      if (start && !marks.clicked && document.readyState !== 'loading' && marks.ready) {
         marks.clicked = performance.now();
         start.click();
       }
-      if (!marks.question && document.querySelector('fieldset legend')) marks.question = performance.now();
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      marks.ready = performance.now();
+      pressStart();
+    });
+    new MutationObserver(() => {
+      if (!pending.screen && document.querySelector('h1')?.checkVisibility()) {
+        pending = { ...pending, screen: true };
+        onScreen('screen');
+      }
+      pressStart();
+      if (!pending.question && document.querySelector('fieldset legend')?.checkVisibility()) {
+        pending = { ...pending, question: true };
+        onScreen('question');
+      }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(ORIGIN, { waitUntil: 'commit' });
   await page.getByRole('group', { name: '您以什么身份填写？' }).waitFor();
+  await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.question !== undefined);
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   await context.close();
   return { screen: marks.screen ?? NaN, question: marks.question ?? NaN };

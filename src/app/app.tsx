@@ -2,7 +2,7 @@ import './zod-config';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompiledRulebook } from '@/rulebook/schema';
-import { localize } from '@/i18n';
+import { localize, type Language } from '@/i18n';
 import type { ImportedAssessment } from '@/report/export-file';
 import { decodeShareFragment, isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-link';
 import { LanguageProvider, useLanguage } from './language';
@@ -17,10 +17,18 @@ const VIEWS = ['interview', 'workspace', 'batch'] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_LABELS: Record<View, string> = { interview: 'workspace.nav.selfCheck', workspace: 'workspace.nav.workspace', batch: 'workspace.nav.batch' };
 
-export function App({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
+type AppProps = {
+  rulebooks: CompiledRulebook[];
+  /** The language to start in; otherwise the stored choice. */
+  lang?: Language;
+  /** Where a new interview begins (the prerendered first screen's state); otherwise a share link or the saved session decides. */
+  start?: WizardStart;
+};
+
+export function App({ rulebooks, lang, start }: AppProps) {
   return (
-    <LanguageProvider>
-      <Shell rulebooks={rulebooks} />
+    <LanguageProvider initial={lang}>
+      <Shell rulebooks={rulebooks} begin={start} />
     </LanguageProvider>
   );
 }
@@ -29,7 +37,7 @@ export function App({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
  * A share link (#psc1.…) opens its answers at the results; a broken one gives a message and a fresh
  * start. The fragment is removed from the address afterwards, so a reload does not apply it again.
  */
-function readShareLink(rulebooks: CompiledRulebook[]): { rulebook?: CompiledRulebook; start: WizardStart } | null {
+function readShareLink(rulebooks: CompiledRulebook[]): { rulebook?: CompiledRulebook | undefined; start: WizardStart } | null {
   const fragment = window.location.hash.replace(/^#/, '');
   if (!fragment || !isShareFragment(fragment)) return null;
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -38,10 +46,10 @@ function readShareLink(rulebooks: CompiledRulebook[]): { rulebook?: CompiledRule
   return { rulebook: decoded.value.rulebook, start: { kind: 'shared', answers: decoded.value.answers, rulebookChanged: decoded.value.rulebookChanged } };
 }
 
-function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
+function Shell({ rulebooks, begin }: { rulebooks: CompiledRulebook[]; begin: WizardStart | undefined }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
-  const [initial] = useState(() => readShareLink(rulebooks));
+  const [initial] = useState<{ rulebook?: CompiledRulebook | undefined; start: WizardStart } | null>(() => (begin ? { start: begin } : readShareLink(rulebooks)));
   const [chosen, setChosen] = useState<CompiledRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
   const [start, setStart] = useState<{ start: WizardStart; key: number } | null>(initial ? { start: initial.start, key: 0 } : null);
 
@@ -79,7 +87,7 @@ function Shell({ rulebooks }: { rulebooks: CompiledRulebook[] }) {
             </button>
           ))}
         </nav>
-        <button type="button" className="link-button" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <button type="button" className="link-button" data-action="switch-language" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('app.switchTo')}
         </button>
       </header>

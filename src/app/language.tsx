@@ -10,8 +10,8 @@ import { LANGUAGE_STORAGE_KEY } from '@/i18n/languages';
 type LanguageState = { lang: Language; setLang: (lang: Language) => void };
 const LanguageContext = createContext<LanguageState>({ lang: DEFAULT_LANGUAGE, setLang: () => undefined });
 
-export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(storedLanguage);
+export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Language | undefined }) {
+  const [lang, setLangState] = useState<Language>(() => initial ?? storedLanguage());
   useEffect(() => {
     void i18n.changeLanguage(lang);
     document.documentElement.lang = languageTag(lang);

@@ -288,9 +288,6 @@ export type CasesFile = z.infer<typeof CasesFile>;
 // ---------------------------------------------------------------------------------------------
 // The compiled rulebook: what the build hands to the browser (and the CLI, and the tests).
 
-/** A rulebook's title card: what the first screen shows while the rest loads. */
-export type RulebookSummary = { id: string; title: LocalizedText; issuer: LocalizedText; issued: string; version: string; measureCount: number };
-
 export type CompiledRulebook = {
   meta: RulebookMeta;
   source: string;

@@ -3,9 +3,3 @@ declare module 'virtual:rulebooks' {
   const rulebooks: CompiledRulebook[];
   export default rulebooks;
 }
-
-declare module 'virtual:rulebook-index' {
-  import type { RulebookSummary } from '@/rulebook/schema';
-  const index: RulebookSummary[];
-  export default index;
-}

@@ -10,23 +10,25 @@ import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
 import { useLanguage } from '@/app/language';
 import type { TFunction } from 'i18next';
-import { takeStartRequest } from '@/boot';
 import { ImportControl } from '@/features/report/import-control';
 import type { Language } from '@/i18n';
 import { rulebookLabel, type ClauseChange, type ImportedAssessment } from '@/report/export-file';
 import { clauseLabel } from '@/rulebook/source';
 import { shareErrorMessage, type ShareError } from '@/share/share-link';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
-import { createWizardMachine, positionKey, positionOf, type WizardInput } from './machine';
+import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
 import { ReviewScreen } from './review';
 import { stepById, stepProgress } from './routing';
 import { StepForm } from './step-form';
+import { draftAnswers } from './step-schema';
 
 const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.ResultsScreen })));
 
 /** How the interview begins when not from this browser's saved session. */
 export type WizardStart =
+  /** A new interview at the intro or the first step, with what was entered on the prerendered first screen (see src/boot.ts). */
+  | { kind: 'fresh'; at: 'intro' | 'step'; values?: Record<string, string[]> }
   | { kind: 'shared'; answers: Answers; rulebookChanged: boolean }
   | { kind: 'shareError'; error: ShareError }
   | { kind: 'imported'; imported: ImportedAssessment };
@@ -42,6 +44,12 @@ type Props = {
 
 /** Where the interview starts, and what the user is told about it. */
 function beginning(rulebook: CompiledRulebook, start: WizardStart | undefined, t: TFunction, lang: Language): { input: WizardInput; notice: Notice } {
+  if (start?.kind === 'fresh') {
+    if (start.at === 'intro') return { input: {}, notice: null };
+    const first = rulebook.questionnaire.steps[0]!;
+    const values = Object.fromEntries(first.questions.map((q) => [q.id, q.type === 'multi' ? (start.values?.[q.id] ?? []) : (start.values?.[q.id]?.[0] ?? '')]));
+    return { input: { answers: withoutUndefined(draftAnswers(first.questions, values)), at: { at: 'step', step: first.id } }, notice: null };
+  }
   const saved = loadSession(rulebook);
   if (start?.kind === 'shared')
     return { input: { answers: start.answers, at: { at: 'results' } }, notice: { tone: 'info', message: t(start.rulebookChanged ? 'exports.share.rulebookChanged' : 'results.sharedNotice') } };
@@ -61,7 +69,6 @@ function beginning(rulebook: CompiledRulebook, start: WizardStart | undefined, t
   if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: t('wizard.corruptNotice') } };
   if (saved.status === 'restored')
     return { input: { answers: saved.answers, at: saved.at }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
-  if (takeStartRequest()) return { input: { at: { at: 'step', step: rulebook.questionnaire.steps[0]!.id } }, notice: null };
   return { input: {}, notice: null };
 }
 
@@ -124,7 +131,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
         <p className="muted">{t('app.issuedBy', { issuer: localize(rulebook.meta.issuer, lang), date: formatDate(rulebook.meta.issued, lang) })}</p>
         <p>{t('wizard.intro', { count: rulebook.measures.length })}</p>
         <p className="muted">{t('wizard.introPrivacy')}</p>
-        <button type="button" className="button" onClick={() => actor.send({ type: 'wizard.start' })}>
+        <button type="button" className="button" data-action="start" onClick={() => actor.send({ type: 'wizard.start' })}>
           {hasAnswers ? t('wizard.resume') : t('wizard.start')}
         </button>
         {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
@@ -205,6 +212,12 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
       {position.at !== 'intro' && <RestartControl onRestart={restart} />}
     </div>
   );
+}
+
+function withoutUndefined(answers: StepAnswers): Answers {
+  const out: Answers = {};
+  for (const [k, v] of Object.entries(answers)) if (v !== undefined) out[k] = v;
+  return out;
 }
 
 /** Per clause, the verdict the imported file had and the one it has now. */

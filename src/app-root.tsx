@@ -1,0 +1,28 @@
+/**
+ * The app taking over the page: React renders the screen the prerendered page shows (src/boot.ts), with
+ * the answers entered there, then puts the focus back and presses again what was pressed while it loaded.
+ */
+import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import bundled from 'virtual:rulebooks';
+import type { CompiledRulebook } from './rulebook/schema';
+import { App } from './app/app';
+import { controls, takeBootState } from './boot';
+
+export function mountApp(container: HTMLElement, rulebooks: CompiledRulebook[] = bundled): void {
+  const boot = takeBootState();
+  const root = createRoot(container);
+  // Synchronously, so the static page is replaced by the same page in one frame and the controls can be found.
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <App rulebooks={rulebooks} start={boot ? { kind: 'fresh', at: boot.screen, values: boot.values } : undefined} />
+      </StrictMode>,
+    ),
+  );
+  if (!boot) return;
+  const list = controls(container);
+  if (boot.focus !== null && list[boot.focus] instanceof HTMLElement) (list[boot.focus] as HTMLElement).focus();
+  if (boot.replay !== null && list[boot.replay] instanceof HTMLElement) (list[boot.replay] as HTMLElement).click();
+}

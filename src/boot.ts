@@ -1,0 +1,127 @@
+/**
+ * The first screens before React arrives. A production build's index.html holds the intro, rendered at build
+ * time by the app's own components, and a <template> of the intro and the first step in each language
+ * (src/prerender). This script — the whole of the first load's code — shows the stored language, lets
+ * "start" open the first step and the language switch work, and keeps any other click (next, back, a view)
+ * for the app. When the app has loaded it takes the state (takeBootState): it starts where the user is,
+ * with what was entered, and clicks again what was clicked (src/app-root.tsx).
+ */
+import { DEFAULT_LANGUAGE, languageTag, LANGUAGE_STORAGE_KEY, storedLanguage, type Language } from './i18n/languages';
+
+export type BootScreenName = 'intro' | 'step';
+
+export type BootState = {
+  screen: BootScreenName;
+  lang: Language;
+  /** The form's values on the first step, by field name. */
+  values: Record<string, string[]>;
+  /** The position, among the page's controls, of the one pressed while the app was loading. */
+  replay: number | null;
+  /** The position of the control that has the focus. */
+  focus: number | null;
+};
+
+/** What a user can operate, in document order: the same list in the prerendered page and in the app. */
+export const CONTROLS = 'a[href], button, input, select, textarea, summary';
+
+type Boot = { root: HTMLElement; screen: BootScreenName; lang: Language; waitForApp: boolean; replay: number | null; detach: () => void };
+let boot: Boot | null = null;
+
+export function startBoot(root: HTMLElement | null = document.getElementById('root')): void {
+  if (!root?.querySelector('template[data-boot-screen]')) return; // Development: nothing prerendered.
+  // A saved interview or a share link opens elsewhere than the intro: that is the app's to decide.
+  const waitForApp = hasSavedSession() || window.location.hash.length > 1;
+  const state: Boot = { root, screen: 'intro', lang: storedLanguage(), waitForApp, replay: null, detach: () => undefined };
+  // The page arrives showing the intro in the default language: replace it only when something differs.
+  if (state.lang !== DEFAULT_LANGUAGE || waitForApp) show(state);
+
+  const onClick = (event: MouseEvent) => {
+    const control = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
+    if (!control || !root.contains(control)) return;
+    const action = control.getAttribute('data-action');
+    if (action === 'start' && !waitForApp) {
+      state.screen = 'step';
+      show(state);
+      root.querySelector<HTMLElement>('#screen-heading')?.focus();
+    } else if (action === 'switch-language') {
+      state.lang = state.lang === 'zh' ? 'en' : 'zh';
+      try {
+        localStorage.setItem(LANGUAGE_STORAGE_KEY, state.lang);
+      } catch {
+        // Storage may be full or disabled: the choice still holds for this visit.
+      }
+      show(state);
+      root.querySelector<HTMLElement>('[data-action="switch-language"]')?.focus();
+    } else if (control instanceof HTMLButtonElement) {
+      // Pressed before the app is there (next, back, a view): the app presses it again when it takes over
+      // (not when it is about to resume elsewhere: the button would not be there).
+      event.preventDefault();
+      if (waitForApp) return;
+      state.replay = controls(root).indexOf(control);
+      control.setAttribute('aria-busy', 'true');
+      document.documentElement.classList.add('boot-waiting');
+    }
+  };
+  // The prerendered form has no action: it must never submit the page itself.
+  const onSubmit = (event: Event) => event.preventDefault();
+  root.addEventListener('click', onClick);
+  root.addEventListener('submit', onSubmit);
+  state.detach = () => {
+    root.removeEventListener('click', onClick);
+    root.removeEventListener('submit', onSubmit);
+    document.documentElement.classList.remove('boot-waiting');
+  };
+  boot = state;
+}
+
+/** The prerendered screen the user is on, taken over by the app (null when there is none to continue from). */
+export function takeBootState(): BootState | null {
+  const state = boot;
+  boot = null;
+  if (!state) return null;
+  state.detach();
+  if (state.waitForApp) return null;
+  const values: Record<string, string[]> = {};
+  const form = state.root.querySelector('form');
+  if (form) for (const [name, value] of new FormData(form)) if (typeof value === 'string') (values[name] ??= []).push(value);
+  const list = controls(state.root);
+  const focused = document.activeElement ? list.indexOf(document.activeElement) : -1;
+  return { screen: state.screen, lang: state.lang, values, replay: state.replay, focus: focused >= 0 ? focused : null };
+}
+
+/** The app could not load: say so where the user is looking (the status is prerendered in each language). */
+export function showBootFailure(root: HTMLElement | null = document.getElementById('root')): void {
+  const message = root?.querySelector<HTMLTemplateElement>(`template[data-boot-message="failed"][data-boot-lang="${storedLanguage()}"]`);
+  const main = root?.querySelector('main');
+  if (message && main) main.prepend(message.content.cloneNode(true));
+  document.documentElement.classList.remove('boot-waiting');
+}
+
+export function controls(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(CONTROLS)];
+}
+
+function show(state: Boot): void {
+  const { root, screen, lang, waitForApp } = state;
+  document.documentElement.lang = languageTag(lang);
+  const template = root.querySelector<HTMLTemplateElement>(`template[data-boot-screen="${screen}"][data-boot-lang="${lang}"]`);
+  const live = root.firstElementChild;
+  if (!template || !live || live instanceof HTMLTemplateElement) return;
+  const page = template.content.cloneNode(true) as DocumentFragment;
+  if (waitForApp) {
+    // No "start" while the app loads to resume; a status says it is coming.
+    const loading = root.querySelector<HTMLTemplateElement>(`template[data-boot-message="loading"][data-boot-lang="${lang}"]`);
+    const start = page.querySelector('[data-action="start"]');
+    if (start && loading) start.replaceWith(loading.content.cloneNode(true));
+  }
+  live.replaceWith(page);
+}
+
+function hasSavedSession(): boolean {
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) if (localStorage.key(i)?.startsWith('policy-self-check:session:')) return true;
+  } catch {
+    // No storage: nothing saved.
+  }
+  return false;
+}
