@@ -1,0 +1,75 @@
+/**
+ * The first load: the intro and the first question are in the page itself (prerendered), usable before
+ * the app's code has arrived. Here the app's code is held back on the network to show that, and released
+ * to show that it takes over without losing what was done or changing what is on screen.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, screenshots, watchCspViolations } from './support';
+
+/** Holds every request for the app's main chunk until `release` is called. */
+async function holdApp(page: Page): Promise<{ release: () => void }> {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/app-root-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
+const takenOver = (page: Page) => page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
+
+test('the first question is answered before the app has loaded; the app carries on from there', async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  const app = await holdApp(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '天津市促进内外贸一体化发展若干措施' })).toBeVisible();
+  await page.getByRole('button', { name: '开始' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '关于您' })).toBeFocused();
+  await expectAccessible(page, 'first step before the app has loaded');
+  await screenshots(page, 'first-load-static-step');
+
+  await page.getByRole('radio', { name: '企业', exact: true }).check();
+  await page.getByLabel(/名称/).fill('津门自行车有限公司');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '关于您' })).toBeVisible();
+
+  app.release();
+  await expect(page.getByRole('heading', { level: 1, name: '所在地' })).toBeVisible();
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.getByRole('radio', { name: '企业', exact: true })).toBeChecked();
+  await expect(page.getByLabel(/名称/)).toHaveValue('津门自行车有限公司');
+  expect(await violations()).toEqual([]);
+});
+
+test('the language switch works before the app has loaded, and the app keeps it', async ({ page }) => {
+  const app = await holdApp(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('group', { name: 'Who are you answering for?' })).toBeVisible();
+  app.release();
+  await takenOver(page);
+  await expect(page.getByRole('group', { name: 'Who are you answering for?' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
+});
+
+test('when the app takes over, nothing on screen changes', async ({ page }) => {
+  const app = await holdApp(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: '开始' }).click();
+  await expect(page.getByRole('group', { name: '您以什么身份填写？' })).toBeVisible();
+  const before = await page.screenshot({ fullPage: true });
+  app.release();
+  await takenOver(page);
+  const after = await page.screenshot({ fullPage: true });
+  expect(after.equals(before)).toBe(true);
+});
+
+test('if the app cannot load, the page says so', async ({ page }) => {
+  await page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('应用未能加载完成');
+});
