@@ -5,20 +5,27 @@
  *    soon as the page responds to it, i.e. once its script has run at DOMContentLoaded, and the question
  *    on screen), median of 10 fresh loads, without and with 4× CPU throttling (CDP). "On screen" is the
  *    next animation frame after the element is visible, not the moment it enters the DOM;
- *  - pressing "next" → the next step's question visible, median of 10 steps.
+ *  - pressing "next" → the next step's heading and question painted (the click event's time to the end of the
+ *    frame that shows them, measured in the page), median of the steps of an enterprise's interview.
  * Targets (issue 8): first question ≤ 700 ms at 4× throttling; step change ≤ 50 ms.
- * Builds first unless --no-build is given.
+ * Builds first unless --no-build is given; --steps-only measures only the step change.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(): the page needs it too. */
+const KEEP_NAMES_SHIM = 'window.__name = (f) => f;';
+
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+/** The build to measure: dist/ unless BENCH_DIST names another directory. */
+const DIST = process.env.BENCH_DIST ?? 'dist';
+if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid!, 'SIGTERM');
@@ -31,8 +38,8 @@ process.on('exit', stop);
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  console.log(`\nbrowser: ${CHROMIUM} ${browser.version()}`);
-  for (const throttle of [1, 4]) {
+  console.log(`\nbrowser: ${CHROMIUM} ${browser.version()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  for (const throttle of process.argv.includes('--steps-only') ? [] : [1, 4]) {
     const loads = [];
     for (let i = 0; i < 10; i += 1) loads.push(await load(browser, throttle));
     const screen = median(loads.map((l) => l.screen));
@@ -40,7 +47,8 @@ try {
     const verdict = throttle === 4 ? `  target ≤ 700 ms ${question <= 700 ? 'OK' : 'MISSED'}` : '';
     console.log(`load, CPU ${throttle}×: first screen ${ms(screen)}, first question ${ms(question)} (median of ${loads.length}; first question runs: ${loads.map((l) => ms(l.question)).join(', ')})${verdict}`);
   }
-  const steps = await stepChanges(browser);
+  // Two interviews in fresh pages: ten steps.
+  const steps = [...(await stepChanges(browser)), ...(await stepChanges(browser))];
   const step = median(steps);
   console.log(`step change: "next" → next question visible ${ms(step)} (median of ${steps.length}; runs: ${steps.map(ms).join(', ')})  target ≤ 50 ms ${step <= 50 ? 'OK' : 'MISSED'}`);
   await browser.close();
@@ -53,6 +61,7 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(KEEP_NAMES_SHIM);
   // Measured inside the page, from the start of navigation: the frame that shows the first heading, and the
   // frame that shows the first question after "start" is pressed the moment the page can act on it.
   await page.addInitScript(() => {
@@ -95,17 +104,46 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
 async function stepChanges(browser: Browser): Promise<number[]> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  // Measured inside the page: from the click on "next" (the event's time) to the first frame painted with
+  // the next step's heading and question (an animation frame, then a task: after that frame's paint).
+  await page.addInitScript(() => {
+    type Step = { heading: string | null | undefined; clickedAt?: number; seen?: boolean; shownAt?: number };
+    const w = window as unknown as { __step?: Step };
+    document.addEventListener(
+      'click',
+      (event) => {
+        const step = w.__step;
+        if (step && step.clickedAt === undefined && event.target instanceof Element && event.target.closest('button[type="submit"]')) step.clickedAt = event.timeStamp;
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      const step = w.__step;
+      if (!step || step.clickedAt === undefined || step.seen) return;
+      if (document.querySelector('h1')?.textContent === step.heading || !document.querySelector('fieldset, .question')) return;
+      step.seen = true;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (step.shownAt = performance.now());
+        channel.port2.postMessage(null);
+      });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   await page.goto(ORIGIN);
+  // The app has taken over from the prerendered first screen.
+  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
   await page.getByRole('button', { name: '开始' }).click();
   await page.getByRole('radio', { name: '企业', exact: true }).check();
   const times: number[] = [];
   const next = async (answer: () => Promise<void>) => {
     await answer();
-    const heading = await page.getByRole('heading', { level: 1 }).textContent();
-    const t = await page.evaluate(() => performance.now());
+    await page.evaluate(() => ((window as unknown as { __step: unknown }).__step = { heading: document.querySelector('h1')?.textContent }));
     await page.getByRole('button', { name: '下一步' }).click();
-    await page.waitForFunction((h) => document.querySelector('h1')?.textContent !== h && document.querySelector('fieldset, .question') !== null, heading);
-    times.push((await page.evaluate(() => performance.now())) - t);
+    const elapsed = await page.waitForFunction(() => {
+      const step = (window as unknown as { __step: { clickedAt?: number; shownAt?: number } }).__step;
+      return step.shownAt !== undefined && step.clickedAt !== undefined ? step.shownAt - step.clickedAt : false;
+    });
+    times.push((await elapsed.jsonValue()) as number);
   };
   const group = (name: string) => page.getByRole('group', { name });
   await next(async () => undefined);

@@ -10,8 +10,15 @@ startBoot();
 registerServiceWorker();
 
 const container = document.getElementById('root');
-if (container)
-  import('./app-root').then(
-    ({ mountApp }) => mountApp(container),
-    () => showBootFailure(container),
-  );
+const loadApp = () => {
+  if (container)
+    import('./app-root').then(
+      ({ mountApp }) => mountApp(container),
+      () => showBootFailure(container),
+    );
+};
+// The app's code is already on its way (modulepreload in index.html). It runs after the first screen has been
+// painted, so the page shows, and answers "start", before the main thread is busy with it. A hidden tab
+// paints nothing: it loads at once.
+if (document.visibilityState === 'hidden') loadApp();
+else requestAnimationFrame(() => setTimeout(loadApp, 0));
