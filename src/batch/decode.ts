@@ -64,7 +64,41 @@ export function decodeBytes(
 export function textDecoder(encoding: DetectedEncoding): TextDecoder {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   // ignoreBOM: the BOM is skipped by the caller (or, for GBK, never there).
-  return new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  return label === 'gbk' ? new StrictGbkDecoder() : new TextDecoder(label, { fatal: true, ignoreBOM: true });
+}
+
+/**
+ * 0xFF is never part of GBK (lead bytes are 0x81–0xFE, trail bytes 0x40–0xFE, GB18030's four-byte form uses
+ * 0x30–0x39 and 0x81–0xFE). Browsers refuse it, but Node's ICU decoder silently drops it even when fatal:
+ * check it here so that Node (CLI, tests) and the browser agree.
+ */
+class StrictGbkDecoder extends TextDecoder {
+  constructor() {
+    super('gbk', { fatal: true, ignoreBOM: true });
+  }
+  override decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+    if (input !== undefined && bytesOf(input).includes(0xff)) throw new TypeError('The encoded data was not valid for encoding gbk');
+    return super.decode(input, options);
+  }
+}
+
+function bytesOf(input: AllowSharedBufferSource): Uint8Array {
+  return ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+}
+
+/** A ZIP file: an .xlsx workbook, or another archive renamed. */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+}
+
+/** A Compound File (CFB) container: an old .xls workbook, or a password-protected .xlsx. */
+export function isCfb(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+/** An Excel file of any kind: read as a workbook (src/batch/xlsx.ts), not as text. */
+export function isWorkbook(bytes: Uint8Array): boolean {
+  return isZip(bytes) || isCfb(bytes);
 }
 
 function megabytes(bytes: number): number {
@@ -91,9 +125,9 @@ function isUtf8(bytes: Uint8Array, complete: boolean): boolean {
 }
 
 /** Whether `bytes` decode strictly; when the sample is cut off, a sequence cut at its end is not held against it. */
-function decodes(encoding: string, bytes: Uint8Array, complete: boolean): boolean {
+function decodes(encoding: 'utf-8' | 'gbk', bytes: Uint8Array, complete: boolean): boolean {
   try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: !complete });
+    textDecoder(encoding).decode(bytes, { stream: !complete });
     return true;
   } catch {
     return false;

@@ -3,6 +3,8 @@
  * the header (row 1: question ids), the template's label row if present (row 2: skipped), then one member
  * per row with its answers and the issues of its cells. A row with an error is reported and not assessed;
  * the other rows are. A problem with the file as a whole stops it: `problem` is set and no member follows.
+ * CSV text is pushed with `push`; a worksheet's rows, already split into cells, with `pushRecords`
+ * (format 'xlsx'): the same checks, with row and column as Excel numbers them.
  */
 import { translator } from '../i18n/index.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
@@ -22,6 +24,9 @@ export type BatchMember = {
 };
 
 type HeaderColumn = { index: number; column: BatchColumn };
+
+/** Where the records come from: CSV text (split here) or a worksheet (split by src/batch/xlsx.ts). */
+export type BatchFormat = 'csv' | 'xlsx';
 
 export class BatchReader {
   problem: FileProblem | null = null;
@@ -43,15 +48,25 @@ export class BatchReader {
   private labelRowChecked = false;
   private readonly names = new Map<string, number>();
   private sawRecord = false;
+  /** The header's non-empty cells (known or not): in a worksheet, a value elsewhere has no column. */
+  private readonly headed = new Set<number>();
+  private readonly format: BatchFormat;
 
   /** Several rulebooks: the one whose questions the header names most is used. */
-  constructor(rulebooks: CompiledRulebook | CompiledRulebook[]) {
+  constructor(rulebooks: CompiledRulebook | CompiledRulebook[], options: { format?: BatchFormat } = {}) {
     this.candidates = Array.isArray(rulebooks) ? rulebooks : [rulebooks];
+    this.format = options.format ?? 'csv';
   }
 
   push(text: string): BatchMember[] {
     if (this.problem) return [];
     return this.records(this.parser.push(text));
+  }
+
+  /** Records already split into cells, e.g. a worksheet's rows (each with its Excel row number). */
+  pushRecords(records: CsvRecord[]): BatchMember[] {
+    if (this.problem) return [];
+    return this.records(records);
   }
 
   end(): BatchMember[] {
@@ -89,7 +104,8 @@ export class BatchReader {
 
   private readHeader(record: CsvRecord) {
     const cells = record.cells.map((c) => c.replace(/^\uFEFF/, ''));
-    if (cells.length === 1) {
+    // A CSV header in one piece was split on the wrong character; a worksheet has its columns already.
+    if (cells.length === 1 && this.format === 'csv') {
       const delimiter = foundDelimiter(cells[0]!);
       if (delimiter) {
         this.problem = { code: 'wrongDelimiter', params: { delimiter } };
@@ -126,6 +142,7 @@ export class BatchReader {
     cells.forEach((raw, index) => {
       const value = raw.trim();
       if (value === '') return;
+      this.headed.add(index);
       const at = (code: BatchIssue['code'], params: BatchIssue['params'] = {}): BatchIssue => ({ row: record.row, column: value, cell: `${columnLetter(index)}${record.row}`, value, code, params, severity: 'warning' });
       const column = lookup.get(normalise(value));
       if (!column) {
@@ -182,7 +199,12 @@ export class BatchReader {
       const h = this.header!.find((c) => c.index === index);
       issues.push({ row, column: h?.column.id ?? null, cell: cellRef(index), value: (cells[index] ?? '').slice(0, 40), code: 'unclosedQuote', params: {}, severity: 'error' });
     }
-    if (cells.length > this.headerLength && cells.slice(this.headerLength).some((c) => c.trim() !== ''))
+    if (this.format === 'xlsx') {
+      // No comma can shift a worksheet's cells: a value under no header is a note beside the table, ignored.
+      cells.forEach((c, index) => {
+        if (!this.headed.has(index) && c.trim() !== '') issues.push({ row, column: null, cell: cellRef(index), value: c.slice(0, 40), code: 'noHeaderCell', params: {}, severity: 'warning' });
+      });
+    } else if (cells.length > this.headerLength && cells.slice(this.headerLength).some((c) => c.trim() !== ''))
       issues.push({ row, column: null, cell: null, value: '', code: 'extraCells', params: { cells: cells.length, columns: this.headerLength }, severity: 'error' });
     if (name !== '') {
       const first = this.names.get(name);

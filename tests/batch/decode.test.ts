@@ -75,3 +75,12 @@ it('says so when the bytes are neither UTF-8 nor GBK', () => {
   expect(decodeBytes(bytes)).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
   expect(describeProblem({ code: 'undecodable' }, 'en')).toContain('neither UTF-8 nor GBK');
 });
+
+it('does not take a file with a 0xFF byte for GBK (no GBK character uses it; Node would drop it silently)', () => {
+  const gbk = encodeGbk('name,kind\n天津,企业\n');
+  const stray = new Uint8Array([...gbk.slice(0, 12), 0xff, ...gbk.slice(12)]);
+  expect(decodeBytes(stray)).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
+  expect(decodeBytes(stray, { encoding: 'gbk' })).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
+  expect(sniff(stray.subarray(0, 16), 'auto', false)).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
+  expect(decodeBytes(gbk)).toMatchObject({ ok: true, encoding: 'gbk' });
+});

@@ -1,16 +1,17 @@
 /**
- * The batch screen (issue 6, associations): template and example downloads, a members file read and
- * validated in a Web Worker with progress and cancel, every problem by row and column, then the
- * member × clause matrix, a bar chart of how many members each clause applies to, and the exports.
- * A bad file changes nothing: the previous result and the workspace stay as they were.
+ * The batch screen (issue 6, associations): template and example downloads (CSV or Excel), a members file
+ * (CSV or .xlsx) read and validated in a Web Worker with progress and cancel, every problem by row and
+ * column, then the member × clause matrix, a bar chart of how many members each clause applies to, and the
+ * exports. A bad file changes nothing: the previous result and the workspace stay as they were. A cancelled
+ * run keeps the members assessed so far, labelled as such, and can be run again.
  */
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/app/language';
-import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
+import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
 import { localize } from '@/i18n';
-import { downloadText } from '@/features/report/download';
+import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, WorkspaceError } from '@/features/workspace/store';
 import { useWorkspaceStore } from '@/features/workspace/store-context';
@@ -28,19 +29,33 @@ type Props = {
 };
 
 /** What the file turned out to be. */
-type Parsed = { rulebook: CompiledRulebook; encoding: DetectedEncoding; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; members: BatchMemberRef[] };
+type Parsed = {
+  rulebook: CompiledRulebook;
+  format: BatchFormat;
+  encoding: DetectedEncoding;
+  sheet?: string;
+  issues: BatchIssue[];
+  counts: { valid: number; invalid: number; warnings: number };
+  /** The members assessed (so far). */
+  members: BatchMemberRef[];
+};
 
 type Run =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string }
   | { phase: 'assessing'; parsed: Parsed; done: number; total: number }
-  | { phase: 'done'; parsed: Parsed; matrix: BatchMatrix }
+  /** `cancelled`: stopped after `done` of `total` valid members; the matrix holds those. */
+  | { phase: 'done'; parsed: Parsed; matrix: BatchMatrix; cancelled?: { done: number; total: number } }
   | { phase: 'failed'; problem: FileProblem }
   | { phase: 'crashed'; detail: string }
   | { phase: 'cancelled' };
 
 const ISSUES_SHOWN = 200;
 const today = () => new Date().toISOString().slice(0, 10);
+
+function batchMatrix(rulebook: CompiledRulebook, rows: MatrixRow[]): BatchMatrix {
+  return { rulebook: { id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash, title: rulebook.meta.title }, clauses: matrixClauses(rulebook), rows };
+}
 
 export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: Props) {
   const { t } = useTranslation();
@@ -53,7 +68,10 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
   const job = useRef<BatchJob | null>(null);
   const rows = useRef<MatrixRow[]>([]);
+  /** The run's file, once read: what a cancel keeps. */
+  const current = useRef<{ parsed: Parsed; total: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -72,6 +90,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
     setRun({ phase: 'reading', fileName: chosen.name });
     const bytes = await readBytes(chosen);
     rows.current = [];
+    current.current = null;
     let parsed: Parsed | null = null;
     const onEvent = (event: RunnerEvent) => {
       switch (event.type) {
@@ -83,7 +102,8 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
           break;
         case 'parsed': {
           const rulebook = rulebooks.find((r) => r.meta.id === event.rulebookId)!;
-          parsed = { rulebook, encoding: event.encoding, issues: event.issues, counts: event.counts, members: [] };
+          parsed = { rulebook, format: event.format, encoding: event.encoding, sheet: event.sheet, issues: event.issues, counts: event.counts, members: [] };
+          current.current = { parsed, total: event.total };
           setRun({ phase: 'assessing', parsed, done: 0, total: event.total });
           break;
         }
@@ -93,8 +113,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
           setRun({ phase: 'assessing', parsed: parsed!, done: event.done, total: event.total });
           break;
         case 'done': {
-          const r = parsed!.rulebook;
-          const matrix: BatchMatrix = { rulebook: { id: r.meta.id, version: r.meta.version, hash: r.hash, title: r.meta.title }, clauses: matrixClauses(r), rows: rows.current };
+          const matrix = batchMatrix(parsed!.rulebook, rows.current);
           const done = parsed!;
           // Rendered as a transition: React yields to the browser while it builds the matrix and chart.
           startTransition(() => setRun({ phase: 'done', parsed: done, matrix }));
@@ -106,22 +125,43 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
     job.current = startBatch({ bytes, encoding: choice, rulebooks }, onEvent, { worker: useWorker });
   };
 
+  /** Stop the run; the members assessed so far stay on screen (matrix, chart, exports), labelled as a part. */
   const cancel = () => {
     job.current?.cancel();
     job.current = null;
+    const assessed = rows.current;
+    const partial = current.current;
     rows.current = [];
+    current.current = null;
+    if (partial && assessed.length > 0) {
+      const matrix = batchMatrix(partial.parsed.rulebook, assessed);
+      const cancelled = { done: assessed.length, total: partial.total };
+      startTransition(() => setRun({ phase: 'done', parsed: partial.parsed, matrix, cancelled }));
+      return;
+    }
     setRun({ phase: 'cancelled' });
     requestAnimationFrame(() => document.getElementById('batch-file')?.focus());
   };
 
   const running = run.phase === 'reading' || run.phase === 'assessing';
+  const cancelledAfter = run.phase === 'done' ? run.cancelled : undefined;
   useEffect(() => {
     if (run.phase === 'reading') cancelButton.current?.focus();
   }, [run.phase]);
+  // The cancel button is gone: focus moves to the partial results it left.
+  useEffect(() => {
+    if (cancelledAfter) resultsHeading.current?.focus();
+  }, [cancelledAfter]);
 
   const download = (kind: 'template' | 'example') => {
     const text = kind === 'template' ? batchTemplate(templateRulebook, lang) : batchExample(templateRulebook, { lang });
     downloadText(`policy-self-check_${templateRulebook.meta.id}_${kind}.csv`, text, 'text/csv;charset=utf-8');
+  };
+
+  /** The same files as an Excel workbook (the writer loads on demand). */
+  const downloadWorkbook = async (kind: 'template' | 'example') => {
+    const { batchWorkbook, XLSX_TYPE } = await import('@/batch/xlsx-write');
+    downloadFile(`policy-self-check_${templateRulebook.meta.id}_${kind}.xlsx`, batchWorkbook(templateRulebook, lang, kind), XLSX_TYPE);
   };
 
   const addToWorkspace = async (parsed: Parsed) => {
@@ -164,8 +204,14 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
           <button type="button" className="button secondary" onClick={() => download('template')}>
             {t('batch.ui.downloadTemplate')}
           </button>
+          <button type="button" className="button secondary" onClick={() => void downloadWorkbook('template')}>
+            {t('batch.ui.downloadTemplateXlsx')}
+          </button>
           <button type="button" className="button secondary" onClick={() => download('example')}>
             {t('batch.ui.downloadExample')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => void downloadWorkbook('example')}>
+            {t('batch.ui.downloadExampleXlsx')}
           </button>
         </div>
       </section>
@@ -178,7 +224,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
               id="batch-file"
               label={t('batch.ui.fileLabel')}
               help={t('batch.ui.fileHelp')}
-              accept=".csv,text/csv"
+              accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={running}
               onFile={(chosen) => {
                 setFile(chosen);
@@ -221,7 +267,17 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         <div aria-live="polite" className="visually-hidden">
           {run.phase === 'assessing' && run.total > 0 ? t('batch.ui.progressAnnounce', { pct: Math.floor((run.done / run.total) * 10) * 10 }) : ''}
         </div>
-        <div role="status">{run.phase === 'cancelled' && <p className="notice">{t('batch.ui.cancelled')}</p>}</div>
+        <div role="status">
+          {run.phase === 'cancelled' && <p className="notice">{t('batch.ui.cancelled')}</p>}
+          {cancelledAfter && <p className="notice">{t('batch.ui.cancelledAfter', cancelledAfter)}</p>}
+        </div>
+        {cancelledAfter && file && (
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => void start(file, encoding)}>
+              {t('batch.ui.runAgain')}
+            </button>
+          </div>
+        )}
         {(run.phase === 'failed' || run.phase === 'crashed') && (
           <div className="field-error-block" role="alert">
             <p className="field-error">{t('batch.ui.unusable')}</p>
@@ -230,7 +286,8 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         )}
         {parsed && (
           <p className="counts" role="status">
-            {t('batch.ui.summary', { valid: parsed.counts.valid, invalid: parsed.counts.invalid, warnings: parsed.counts.warnings, encoding: t(`batch.encoding.${parsed.encoding}`) })}
+            {t(cancelledAfter ? 'batch.ui.summaryCancelled' : 'batch.ui.summary', { valid: parsed.counts.valid, done: cancelledAfter?.done, invalid: parsed.counts.invalid, warnings: parsed.counts.warnings })}{' '}
+            {parsed.format === 'xlsx' ? t('batch.ui.sourceXlsx', { sheet: parsed.sheet ?? '' }) : t('batch.ui.sourceCsv', { encoding: t(`batch.encoding.${parsed.encoding}`) })}
           </p>
         )}
         {parsed && parsed.issues.length > 0 && <IssueList issues={parsed.issues} />}
@@ -238,12 +295,20 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
 
       {run.phase === 'done' && (
         <section aria-labelledby="batch-results-heading">
-          <h2 id="batch-results-heading">{t('batch.ui.resultsTitle')}</h2>
+          <h2 id="batch-results-heading" ref={resultsHeading} tabIndex={-1}>
+            {run.cancelled ? t('batch.ui.resultsTitleCancelled', run.cancelled) : t('batch.ui.resultsTitle')}
+          </h2>
           <div className="button-row">
             <button
               type="button"
               className="button secondary"
-              onClick={() => downloadText(`policy-self-check_${run.matrix.rulebook.id}_${today()}_matrix.csv`, matrixCsv(run.matrix, lang), 'text/csv;charset=utf-8')}
+              onClick={() =>
+                downloadText(
+                  `policy-self-check_${run.matrix.rulebook.id}_${today()}_matrix${run.cancelled ? `_cancelled-${run.cancelled.done}-of-${run.cancelled.total}` : ''}.csv`,
+                  matrixCsv(run.matrix, lang),
+                  'text/csv;charset=utf-8',
+                )
+              }
             >
               {t('batch.ui.downloadMatrix')}
             </button>

@@ -1,9 +1,10 @@
 /**
  * One batch run, as a sequence of events: the file read and validated (or the reason it cannot be used),
  * then the matrix rows in chunks, then done. Pure — the same generator runs in the Web Worker and, where
- * there is no Worker (tests), on the main thread between pauses.
+ * there is no Worker (tests), on the main thread between pauses. Asynchronous only because an Excel
+ * workbook's reader is loaded when the first workbook arrives.
  */
-import { assessMembers, parseBatchFile, type BatchIssue, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
+import { assessMembers, readBatchFile, type BatchFormat, type BatchIssue, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 
 export type BatchRequest = { bytes: Uint8Array; encoding: EncodingChoice; rulebooks: CompiledRulebook[] };
@@ -13,7 +14,7 @@ export type BatchMemberRef = { row: number; name: string; answers: Answers };
 
 export type BatchEvent =
   | { type: 'failed'; problem: FileProblem }
-  | { type: 'parsed'; rulebookId: string; encoding: DetectedEncoding; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; total: number }
+  | { type: 'parsed'; rulebookId: string; format: BatchFormat; encoding: DetectedEncoding; sheet?: string; issues: BatchIssue[]; counts: { valid: number; invalid: number; warnings: number }; total: number }
   /** The next members assessed, with their answers (sent in chunks: one large message would stall the page while it is read). */
   | { type: 'rows'; rows: MatrixRow[]; members: BatchMemberRef[]; done: number; total: number }
   | { type: 'done' };
@@ -21,8 +22,8 @@ export type BatchEvent =
 /** Rows per progress report: small enough for a smooth bar, large enough not to flood the page with messages. */
 export const CHUNK = 250;
 
-export function* batchRun({ bytes, encoding, rulebooks }: BatchRequest, chunk = CHUNK): Generator<BatchEvent> {
-  const file = parseBatchFile(bytes, rulebooks, { encoding });
+export async function* batchRun({ bytes, encoding, rulebooks }: BatchRequest, chunk = CHUNK): AsyncGenerator<BatchEvent> {
+  const file = await readBatchFile(bytes, rulebooks, { encoding });
   if (!file.ok) {
     yield { type: 'failed', problem: file.problem };
     return;
@@ -31,7 +32,9 @@ export function* batchRun({ bytes, encoding, rulebooks }: BatchRequest, chunk = 
   yield {
     type: 'parsed',
     rulebookId: file.rulebook.meta.id,
+    format: file.format,
     encoding: file.encoding,
+    ...(file.sheet !== undefined && { sheet: file.sheet }),
     issues: file.issues,
     counts: file.counts,
     total: valid.length,

@@ -15,9 +15,9 @@ export function startBatch(request: BatchRequest, onEvent: (event: RunnerEvent) 
       finished = true;
       worker.terminate();
     };
-    worker.onmessage = (e: MessageEvent<BatchEvent>) => {
+    worker.onmessage = (e: MessageEvent<RunnerEvent>) => {
       if (finished) return;
-      if (e.data.type === 'done' || e.data.type === 'failed') stop();
+      if (e.data.type === 'done' || e.data.type === 'failed' || e.data.type === 'crashed') stop();
       onEvent(e.data);
     };
     worker.onerror = (e) => {
@@ -32,7 +32,7 @@ export function startBatch(request: BatchRequest, onEvent: (event: RunnerEvent) 
   let cancelled = false;
   const run = async () => {
     try {
-      for (const event of batchRun(request)) {
+      for await (const event of batchRun(request)) {
         if (cancelled) return;
         onEvent(event);
         if (event.type === 'done' || event.type === 'failed') return;

@@ -52,7 +52,9 @@ export function savedAssessment(rulebook: CompiledRulebook, answers: Answers, na
   return { id: newId(), name, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, savedAt: now, updatedAt: now };
 }
 
-const byRecent = (a: SavedAssessment, b: SavedAssessment) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name);
+/** Names with numbers in their natural order (会员2 before 会员10): batch members are often numbered. */
+const names = new Intl.Collator(undefined, { numeric: true });
+const byRecent = (a: SavedAssessment, b: SavedAssessment) => b.updatedAt.localeCompare(a.updatedAt) || names.compare(a.name, b.name);
 
 /** Shared by both implementations: duplicate and rename are a get and a put. */
 abstract class BaseStore implements WorkspaceStore {
@@ -114,6 +116,8 @@ export class MemoryStore extends BaseStore {
 }
 
 const DB_NAME = 'policy-self-check';
+/** Records read per transaction: ten thousand in one getAll would hold the page for half a second. */
+const LIST_CHUNK = 1000;
 /** Bump with an upgrade step when the record shape changes. */
 const DB_VERSION = 1;
 const STORE = 'assessments';
@@ -164,12 +168,20 @@ export class IndexedDbStore extends BaseStore {
   }
 
   async list() {
-    const all = (await this.transaction('readonly', (s) => s.getAll() as IDBRequest<unknown[]>)) ?? [];
-    // Records of another shape (a later version, damaged storage) are left alone, not shown.
-    return all.flatMap((r) => {
-      const parsed = SavedAssessmentSchema.safeParse(r);
-      return parsed.success ? [parsed.data as SavedAssessment] : [];
-    }).sort(byRecent);
+    const out: SavedAssessment[] = [];
+    let after: IDBValidKey | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const chunk = (await this.transaction('readonly', (s) => s.getAll(range, LIST_CHUNK) as IDBRequest<{ id: IDBValidKey }[]>)) ?? [];
+      // Records of another shape (a later version, damaged storage) are left alone, not shown.
+      for (const r of chunk) {
+        const parsed = SavedAssessmentSchema.safeParse(r);
+        if (parsed.success) out.push(parsed.data as SavedAssessment);
+      }
+      if (chunk.length < LIST_CHUNK) break;
+      after = chunk[chunk.length - 1]!.id;
+    }
+    return out.sort(byRecent);
   }
   async get(id: string) {
     const r = await this.transaction('readonly', (s) => s.get(id) as IDBRequest<unknown>);

@@ -2,9 +2,11 @@
  * The workspace screen (issue 6, consultants): the assessments saved in this browser, with their
  * applying-clause counts worked out again under the current rules; open, duplicate, rename, delete
  * (with undo), export and import as JSON, and a side-by-side comparison of two or more.
+ * An association may add ten thousand batch members: the list is searched by name and shown a page at a
+ * time, and only the page shown is assessed; the selection for comparison holds across pages and searches.
  */
 import { FileField } from '@/shared/ui/file-field';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
@@ -21,6 +23,8 @@ import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
 
 /** Larger than any real workspace file: refuse before reading it into memory. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Assessments per page. */
+export const WORKSPACE_PAGE = 50;
 
 type Props = {
   rulebooks: CompiledRulebook[];
@@ -29,10 +33,17 @@ type Props = {
 };
 
 type Entry = { item: SavedAssessment; rulebook: CompiledRulebook | undefined; assessment: Assessment | undefined };
-type Status = { message: string; undo?: SavedAssessment } | null;
+/** What the last operation did; after a delete, the item and where it was, to put it back. */
+type Status = { message: string; undo?: { item: SavedAssessment; index: number } } | null;
 type Problem = { message: string; details: string[] } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** An item with its verdicts, always worked out again under the rules this app has now. */
+function entryOf(item: SavedAssessment, rulebooks: CompiledRulebook[]): Entry {
+  const rulebook = rulebooks.find((r) => r.meta.id === item.rulebookId);
+  return { item, rulebook, assessment: rulebook ? assess(rulebook, item.answers) : undefined };
+}
 
 export function Workspace({ rulebooks, onOpen }: Props) {
   const { t } = useTranslation();
@@ -44,7 +55,10 @@ export function Workspace({ rulebooks, onOpen }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [comparing, setComparing] = useState<Entry[] | null>(null);
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  const query = useDeferredValue(search.trim().toLowerCase());
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -77,27 +91,30 @@ export function Workspace({ rulebooks, onOpen }: Props) {
     };
   }, [store, t]);
 
-  // Verdicts are always worked out again under the rules this app has now.
-  const entries = useMemo<Entry[]>(
-    () =>
-      (items ?? []).map((item) => {
-        const rulebook = rulebooks.find((r) => r.meta.id === item.rulebookId);
-        return { item, rulebook, assessment: rulebook ? assess(rulebook, item.answers) : undefined };
-      }),
-    [items, rulebooks],
-  );
+  const found = useMemo(() => (query ? (items ?? []).filter((item) => item.name.toLowerCase().includes(query)) : (items ?? [])), [items, query]);
+  const pages = Math.max(1, Math.ceil(found.length / WORKSPACE_PAGE));
+  // A delete on the last page may leave it empty: show the one before.
+  const current = Math.min(page, pages - 1);
+  // Only the page shown is assessed.
+  const entries = useMemo<Entry[]>(() => found.slice(current * WORKSPACE_PAGE, (current + 1) * WORKSPACE_PAGE).map((item) => entryOf(item, rulebooks)), [found, current, rulebooks]);
 
-  /** Run a store operation; on success, reload the list and say what happened. */
-  const act = async (work: () => Promise<string | Status>) => {
+
+  /**
+   * Run a store operation and say what happened. The list shown is changed in place by the operation
+   * (reading ten thousand entries again after each click would hold the page), or read again (`reload`).
+   * An entry keeps its place while the user works on it: the list is sorted by date when it is read.
+   */
+  const act = async (work: () => Promise<string | Status>, options: { reload?: boolean } = {}) => {
     setProblem(null);
     try {
       const result = await work();
       setStatus(typeof result === 'string' ? { message: result } : result);
-      await reload();
+      if (options.reload) await reload();
     } catch (e) {
       fail(e);
     }
   };
+  const update = (change: (list: SavedAssessment[]) => SavedAssessment[]) => setItems((list) => change(list ?? []));
 
   const open = (entry: Entry) => {
     const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
@@ -132,14 +149,18 @@ export function Workspace({ rulebooks, onOpen }: Props) {
       });
       return;
     }
-    await act(async () => {
-      await store.putMany(result.items);
-      return t('workspace.imported', { count: result.items.length });
-    });
+    await act(
+      async () => {
+        await store.putMany(result.items);
+        return t('workspace.imported', { count: result.items.length });
+      },
+      { reload: true },
+    );
   };
 
   const compare = () => {
-    const chosen = entries.filter((e) => selected.has(e.item.id));
+    // The selection may span pages and searches.
+    const chosen = (items ?? []).filter((item) => selected.has(item.id)).map((item) => entryOf(item, rulebooks));
     if (chosen.length < 2) return setProblem({ message: t('workspace.compareNeedTwo'), details: [] });
     if (chosen.some((e) => !e.rulebook)) return setProblem({ message: t('workspace.rulebookMissing', { id: chosen.find((e) => !e.rulebook)!.item.rulebookId }), details: [] });
     if (new Set(chosen.map((e) => e.item.rulebookId)).size > 1) return setProblem({ message: t('workspace.compareOneRulebook'), details: [] });
@@ -188,9 +209,10 @@ export function Workspace({ rulebooks, onOpen }: Props) {
                 id="workspace-undo"
                 className="button secondary"
                 onClick={() => {
-                  const item = status.undo!;
+                  const { item, index } = status.undo!;
                   void act(async () => {
                     await store.put(item);
+                    update((list) => [...list.slice(0, index), item, ...list.slice(index)]);
                     return t('workspace.restored', { name: item.name });
                   });
                 }}
@@ -203,7 +225,7 @@ export function Workspace({ rulebooks, onOpen }: Props) {
       </div>
       {items === null ? (
         <p>{t('workspace.loading')}</p>
-      ) : entries.length === 0 ? (
+      ) : items.length === 0 ? (
         <p className="muted">{t('workspace.empty')}</p>
       ) : (
         <>
@@ -211,11 +233,36 @@ export function Workspace({ rulebooks, onOpen }: Props) {
             <button type="button" id="compare-button" className="button" onClick={compare}>
               {t('workspace.compare', { count: selected.size })}
             </button>
+            {selected.size > 0 && (
+              <button type="button" className="button secondary" onClick={() => setSelected(new Set())}>
+                {t('workspace.clearSelection')}
+              </button>
+            )}
             <button type="button" className="button secondary" onClick={exportAll}>
               {t('workspace.exportAll')}
             </button>
           </div>
-          <ul className="workspace-list" aria-label={t('workspace.listLabel')}>
+          <div className="workspace-search">
+            <label htmlFor="workspace-search" className="question-label">
+              {t('workspace.search')}
+            </label>
+            <input
+              id="workspace-search"
+              type="search"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                setPage(0);
+              }}
+            />
+          </div>
+          <p className="muted" aria-live="polite" id="workspace-shown">
+            {found.length === 0
+              ? t('workspace.shownNone', { query: search.trim() })
+              : t('workspace.shown', { from: current * WORKSPACE_PAGE + 1, to: current * WORKSPACE_PAGE + entries.length, count: found.length })}
+          </p>
+          {pages > 1 && <Pager label={t('workspace.pagesLabel')} page={current} pages={pages} onPage={setPage} />}
+          <ul className="workspace-list" aria-label={t('workspace.listLabel')} aria-describedby="workspace-shown">
             {entries.map((entry) => (
               <WorkspaceItem
                 key={entry.item.id}
@@ -234,6 +281,8 @@ export function Workspace({ rulebooks, onOpen }: Props) {
                 onDuplicate={() =>
                   void act(async () => {
                     const copy = await store.duplicate(entry.item.id, t('workspace.copyName', { name: entry.item.name }));
+                    // Beside the original, on the page the user is looking at.
+                    update((list) => list.flatMap((i) => (i.id === entry.item.id ? [i, copy] : [i])));
                     return t('workspace.duplicated', { name: copy.name });
                   })
                 }
@@ -243,32 +292,62 @@ export function Workspace({ rulebooks, onOpen }: Props) {
                   requestAnimationFrame(() => document.getElementById(`rename-${entry.item.id}`)?.focus());
                   if (name === null) return;
                   void act(async () => {
-                    await store.rename(entry.item.id, name);
+                    const renamed = await store.rename(entry.item.id, name);
+                    update((list) => list.map((i) => (i.id === renamed.id ? renamed : i)));
                     return t('workspace.renamed', { name });
                   });
                 }}
                 onDelete={() =>
                   void act(async () => {
                     await store.delete(entry.item.id);
+                    const index = (items ?? []).findIndex((i) => i.id === entry.item.id);
+                    update((list) => list.filter((i) => i.id !== entry.item.id));
                     setSelected((s) => {
                       const next = new Set(s);
                       next.delete(entry.item.id);
                       return next;
                     });
                     requestAnimationFrame(() => document.getElementById('workspace-undo')?.focus());
-                    return { message: t('workspace.deleted', { name: entry.item.name }), undo: entry.item };
+                    return { message: t('workspace.deleted', { name: entry.item.name }), undo: { item: entry.item, index: Math.max(0, index) } };
                   })
                 }
                 onExport={() => exportOne(entry)}
               />
             ))}
           </ul>
+          {pages > 1 && <Pager label={t('workspace.pagesBelowLabel')} page={current} pages={pages} onPage={setPage} />}
         </>
       )}
       <div className="import-control">
         <FileField id="workspace-import" label={t('workspace.importLabel')} help={t('workspace.importHelp')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
       </div>
     </div>
+  );
+}
+
+/** Previous / page n of m / next, above and below the list (each its own landmark). */
+function Pager({ label, page, pages, onPage }: { label: string; page: number; pages: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const previous = useRef<HTMLButtonElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
+  const goTo = (target: number) => {
+    onPage(target);
+    // The button pressed is disabled on the first and last page: keep the focus in this pager.
+    requestAnimationFrame(() => {
+      if (target === 0) next.current?.focus();
+      else if (target === pages - 1) previous.current?.focus();
+    });
+  };
+  return (
+    <nav className="button-row pager" aria-label={label}>
+      <button ref={previous} type="button" className="button secondary" disabled={page === 0} onClick={() => goTo(page - 1)}>
+        {t('workspace.previous')}
+      </button>
+      <span className="pager-position">{t('workspace.page', { page: page + 1, pages })}</span>
+      <button ref={next} type="button" className="button secondary" disabled={page >= pages - 1} onClick={() => goTo(page + 1)}>
+        {t('workspace.next')}
+      </button>
+    </nav>
   );
 }
 
