@@ -5,7 +5,8 @@
  */
 import { DONT_KNOW } from '../rulebook/conditions.ts';
 import type { AnswerValue, Answers, Condition, ParameterTable, Questionnaire } from '../rulebook/schema.ts';
-import { decisiveLeaves, evaluate, type AnswerLookup, type AnswerState, type EvalNode, type Truth } from './evaluate.ts';
+import type { AnswerLookup, AnswerState, Truth } from './evaluate.ts';
+import { ConditionPlan, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from './plan.ts';
 
 export type MissingAnswer = { question: string; reason: 'unanswered' | 'dont_know' };
 
@@ -21,66 +22,169 @@ export type AnswerStates = {
   missingFor(questionId: string): MissingAnswer[];
 };
 
-export function answerStates(questionnaire: Questionnaire, answers: Answers, parameters: ParameterTable[] = []): AnswerStates {
+/** The questionnaire compiled once: questions numbered in order, show-conditions and parameter tables as plan nodes. */
+export type QuestionnairePlan = {
+  info: QuestionInfo;
+  /** `start`: the index of the step's first question. */
+  steps: { id: string; showIf: PlanNode | null; start: number; questions: QuestionPlan[] }[];
+  questions: QuestionPlan[];
+  /** The show-conditions' and tables' nodes (a plan of their own: they are evaluated while the answers are read). */
+  conditions: ConditionPlan;
+};
+
+type QuestionPlan = {
+  id: string;
+  index: number;
+  /** The index of its step's first question: the step's show-condition sees only the questions before it. */
+  stepStart: number;
+  stepShowIf: PlanNode | null;
+  showIf: PlanNode | null;
+  table: { value: AnswerValue; when: PlanNode }[] | null;
+};
+
+const NO_PARAMETERS: ParameterTable[] = [];
+const plans = new WeakMap<Questionnaire, WeakMap<ParameterTable[], QuestionnairePlan>>();
+
+export function questionnairePlan(questionnaire: Questionnaire, parameters: ParameterTable[] = NO_PARAMETERS): QuestionnairePlan {
+  let byParameters = plans.get(questionnaire);
+  if (!byParameters) plans.set(questionnaire, (byParameters = new WeakMap()));
+  let plan = byParameters.get(parameters);
+  if (plan) return plan;
+
+  const all = questionnaire.steps.flatMap((s) => s.questions);
+  const info: QuestionInfo = { index: new Map(all.map((q, i) => [q.id, i])), circumstances: new Set(all.filter((q) => q.nearMiss === false).map((q) => q.id)) };
+  const conditions = new ConditionPlan(info);
   const tables = new Map(parameters.map((t) => [t.id, t]));
-  const derived = new Map<string, AnswerValue>();
-  const visibility = new Map<string, Truth>();
-  const stepVisibility = new Map<string, Truth>();
-  const showIfNodes = new Map<string, EvalNode[]>();
-  const states = new Map<string, AnswerState>();
+  const questions: QuestionPlan[] = [];
+  const steps = questionnaire.steps.map((step) => {
+    const stepShowIf = step.showIf ? conditions.add(step.showIf, 'ask') : null;
+    const stepStart = questions.length;
+    const own = step.questions.map((question) => {
+      const table = question.derivedFrom ? tables.get(question.derivedFrom) : undefined;
+      const q: QuestionPlan = {
+        id: question.id,
+        index: questions.length,
+        stepStart,
+        stepShowIf,
+        showIf: question.showIf ? conditions.add(question.showIf as Condition, 'ask') : null,
+        table: table ? table.rows.map((row) => ({ value: row.value, when: conditions.add(row.when, 'ask') })) : null,
+      };
+      questions.push(q);
+      return q;
+    });
+    return { id: step.id, showIf: stepShowIf, start: stepStart, questions: own };
+  });
+  plan = { info, steps, questions, conditions };
+  byParameters.set(parameters, plan);
+  return plan;
+}
 
-  const lookup: AnswerLookup = (id) => states.get(id) ?? MISSING;
+/** One respondent's answers read against a questionnaire plan: arrays indexed like `plan.questions`. */
+export type AnswerFrame = {
+  plan: QuestionnairePlan;
+  answers: Answers;
+  states: AnswerState[];
+  visibility: Truth[];
+  stepVisibility: Truth[];
+  derived: (AnswerValue | undefined)[];
+  /** missingFor's answers, worked out once per question. */
+  missing: (MissingAnswer[] | undefined)[];
+};
 
-  for (const step of questionnaire.steps) {
-    const stepNode = step.showIf ? evaluate(step.showIf, lookup) : undefined;
-    const stepVisible: Truth = stepNode ? stepNode.result : true;
-    stepVisibility.set(step.id, stepVisible);
+export function readAnswers(plan: QuestionnairePlan, answers: Answers): AnswerFrame {
+  const n = plan.questions.length;
+  const states = new Array<AnswerState>(n);
+  const visibility = new Array<Truth>(n);
+  const stepVisibility = new Array<Truth>(plan.steps.length);
+  const derived = new Array<AnswerValue | undefined>(n);
+  for (let s = 0; s < plan.steps.length; s += 1) {
+    const step = plan.steps[s]!;
+    const stepVisible: Truth = step.showIf ? truth(step.showIf, states, step.start) : true;
+    stepVisibility[s] = stepVisible;
     for (const question of step.questions) {
-      const nodes: EvalNode[] = [];
-      if (stepNode) nodes.push(stepNode);
       let visible = stepVisible;
       if (question.showIf && visible !== false) {
-        const node = evaluate(question.showIf as Condition, lookup);
-        nodes.push(node);
-        visible = node.result === false ? false : visible === 'unknown' || node.result === 'unknown' ? 'unknown' : true;
+        const result = truth(question.showIf, states, question.index);
+        visible = result === false ? false : visible === 'unknown' || result === 'unknown' ? 'unknown' : true;
       }
-      visibility.set(question.id, visible);
-      showIfNodes.set(question.id, nodes);
-      const table = question.derivedFrom ? tables.get(question.derivedFrom) : undefined;
-      const proposal = table ? derive(table, lookup) : undefined;
-      if (proposal !== undefined) derived.set(question.id, proposal);
+      visibility[question.index] = visible;
+      const proposal = question.table ? derive(question.table, states, question.index) : undefined;
+      derived[question.index] = proposal;
       // The respondent's own answer wins over the table's proposal.
       const given = answers[question.id];
-      states.set(question.id, given === undefined && proposal !== undefined && visible === true ? { kind: 'value', value: proposal, derived: true } : stateOf(given, visible));
+      states[question.index] = given === undefined && proposal !== undefined && visible === true ? { kind: 'value', value: proposal, derived: true } : stateOf(given, visible);
     }
   }
-
-  function missingFor(questionId: string, seen = new Set<string>()): MissingAnswer[] {
-    if (seen.has(questionId)) return [];
-    seen.add(questionId);
-    const state = lookup(questionId);
-    const out: MissingAnswer[] = [];
-    if (visibility.get(questionId) === 'unknown') {
-      for (const node of showIfNodes.get(questionId) ?? [])
-        if (node.result === 'unknown')
-          for (const leaf of decisiveLeaves(node, 'unknown')) out.push(...missingFor(leaf.question, seen));
-      if (answers[questionId] === undefined) out.push({ question: questionId, reason: 'unanswered' });
-    } else if (state.kind === 'missing') out.push({ question: questionId, reason: 'unanswered' });
-    else if (state.kind === 'dont_know') out.push({ question: questionId, reason: 'dont_know' });
-    return out;
-  }
-
-  return { visibility, stepVisibility, lookup, derived, missingFor: (id) => missingFor(id) };
+  return { plan, answers, states, visibility, stepVisibility, derived, missing: new Array<undefined>(n) };
 }
 
 /** The first row of the table that holds gives the value; none while an earlier row is still unknown. */
-function derive(table: ParameterTable, lookup: AnswerLookup): AnswerValue | undefined {
-  for (const row of table.rows) {
-    const result = evaluate(row.when, lookup).result;
+function derive(table: { value: AnswerValue; when: PlanNode }[], states: AnswerState[], before: number): AnswerValue | undefined {
+  for (const row of table) {
+    const result = truth(row.when, states, before);
     if (result === true) return row.value;
     if (result === 'unknown') return undefined;
   }
   return undefined;
+}
+
+/** The answers still needed to settle a question's answer (`index` -1: the questionnaire has no such question). */
+export function missingFor(frame: AnswerFrame, index: number, questionId: string): MissingAnswer[] {
+  if (index < 0) return missingAt(frame, index, questionId, new Set());
+  let out = frame.missing[index];
+  if (!out) {
+    out = missingAt(frame, index, questionId, new Set());
+    frame.missing[index] = out;
+  }
+  return out;
+}
+
+function missingAt(frame: AnswerFrame, index: number, questionId: string, seen: Set<string>): MissingAnswer[] {
+  if (seen.has(questionId)) return [];
+  seen.add(questionId);
+  if (index < 0) return [{ question: questionId, reason: 'unanswered' }];
+  const state = frame.states[index]!;
+  const out: MissingAnswer[] = [];
+  if (frame.visibility[index] === 'unknown') {
+    const question = frame.plan.questions[index]!;
+    // What is still unknown in its step's and its own show-condition, as they stood when the question came up.
+    if (question.stepShowIf) missingIn(frame, question.stepShowIf, question.stepStart, seen, out);
+    if (question.showIf) missingIn(frame, question.showIf, index, seen, out);
+    if (frame.answers[questionId] === undefined) out.push({ question: questionId, reason: 'unanswered' });
+  } else if (state.kind === 'missing') out.push({ question: questionId, reason: 'unanswered' });
+  else if (state.kind === 'dont_know') out.push({ question: questionId, reason: 'dont_know' });
+  return out;
+}
+
+/** When a show-condition is unknown: the answers missing behind its unknown leaves. */
+function missingIn(frame: AnswerFrame, showIf: PlanNode, before: number, seen: Set<string>, out: MissingAnswer[]) {
+  const results: Truth[] = [];
+  if (evaluateTree(showIf, frame.states, before, results) !== 'unknown') return;
+  const leaves: PlanNode[] = [];
+  decisiveNodes(showIf, 'unknown', results, leaves);
+  for (const leaf of leaves) out.push(...missingAt(frame, leaf.question, leaf.questionId, seen));
+}
+
+export function answerStates(questionnaire: Questionnaire, answers: Answers, parameters: ParameterTable[] = NO_PARAMETERS): AnswerStates {
+  const plan = questionnairePlan(questionnaire, parameters);
+  const frame = readAnswers(plan, answers);
+  const visibility = new Map<string, Truth>();
+  const derived = new Map<string, AnswerValue>();
+  for (const q of plan.questions) {
+    visibility.set(q.id, frame.visibility[q.index]!);
+    const proposal = frame.derived[q.index];
+    if (proposal !== undefined) derived.set(q.id, proposal);
+  }
+  return {
+    visibility,
+    stepVisibility: new Map(plan.steps.map((s, i) => [s.id, frame.stepVisibility[i]!])),
+    lookup: (id) => {
+      const index = plan.info.index.get(id);
+      return index === undefined ? MISSING : frame.states[index]!;
+    },
+    derived,
+    missingFor: (id) => missingFor(frame, plan.info.index.get(id) ?? -1, id),
+  };
 }
 
 const MISSING: AnswerState = { kind: 'missing' };

@@ -3,8 +3,9 @@
  * reasons behind it (ARCHITECTURE.md "Verdicts"). Pure: the same inputs give the same output.
  */
 import type { Answers, Audience, CompiledRulebook, LocalizedText, Measure, SupportItem, Verdict } from '../rulebook/schema.ts';
-import { answerStates, type AnswerStates, type MissingAnswer } from './answers-state.ts';
-import { cheapestFix, decisiveLeaves, evaluate, leaves, type EvalNode, type LeafTrace, type Truth } from './evaluate.ts';
+import { missingFor, questionnairePlan, readAnswers, type AnswerFrame, type MissingAnswer, type QuestionnairePlan } from './answers-state.ts';
+import type { LeafTrace, Truth } from './evaluate.ts';
+import { ConditionPlan, Evaluation, type PlanNode } from './plan.ts';
 
 export type SupportItemResult = {
   id: string;
@@ -18,13 +19,13 @@ export type SupportItemResult = {
   departments: LocalizedText[];
   verdict: Verdict;
   /** The leaves that decided the verdict: what holds (applies), what is unknown (possible), what fails (does not apply). */
-  reasons: LeafTrace[];
+  reasons: readonly LeafTrace[];
   /** Every leaf evaluated: scope, audience and the item's own condition. */
-  trace: LeafTrace[];
+  trace: readonly LeafTrace[];
   /** The leaves of the item's own condition (`when`) only. */
-  conditionTrace: LeafTrace[];
+  conditionTrace: readonly LeafTrace[];
   /** For "possible": exactly the answers still needed. */
-  missing: MissingAnswer[];
+  missing: readonly MissingAnswer[];
   /** "Does not apply" because one answer differs: that answer ("would apply if …"). */
   nearMiss: LeafTrace | null;
   /** Which part of the condition failed first: the policy's scope, the audience, or the item's own condition. */
@@ -39,7 +40,7 @@ export type ClauseResult = {
   departments: LocalizedText[];
   verdict: Verdict;
   nearMiss: boolean;
-  missing: MissingAnswer[];
+  missing: readonly MissingAnswer[];
   supportItems: SupportItemResult[];
 };
 
@@ -52,68 +53,119 @@ export type Assessment = {
   counts: Record<Verdict, number>;
 };
 
-const RANK: Record<Verdict, number> = { applies: 3, possible: 2, does_not_apply: 1, for_information: 0 };
+/**
+ * The arrays of an Assessment are read-only: results share them (an item's reasons with the other items
+ * decided by the same condition). The empty one is shared by every assessment, and frozen so that a
+ * change fails loudly.
+ */
+const NONE: readonly never[] = Object.freeze([]);
 
-/** What does not depend on the answers, worked out once per rulebook. */
+/** A clause takes the best verdict of its items: applies, then possible, then does not apply. */
+function rank(verdict: Verdict): number {
+  return verdict === 'applies' ? 3 : verdict === 'possible' ? 2 : verdict === 'does_not_apply' ? 1 : 0;
+}
+
+type ItemPart = 'scope' | 'audience' | 'condition';
+/** A part of an item's condition: the scope and the audience are shared by many items, the item's own condition (`when`) is its own. */
+type Part = { part: ItemPart; node: PlanNode };
+
+/**
+ * What does not depend on the answers, worked out once per rulebook. The fields copied from the rulebook's
+ * measures and items are read from objects of one shape each (the rulebook's own objects have several, as
+ * optional fields come and go), which keeps V8's property loads fast.
+ */
 type Prepared = {
-  /** Questions whose answers are circumstances: never suggested as near misses. */
-  circumstances: ReadonlySet<string>;
-  measures: { measure: Measure; departments: LocalizedText[]; items: { item: SupportItem; departments: LocalizedText[] }[] }[];
+  questionnaire: QuestionnairePlan;
+  /** Scope, audiences and the items' conditions. */
+  conditions: ConditionPlan;
+  scope: PlanNode | null;
+  measures: PreparedMeasure[];
+};
+type PreparedMeasure = Pick<Measure, 'id' | 'clause' | 'section' | 'title'> & { departments: LocalizedText[]; items: PreparedItem[] };
+type PreparedItem = Pick<SupportItem, 'id' | 'audience' | 'title' | 'benefit' | 'quotes' | 'nextSteps'> & {
+  quoteTranslations: string[] | undefined;
+  departments: LocalizedText[];
+  government: boolean;
+  /** Scope, audience, own condition, in that order (empty for government items). */
+  parts: Part[];
+  own: PlanNode | null;
+  /** Every leaf of the parts, in order: the item's trace. */
+  leaves: PlanNode[];
 };
 const prepared = new WeakMap<CompiledRulebook, Prepared>();
 
 function prepare(rulebook: CompiledRulebook): Prepared {
   let p = prepared.get(rulebook);
   if (p) return p;
+  const questionnaire = questionnairePlan(rulebook.questionnaire, rulebook.parameters);
+  const conditions = new ConditionPlan(questionnaire.info);
   const departmentNames = new Map(rulebook.meta.departments.map((d) => [d.id, d.name]));
   const names = (ids: string[]) => ids.map((id) => departmentNames.get(id)).filter((n): n is LocalizedText => n !== undefined);
+  // Scope and audiences apart from the items' conditions (see ConditionPlan.add).
+  const scope = rulebook.meta.scope ? conditions.root(rulebook.meta.scope.when, 'scope') : null;
+  const audiences = new Map<Audience, PlanNode | null>();
+  const audience = (a: Audience) => {
+    if (!audiences.has(a)) {
+      const condition = a === 'government' ? undefined : rulebook.meta.audiences[a];
+      audiences.set(a, condition ? conditions.root(condition, 'audience') : null);
+    }
+    return audiences.get(a)!;
+  };
+  const prepareItem = (item: SupportItem): PreparedItem => {
+    const parts: Part[] = [];
+    let own: PlanNode | null = null;
+    if (item.audience !== 'government') {
+      const audienceNode = audience(item.audience);
+      if (scope) parts.push({ part: 'scope', node: scope });
+      if (audienceNode) parts.push({ part: 'audience', node: audienceNode });
+      if (item.when) {
+        own = conditions.root(item.when, 'item');
+        parts.push({ part: 'condition', node: own });
+      }
+    }
+    return {
+      id: item.id,
+      audience: item.audience,
+      title: item.title,
+      benefit: item.benefit,
+      quotes: item.quotes,
+      quoteTranslations: item.quoteTranslations,
+      nextSteps: item.nextSteps,
+      departments: names(item.departments),
+      government: item.audience === 'government',
+      parts,
+      own,
+      leaves: parts.flatMap((x) => x.node.leaves),
+    };
+  };
   p = {
-    circumstances: new Set(rulebook.questionnaire.steps.flatMap((s) => s.questions.filter((q) => q.nearMiss === false).map((q) => q.id))),
-    measures: rulebook.measures.map((measure) => ({
-      measure,
-      departments: names(measure.departments),
-      items: measure.supportItems.map((item) => ({ item, departments: names(item.departments) })),
-    })),
+    questionnaire,
+    conditions,
+    scope,
+    measures: rulebook.measures.map((m) => ({ id: m.id, clause: m.clause, section: m.section, title: m.title, departments: names(m.departments), items: m.supportItems.map(prepareItem) })),
   };
   prepared.set(rulebook, p);
   return p;
 }
 
-/** The parts of an item's condition that hold for every item of an audience: scope, then audience. */
-type Part = { part: ItemPart; node: EvalNode; leaves: LeafTrace[] };
-
 export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment {
-  const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
-  const { measures, circumstances } = prepare(rulebook);
-
-  const scopeNode = rulebook.meta.scope ? evaluate(rulebook.meta.scope.when, states.lookup) : null;
-  const scopePart: Part | null = scopeNode ? { part: 'scope', node: scopeNode, leaves: leaves(scopeNode) } : null;
-  // Scope and audience are evaluated once per assessment and shared by the items.
-  const sharedParts = new Map<Audience, Part[]>();
-  const partsFor = (audience: Audience): Part[] => {
-    let parts = sharedParts.get(audience);
-    if (!parts) {
-      parts = scopePart ? [scopePart] : [];
-      const condition = audience === 'government' ? undefined : rulebook.meta.audiences[audience];
-      if (condition) {
-        const node = evaluate(condition, states.lookup);
-        parts.push({ part: 'audience', node, leaves: leaves(node) });
-      }
-      sharedParts.set(audience, parts);
-    }
-    return parts;
-  };
+  const { questionnaire, conditions, scope, measures } = prepare(rulebook);
+  const frame = readAnswers(questionnaire, answers);
+  // Every condition evaluated once; the items share the results.
+  const ev = new Evaluation(conditions, frame.states);
+  const run: Run = { ev, frame, missing: null };
 
   const counts: Record<Verdict, number> = { applies: 0, possible: 0, does_not_apply: 0, for_information: 0 };
   const clauses: ClauseResult[] = [];
-  for (const { measure, departments, items } of measures) {
-    const supportItems: SupportItemResult[] = [];
+  for (const measure of measures) {
+    const { items } = measure;
+    const supportItems = new Array<SupportItemResult>(items.length);
     let verdict: Verdict = 'for_information';
     let nearMiss = false;
-    for (const { item, departments: itemDepartments } of items) {
-      const result = assessItem(item, itemDepartments, partsFor(item.audience), states, circumstances);
-      supportItems.push(result);
-      if (result.verdict !== 'for_information' && (verdict === 'for_information' || RANK[result.verdict] > RANK[verdict])) verdict = result.verdict;
+    for (let i = 0; i < items.length; i += 1) {
+      const result = assessItem(items[i]!, run);
+      supportItems[i] = result;
+      if (result.verdict !== 'for_information' && (verdict === 'for_information' || rank(result.verdict) > rank(verdict))) verdict = result.verdict;
       if (result.nearMiss) nearMiss = true;
     }
     counts[verdict] += 1;
@@ -122,34 +174,32 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
       clause: measure.clause,
       section: measure.section,
       title: measure.title,
-      departments,
+      departments: measure.departments,
       verdict,
       nearMiss: verdict === 'does_not_apply' && nearMiss,
-      missing: verdict === 'possible' ? uniqueMissing(concat(supportItems.filter((i) => i.verdict === 'possible').map((i) => i.missing))) : [],
+      missing: verdict === 'possible' ? clauseMissing(supportItems) : NONE,
       supportItems,
     });
   }
 
+  const inScope = scope ? ev.results[scope.id]! : true;
   return {
     rulebook: { id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash, title: rulebook.meta.title },
-    inScope: scopeNode ? scopeNode.result : true,
-    scopeNotice: scopeNode && scopeNode.result !== true ? (rulebook.meta.scope?.notice ?? null) : null,
+    inScope,
+    scopeNotice: scope && inScope !== true ? (rulebook.meta.scope?.notice ?? null) : null,
     clauses,
     counts,
   };
 }
 
-const NONE: never[] = [];
-
 /** One object literal with every field, in one order: V8 keeps one shape for all results. */
 function itemResult(
-  item: SupportItem,
-  departments: LocalizedText[],
+  item: PreparedItem,
   verdict: Verdict,
-  reasons: LeafTrace[],
-  trace: LeafTrace[],
-  conditionTrace: LeafTrace[],
-  missing: MissingAnswer[],
+  reasons: readonly LeafTrace[],
+  trace: readonly LeafTrace[],
+  conditionTrace: readonly LeafTrace[],
+  missing: readonly MissingAnswer[],
   nearMiss: LeafTrace | null,
   failedAt: SupportItemResult['failedAt'],
 ): SupportItemResult {
@@ -161,7 +211,7 @@ function itemResult(
     quotes: item.quotes,
     quoteTranslations: item.quoteTranslations,
     nextSteps: item.nextSteps,
-    departments,
+    departments: item.departments,
     verdict,
     reasons,
     trace,
@@ -172,59 +222,80 @@ function itemResult(
   };
 }
 
-function assessItem(item: SupportItem, departments: LocalizedText[], shared: Part[], states: AnswerStates, circumstances: ReadonlySet<string>): SupportItemResult {
-  if (item.audience === 'government') return itemResult(item, departments, 'for_information', [], [], [], [], null, null);
+/** One assessment: the conditions evaluated, the answers read, and the missing answers behind each unknown root (by slot; made when first needed). */
+type Run = { ev: Evaluation; frame: AnswerFrame; missing: (readonly MissingAnswer[] | undefined)[] | null };
+
+function assessItem(prepared: PreparedItem, run: Run): SupportItemResult {
+  const { parts, own } = prepared;
+  const { ev } = run;
+  if (prepared.government) return itemResult(prepared, 'for_information', NONE, NONE, NONE, NONE, null, null);
 
   // The item holds when the respondent is in scope, in the audience, and meets the item's own condition.
-  let parts = shared;
-  let own: Part | null = null;
-  if (item.when) {
-    const node = evaluate(item.when, states.lookup);
-    own = { part: 'condition', node, leaves: leaves(node) };
-    parts = [...shared, own];
-  }
-  const trace = concat(parts.map((p) => p.leaves));
-  const conditionTrace = own ? own.leaves : NONE.slice();
+  const { leaves } = prepared;
+  const trace = new Array<LeafTrace>(leaves.length);
+  for (let i = 0; i < leaves.length; i += 1) trace[i] = ev.traces[leaves[i]!.id]!;
+  const conditionTrace = own ? ev.trace(own) : NONE;
 
   let failed: Part | null = null;
   let unknown = false;
   for (const p of parts) {
-    if (p.node.result === false) {
+    const result = ev.results[p.node.id];
+    if (result === false) {
       failed = p;
       break;
     }
-    if (p.node.result === 'unknown') unknown = true;
+    if (result === 'unknown') unknown = true;
   }
   if (failed) {
     // A near miss only when the item's own condition is all that fails (never "would apply if you were in Tianjin").
-    const fix = failed === own ? cheapestFix(failed.node, true, circumstances) : null;
-    return itemResult(item, departments, 'does_not_apply', decisiveLeaves(failed.node, false), trace, conditionTrace, [], fix && fix.cost === 1 ? (fix.leaves[0] ?? null) : null, failed.part);
+    const nearMiss = failed.node === own ? ev.nearMiss(failed.node) : null;
+    return itemResult(prepared, 'does_not_apply', ev.reasons(failed.node), trace, conditionTrace, NONE, nearMiss, failed.part);
   }
   if (unknown) {
-    const reasons: LeafTrace[] = [];
-    for (const p of parts) if (p.node.result === 'unknown') decisiveLeaves(p.node, 'unknown', reasons);
-    return itemResult(item, departments, 'possible', reasons, trace, conditionTrace, missingOf(reasons, states), null, null);
+    // Usually one part is unknown: its reasons and missing answers are then shared by every item it decides.
+    let reasons: readonly LeafTrace[] | null = null;
+    let missing: readonly MissingAnswer[] | null = null;
+    for (const p of parts) {
+      if (ev.results[p.node.id] !== 'unknown') continue;
+      reasons = reasons ? [...reasons, ...ev.reasons(p.node)] : ev.reasons(p.node);
+      missing = missing ? uniqueMissing([...missing, ...missingOf(p.node, run)]) : missingOf(p.node, run);
+    }
+    return itemResult(prepared, 'possible', reasons!, trace, conditionTrace, missing!, null, null);
   }
   // What made it apply: the item's own condition (scope and audience are the same for every item and stay in the trace).
-  const reasons: LeafTrace[] = [];
-  for (const p of own ? [own] : parts) decisiveLeaves(p.node, true, reasons);
-  return itemResult(item, departments, 'applies', reasons, trace, conditionTrace, [], null, null);
+  let reasons: readonly LeafTrace[];
+  if (own) reasons = ev.reasons(own);
+  else {
+    const all: LeafTrace[] = [];
+    for (const p of parts) for (const r of ev.reasons(p.node)) all.push(r);
+    reasons = all;
+  }
+  return itemResult(prepared, 'applies', reasons, trace, conditionTrace, NONE, null, null);
 }
 
-type ItemPart = 'scope' | 'audience' | 'condition';
-
-function missingOf(unknownLeaves: LeafTrace[], states: AnswerStates): MissingAnswer[] {
-  return uniqueMissing(concat(unknownLeaves.map((leaf) => states.missingFor(leaf.question))));
-}
-
-/** Arrays joined into one. (Array.prototype.flatMap is many times slower in V8 and this runs per support item.) */
-function concat<T>(lists: T[][]): T[] {
-  const out: T[] = [];
-  for (const list of lists) for (const x of list) out.push(x);
+/** The answers behind an unknown root's unknown leaves, each named once. */
+function missingOf(root: PlanNode, run: Run): readonly MissingAnswer[] {
+  run.missing ??= new Array<undefined>(run.ev.roots);
+  let out = run.missing[root.slot];
+  if (!out) {
+    const all: MissingAnswer[] = [];
+    for (const leaf of run.ev.decisive(root)) for (const m of missingFor(run.frame, leaf.question, leaf.questionId)) all.push(m);
+    out = uniqueMissing(all);
+    run.missing[root.slot] = out;
+  }
   return out;
 }
 
-function uniqueMissing(list: MissingAnswer[]): MissingAnswer[] {
-  const seen = new Set<string>();
-  return list.filter((m) => (seen.has(m.question) ? false : (seen.add(m.question), true)));
+/** A clause that may apply: the answers its possible items still need, each named once. */
+function clauseMissing(items: SupportItemResult[]): MissingAnswer[] {
+  const all: MissingAnswer[] = [];
+  for (const item of items) if (item.verdict === 'possible') for (const m of item.missing) all.push(m);
+  return uniqueMissing(all);
+}
+
+/** The first of each question, in order. (The lists are short: a scan beats a Set.) */
+function uniqueMissing(list: readonly MissingAnswer[]): MissingAnswer[] {
+  const out: MissingAnswer[] = [];
+  for (const m of list) if (!out.some((o) => o.question === m.question)) out.push(m);
+  return out;
 }

@@ -108,14 +108,19 @@ export function negate(t: Truth): Truth {
 }
 
 function evaluateLeaf(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState): EvalNode {
-  const actual = state.kind === 'value' ? state.value : state.kind === 'dont_know' ? DONT_KNOW : undefined;
   const result = compare(op, expected, state);
-  const trace: LeafTrace = { question, op, expected, actual, state: state.kind, result };
-  if (state.kind === 'value' && state.derived) trace.derived = true;
-  return { kind: 'leaf', result, leaf: trace };
+  return { kind: 'leaf', result, leaf: leafTrace(question, op, expected, state, result) };
 }
 
-function compare(op: LeafOperator, expected: unknown, state: AnswerState): Truth {
+/** The trace of one leaf (also built by the compiled plan, plan.ts: one shape for both). */
+export function leafTrace(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState, result: Truth): LeafTrace {
+  const actual = state.kind === 'value' ? state.value : state.kind === 'dont_know' ? DONT_KNOW : undefined;
+  const trace: LeafTrace = { question, op, expected, actual, state: state.kind, result };
+  if (state.kind === 'value' && state.derived) trace.derived = true;
+  return trace;
+}
+
+export function compare(op: LeafOperator, expected: unknown, state: AnswerState): Truth {
   if (op === 'answered') {
     if (state.kind === 'missing') return 'unknown';
     return (state.kind === 'value') === expected;
@@ -129,10 +134,15 @@ function compare(op: LeafOperator, expected: unknown, state: AnswerState): Truth
       return actual === expected;
     case 'in':
       return (expected as unknown[]).includes(actual);
+    // Loops rather than some/every: no closure per comparison (this runs for every leaf of every assessment).
     case 'includesAny':
-      return Array.isArray(actual) && (expected as string[]).some((v) => actual.includes(v));
+      if (!Array.isArray(actual)) return false;
+      for (const v of expected as string[]) if (actual.includes(v)) return true;
+      return false;
     case 'includesAll':
-      return Array.isArray(actual) && (expected as string[]).every((v) => actual.includes(v));
+      if (!Array.isArray(actual)) return false;
+      for (const v of expected as string[]) if (!actual.includes(v)) return false;
+      return true;
     case 'atLeast':
       return typeof actual === 'number' && actual >= (expected as number);
     case 'atMost':

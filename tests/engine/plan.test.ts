@@ -1,0 +1,242 @@
+/**
+ * The compiled plan (src/engine/plan.ts) against the reference evaluator (src/engine/evaluate.ts): for every
+ * root, the same truth value, trace, decisive leaves (reasons) and near miss (cheapestFix of cost 1) — on
+ * small hand-written and random conditions over every kind of answer state, and on the real rulebooks over
+ * many generated members. Then the whole engine (answer states and assess) against the engine as it was
+ * before the plan (tests/engine/reference.ts).
+ */
+import { join } from 'node:path';
+import { mulberry32, sampleAnswers } from '@/batch/generate';
+import { assess, answerStates, cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type Assessment, type LeafTrace } from '@/engine';
+import { questionnairePlan, readAnswers } from '@/engine/answers-state';
+import { ConditionPlan, Evaluation, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from '@/engine/plan';
+import { DONT_KNOW, type Condition } from '@/rulebook/conditions';
+import { loadRulebook } from '@/rulebook/load';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { fixture } from './helpers';
+import { referenceAnswerStates, referenceAssess } from './reference';
+
+const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'));
+const rulebooks: [string, CompiledRulebook][] = [
+  ['tianjin-2022', tianjin],
+  ['demo-packaging', fixture],
+];
+
+/**
+ * One root of a plan checked against evaluate() over the same answer states; returns a description of the
+ * first difference, or null. (A returned string rather than expect() in the loops: thousands of cases.)
+ */
+function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, states: readonly AnswerState[], info: QuestionInfo): string | null {
+  const lookup = (id: string) => {
+    const i = info.index.get(id);
+    return i === undefined ? { kind: 'missing' as const } : states[i]!;
+  };
+  const ref = evaluate(condition, lookup);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const trace = ev.trace(root);
+  if (ev.results[root.id] !== ref.result) return `result ${String(ev.results[root.id])}, reference ${String(ref.result)}`;
+  if (truth(root, states, states.length) !== ref.result) return 'truth() differs';
+  if (!same(trace, leaves(ref))) return `trace ${JSON.stringify(trace)}, reference ${JSON.stringify(leaves(ref))}`;
+  const reasons = ev.reasons(root);
+  if (!same(reasons, decisiveLeaves(ref))) return `reasons ${JSON.stringify(reasons)}, reference ${JSON.stringify(decisiveLeaves(ref))}`;
+  // The reasons are the trace's own objects: the results page tells leaves apart by identity.
+  if (!reasons.every((r) => trace.includes(r))) return 'a reason is not one of the trace objects';
+  // decisive() and evaluateTree() (used for missing answers) agree with the reference too.
+  const results: (typeof ev.results)[number][] = [];
+  if (evaluateTree(root, states, states.length, results) !== ref.result) return 'evaluateTree() differs';
+  const unknownLeaves: PlanNode[] = [];
+  decisiveNodes(root, 'unknown', results, unknownLeaves);
+  if (!same(unknownLeaves.map((l) => l.questionId), decisiveLeaves(ref, 'unknown').map((l) => l.question))) return 'decisiveNodes(unknown) differs';
+  if (!same(ev.decisive(root).map((l) => l.questionId), decisiveLeaves(ref).map((l) => l.question))) return 'decisive() differs';
+  const fix = cheapestFix(ref, true, info.circumstances);
+  const expected = fix.cost === 1 ? (fix.leaves[0] ?? null) : null;
+  const nearMiss = ev.nearMiss(root);
+  if (!same(nearMiss, expected)) return `near miss ${JSON.stringify(nearMiss)}, reference ${JSON.stringify(expected)} (cost ${fix.cost})`;
+  if (nearMiss && !trace.includes(nearMiss)) return 'the near miss is not one of the trace objects';
+  return null;
+}
+
+describe('hand-written conditions, every combination of answer states', () => {
+  // a, b, d: choices; c: a circumstance (never suggested as a near miss); zz: not in the questionnaire.
+  const info: QuestionInfo = { index: new Map(['a', 'b', 'c', 'd'].map((q, i) => [q, i])), circumstances: new Set(['c']) };
+  const A: Condition = { answer: 'a', is: true };
+  const B: Condition = { answer: 'b', is: true };
+  const C: Condition = { answer: 'c', is: true };
+  const D: Condition = { answer: 'd', atLeast: 3 };
+  const conditions: [string, Condition][] = [
+    ['a leaf', A],
+    ['not', { not: A }],
+    ['all', { all: [A, B] }],
+    ['any', { any: [A, B] }],
+    ['all with not and any', { all: [A, { not: B }, { any: [C, D] }] }],
+    ['any of alls', { any: [{ all: [A, B] }, { all: [C, { not: D }] }] }],
+    ['not of all of any', { not: { all: [A, { any: [B, C] }] } }],
+    ['a repeated leaf', { all: [A, A, B] }],
+    ['not of any inside any', { any: [{ not: { any: [A, B] } }, C] }],
+    ['a circumstance shared by two anys', { all: [{ any: [A, C] }, { any: [B, C] }] }],
+    ['a question not in the questionnaire', { all: [{ answer: 'zz', is: true }, A] }],
+    ['answered', { all: [{ answer: 'a', answered: true }, { any: [{ not: A }, C] }] }],
+    ['answered: false', { any: [{ answer: 'b', answered: false }, D] }],
+    ['double not', { not: { not: A } }],
+    ['in and nested alls', { any: [{ all: [A, B, C] }, { all: [{ not: A }, D] }, { answer: 'b', in: [true] }] }],
+    ['two anys and a not', { all: [{ any: [A, B] }, { any: [C, D] }, { not: { all: [B, D] } }] }],
+  ];
+  // Every condition a root of one plan, so that shared parts are shared as they are in a rulebook.
+  const plan = new ConditionPlan(info);
+  const roots = conditions.map(([, c]) => plan.root(c, 'item'));
+  const kinds = (yes: AnswerState, no: AnswerState): AnswerState[] => [{ kind: 'missing' }, { kind: 'dont_know' }, { kind: 'hidden' }, yes, no];
+  const choices = kinds({ kind: 'value', value: true }, { kind: 'value', value: false });
+  const numbers = kinds({ kind: 'value', value: 5, derived: true }, { kind: 'value', value: 1 });
+  const combinations: AnswerState[][] = [];
+  for (const a of choices) for (const b of choices) for (const c of choices) for (const d of numbers) combinations.push([a, b, c, d]);
+
+  it.each(conditions.map(([name], i) => [name, i] as const))('%s', (_name, i) => {
+    const problems: string[] = [];
+    for (const states of combinations) {
+      const ev = new Evaluation(plan, states);
+      const problem = compareRoot(ev, roots[i]!, conditions[i]![1], states, info);
+      if (problem) problems.push(`${states.map((s) => (s.kind === 'value' ? String(s.value) : s.kind)).join(' ')}: ${problem}`);
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('random conditions', () => {
+  const questions = ['a', 'b', 'c', 'd', 'e'];
+  const info: QuestionInfo = { index: new Map(questions.map((q, i) => [q, i])), circumstances: new Set(['e']) };
+  const random = mulberry32(7);
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const leaf = (): Condition => (random() < 0.15 ? { answer: pick(questions), answered: random() < 0.8 } : random() < 0.2 ? { answer: pick(questions), in: [1, 2] } : { answer: pick(questions), atLeast: 2 });
+  const condition = (depth: number): Condition => {
+    if (depth === 0 || random() < 0.3) return leaf();
+    const r = random();
+    if (r < 0.15) return { not: condition(depth - 1) };
+    const children = Array.from({ length: 1 + Math.floor(random() * 3) }, () => condition(depth - 1));
+    return r < 0.6 ? { all: children } : { any: children };
+  };
+  const states = (): AnswerState[] =>
+    questions.map(() => {
+      const r = random();
+      return r < 0.15 ? { kind: 'missing' } : r < 0.25 ? { kind: 'dont_know' } : r < 0.35 ? { kind: 'hidden' } : { kind: 'value', value: Math.floor(random() * 4) };
+    });
+
+  it('agree with the reference evaluator on 200 conditions × 100 answer sets', () => {
+    const conditions = Array.from({ length: 200 }, () => condition(4));
+    const plan = new ConditionPlan(info);
+    const roots = conditions.map((c) => plan.root(c, 'item'));
+    const problems: string[] = [];
+    for (let n = 0; n < 100; n += 1) {
+      const s = states();
+      const ev = new Evaluation(plan, s);
+      for (let i = 0; i < conditions.length; i += 1) {
+        const problem = compareRoot(ev, roots[i]!, conditions[i]!, s, info);
+        if (problem) problems.push(`${JSON.stringify(conditions[i])} with ${JSON.stringify(s)}: ${problem}`);
+      }
+    }
+    expect(problems.slice(0, 3)).toEqual([]);
+  }, 30_000);
+});
+
+/**
+ * Generated members, made harder: each answer is sometimes dropped (later questions' visibility becomes
+ * unknown), "don't know", or taken from another member (answers to questions that are not asked).
+ */
+function members(rulebook: CompiledRulebook, count: number, seed: number): Answers[] {
+  const random = mulberry32(seed);
+  const ids = rulebook.questionnaire.steps.flatMap((s) => s.questions.map((q) => q.id));
+  return Array.from({ length: count }, () => {
+    const own = sampleAnswers(rulebook, random);
+    if (random() < 0.3) return own;
+    const other = sampleAnswers(rulebook, random);
+    const out: Answers = {};
+    for (const id of ids) {
+      const r = random();
+      const value = r < 0.7 ? own[id] : r < 0.85 ? other[id] : r < 0.95 ? undefined : DONT_KNOW;
+      if (value !== undefined) out[id] = value;
+    }
+    return out;
+  });
+}
+
+describe.each(rulebooks)('the %s rulebook', (_name, rulebook) => {
+  const questionnaire = questionnairePlan(rulebook.questionnaire, rulebook.parameters);
+  const info = questionnaire.info;
+  // Scope, audiences and items' conditions as assess() plans them: roots in separate pools.
+  const plan = new ConditionPlan(info);
+  const conditions: [PlanNode, Condition][] = [];
+  if (rulebook.meta.scope) conditions.push([plan.root(rulebook.meta.scope.when, 'scope'), rulebook.meta.scope.when]);
+  for (const c of Object.values(rulebook.meta.audiences)) if (c) conditions.push([plan.root(c, 'audience'), c]);
+  for (const m of rulebook.measures) for (const i of m.supportItems) if (i.when) conditions.push([plan.root(i.when, 'item'), i.when]);
+  const answers = members(rulebook, 600, 11);
+
+  it('gives every condition the reference truth value, trace, reasons and near miss', () => {
+    const problems: string[] = [];
+    for (const a of answers) {
+      const { states } = readAnswers(questionnaire, a);
+      const ev = new Evaluation(plan, states);
+      for (const [root, condition] of conditions) {
+        const problem = compareRoot(ev, root, condition, states, info);
+        if (problem) problems.push(`${JSON.stringify(a)}: ${problem}`);
+      }
+    }
+    expect(problems.slice(0, 3)).toEqual([]);
+  }, 30_000);
+
+  it('reads answers as the reference does: visibility, states, derived answers, missing answers', () => {
+    const ids = rulebook.questionnaire.steps.flatMap((s) => s.questions.map((q) => q.id));
+    const problems: string[] = [];
+    for (const a of answers) {
+      const ref = referenceAnswerStates(rulebook.questionnaire, a, rulebook.parameters);
+      const got = answerStates(rulebook.questionnaire, a, rulebook.parameters);
+      const view = (s: typeof ref | typeof got) =>
+        JSON.stringify({
+          visibility: [...s.visibility],
+          steps: [...s.stepVisibility],
+          derived: [...s.derived],
+          states: ids.map((id) => s.lookup(id)),
+          missing: [...ids, 'no_such_question'].map((id) => s.missingFor(id)),
+        });
+      if (view(got) !== view(ref)) problems.push(`${JSON.stringify(a)}:\n${view(got)}\n${view(ref)}`);
+    }
+    expect(problems.slice(0, 2)).toEqual([]);
+  }, 30_000);
+
+  it('assesses as the reference engine does, down to which trace objects are shared', () => {
+    const problems: string[] = [];
+    answers.forEach((a, n) => {
+      const got = assess(rulebook, a);
+      const ref = referenceAssess(rulebook, a);
+      // The whole assessment for some members; what depends on the answers for all of them (quicker).
+      const view = n < 50 ? JSON.stringify : (x: Assessment) => JSON.stringify(outcome(x));
+      if (view(got) !== view(ref)) problems.push(`${JSON.stringify(a)}: the assessments differ`);
+      else if (JSON.stringify(identities(got)) !== JSON.stringify(identities(ref))) problems.push(`${JSON.stringify(a)}: trace objects shared differently`);
+    });
+    expect(problems.slice(0, 3)).toEqual([]);
+  }, 30_000);
+});
+
+/** The parts of an assessment that depend on the answers. */
+function outcome(a: Assessment) {
+  return [
+    a.inScope,
+    a.scopeNotice,
+    a.counts,
+    a.clauses.map((c) => [c.verdict, c.nearMiss, c.missing, c.supportItems.map((i) => [i.verdict, i.reasons, i.trace, i.conditionTrace, i.missing, i.nearMiss, i.failedAt])]),
+  ];
+}
+
+/**
+ * What the results page and the report learn from object identity within an assessment: which reasons
+ * (and which near miss) are leaves of the item's own condition, and which are leaves of its trace.
+ */
+function identities(a: Assessment) {
+  const within = (leaf: LeafTrace, list: readonly LeafTrace[]) => list.includes(leaf);
+  return a.clauses.flatMap((c) =>
+    c.supportItems.map((i) => ({
+      reasons: i.reasons.map((r) => [within(r, i.conditionTrace), within(r, i.trace)]),
+      nearMiss: i.nearMiss ? [within(i.nearMiss, i.conditionTrace), within(i.nearMiss, i.trace)] : null,
+      // The scope's and audience's leaves are not the item's own, even when they ask the same.
+      ownInTrace: i.trace.map((l) => within(l, i.conditionTrace)),
+    })),
+  );
+}
