@@ -22,6 +22,7 @@ const gate: { pauseAfterRows: number | null; release: () => void } = { pauseAfte
 vi.mock('@/features/batch/runner', async () => {
   const { batchRun } = await import('@/features/batch/run');
   return {
+    prepareBatchWorker: () => () => undefined,
     startBatch(request: BatchRequest, onEvent: (event: RunnerEvent) => void) {
       let cancelled = false;
       void (async () => {

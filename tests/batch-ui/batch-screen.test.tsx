@@ -201,3 +201,26 @@ it('sorts and filters the matrix, and the chart counts what the matrix shows', a
   });
   expect(bars[0]).toHaveTextContent('2 个会员（67%）');
 });
+
+it('shows a page of 50 members: its first rows at once, the rest a few per frame', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const many = Array.from({ length: 60 }, (_, i) => [`会员${i + 1}`, i % 2 ? 'association' : 'company', '是', '', '是', '', '', '', '', '']);
+  await importFile(user, csv(many));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  expect(screen.getByText('显示第 1–50 个，共 60 个会员')).toBeInTheDocument();
+  // (Read without role queries, which are slow over a large table in jsdom.)
+  const names = () => [...matrix().querySelectorAll('tbody th[scope="row"]')].map((h) => h.textContent);
+  // The first frame lays out ten rows, not fifty (a thousand badges at once make a long task).
+  expect(names().length).toBeGreaterThanOrEqual(10);
+  expect(names().length).toBeLessThan(50);
+  expect(matrix().querySelector('tbody')).toHaveAttribute('aria-busy', 'true');
+  await waitFor(() => expect(names()).toHaveLength(50), { timeout: 5000 });
+  expect(names()).toEqual(many.slice(0, 50).map((m) => m[0]));
+  expect(matrix().querySelector('tbody')).not.toHaveAttribute('aria-busy');
+
+  // The next page: its ten rows.
+  await user.click(screen.getByRole('button', { name: '下一页' }));
+  expect(screen.getByText('显示第 51–60 个，共 60 个会员')).toBeInTheDocument();
+  expect(names()).toEqual(many.slice(50).map((m) => m[0]));
+}, 30_000);

@@ -16,7 +16,7 @@ import type { CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, WorkspaceError } from '@/features/workspace/store';
 import { useWorkspaceStore } from '@/features/workspace/store-context';
 import type { BatchMemberRef } from './run';
-import { startBatch, type BatchJob, type RunnerEvent } from './runner';
+import { prepareBatchWorker, startBatch, type BatchJob, type RunnerEvent } from './runner';
 import { MatrixView } from './matrix-view';
 import { BarChart } from './bar-chart';
 
@@ -75,6 +75,8 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   const cancelButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
+  // The worker's code loads while the user picks a file.
+  useEffect(() => (useWorker ? prepareBatchWorker() : undefined), [useWorker]);
   // Leaving the screen stops a run.
   useEffect(() => () => job.current?.cancel(), []);
 

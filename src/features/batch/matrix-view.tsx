@@ -1,9 +1,11 @@
 /**
  * The member × clause matrix: sortable by name, row or any clause; filtered by name and by a verdict
  * (in one clause or any); a page at a time, so ten thousand members do not make ten thousand rows.
+ * A page's rows are added a few per frame: laying out a page of a thousand badges at once is a frame of
+ * over 100 ms on a slow machine, ten rows at a time stays well under it.
  * Each member's Markdown report is made on demand from its answers.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/app/language';
 import type { BatchMatrix, MatrixRow } from '@/batch';
@@ -17,6 +19,8 @@ import { VERDICTS, type CompiledRulebook, type Verdict } from '@/rulebook/schema
 import type { BatchMemberRef } from './run';
 
 const PAGE = 50;
+/** Rows in the first frame of a page, and added in each frame after it. */
+const ROWS_PER_FRAME = 10;
 /** Sorting by a clause puts the members it applies to first. */
 const RANK: Record<Verdict, number> = { applies: 0, possible: 1, does_not_apply: 2, for_information: 3 };
 
@@ -66,7 +70,16 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
 
   const pages = Math.max(1, Math.ceil(visible.length / PAGE));
   const current = Math.min(page, pages - 1);
-  const shown = visible.slice(current * PAGE, current * PAGE + PAGE);
+  const shown = useMemo(() => visible.slice(current * PAGE, current * PAGE + PAGE), [visible, current]);
+  // A new page (or order, or filter) starts with its first rows; the rest follow a frame at a time.
+  const [rendered, setRendered] = useState({ rows: shown, count: ROWS_PER_FRAME });
+  if (rendered.rows !== shown) setRendered({ rows: shown, count: ROWS_PER_FRAME });
+  const complete = rendered.count >= shown.length;
+  useEffect(() => {
+    if (complete) return;
+    const frame = requestAnimationFrame(() => setRendered((r) => (r.rows === shown ? { rows: shown, count: r.count + ROWS_PER_FRAME } : r)));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, rendered, complete]);
 
   const sortBy = (key: SortKey) => {
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
@@ -176,8 +189,8 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
               <th scope="col">{t('batch.ui.report')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((row) => (
+          <tbody aria-busy={complete ? undefined : true}>
+            {shown.slice(0, rendered.count).map((row) => (
               <tr key={row.row}>
                 <td>{row.row}</td>
                 <th scope="row">{nameOf(row)}</th>
