@@ -14,7 +14,8 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchColumns, csvLine, memberCells, mulberry32, sampleAnswers } from '../src/batch/index.ts';
@@ -43,19 +44,29 @@ const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port',
 let serverExited = false;
 server.on('exit', () => (serverExited = true));
 let browser: Browser | undefined;
+// Playwright makes the browser's profile and its own files under the temporary directory: a directory of
+// this run's, removed when the script exits however it exits (Playwright's own removal can lose the race
+// with a browser killed on Ctrl-C).
+const scratch = mkdtempSync(join(tmpdir(), 'bench-batch-browser-'));
+process.env.TMPDIR = scratch;
 const stop = () => {
   try {
     process.kill(-server.pid!, 'SIGTERM');
   } catch {
     // Already gone.
   }
+  try {
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // A browser still writing to it as it goes: nothing more can be done at exit (its name says whose it is).
+  }
 };
 process.on('exit', stop);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    stop();
-    // Playwright removes the browser's temporary profile when it closes it.
-    void (browser?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+    // Close the browser, then exit: the exit handler stops the server and removes the scratch directory.
+    setTimeout(() => process.exit(130), 5000).unref();
+    void (browser?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(130));
   });
 }
 
