@@ -6,18 +6,27 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import bundled from 'virtual:rulebooks';
-import type { CompiledRulebook } from './rulebook/schema';
+import type { RulebookLoader } from './rulebook/full';
+import type { InterviewRulebook } from './rulebook/schema';
 import { App } from './app/app';
 import { controls, takeBootState } from './boot';
 
-export function mountApp(container: HTMLElement, rulebooks: CompiledRulebook[] = bundled): void {
+/** The measures and source text of the bundled rulebooks, loaded after the first screen (see src/rulebook/vite-plugin.ts). */
+export const loadBundled: RulebookLoader = async (rulebook) => {
+  const { default: texts } = await import('virtual:rulebook-texts');
+  const text = texts[rulebook.meta.id];
+  if (!text) throw new Error(`no measures for rulebook ${rulebook.meta.id}`);
+  return { ...rulebook, ...text };
+};
+
+export function mountApp(container: HTMLElement, rulebooks: InterviewRulebook[] = bundled, loadRulebook: RulebookLoader = loadBundled): void {
   const boot = takeBootState();
   const root = createRoot(container);
   // Synchronously, so the static page is replaced by the same page in one frame and the controls can be found.
   flushSync(() =>
     root.render(
       <StrictMode>
-        <App rulebooks={rulebooks} start={boot ? { kind: 'fresh', at: boot.screen, values: boot.values } : undefined} />
+        <App rulebooks={rulebooks} loadRulebook={loadRulebook} start={boot ? { kind: 'fresh', at: boot.screen, values: boot.values } : undefined} />
       </StrictMode>,
     ),
   );

@@ -1,10 +1,11 @@
 import './zod-config';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompiledRulebook } from '@/rulebook/schema';
+import type { CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
+import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
 import { localize, type Language } from '@/i18n';
 import type { ImportedAssessment } from '@/report/export-file';
-import { decodeShareFragment, isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-link';
+import { isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-errors';
 import { LanguageProvider, useLanguage } from './language';
 import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
@@ -18,39 +19,69 @@ type View = (typeof VIEWS)[number];
 const VIEW_LABELS: Record<View, string> = { interview: 'workspace.nav.selfCheck', workspace: 'workspace.nav.workspace', batch: 'workspace.nav.batch' };
 
 type AppProps = {
-  rulebooks: CompiledRulebook[];
+  /** The interview's part of each rulebook; the rest comes from `loadRulebook` when a screen needs it (whole rulebooks need none). */
+  rulebooks: InterviewRulebook[];
+  loadRulebook?: RulebookLoader;
   /** The language to start in; otherwise the stored choice. */
   lang?: Language;
   /** Where a new interview begins (the prerendered first screen's state); otherwise a share link or the saved session decides. */
   start?: WizardStart;
 };
 
-export function App({ rulebooks, lang, start }: AppProps) {
+export function App({ rulebooks, loadRulebook, lang, start }: AppProps) {
   return (
     <LanguageProvider initial={lang}>
-      <Shell rulebooks={rulebooks} begin={start} />
+      <RulebookLoaderProvider load={loadRulebook}>
+        <Shell rulebooks={rulebooks} begin={start} />
+      </RulebookLoaderProvider>
     </LanguageProvider>
   );
 }
 
 /**
  * A share link (#psc1.…) opens its answers at the results; a broken one gives a message and a fresh
- * start. The fragment is removed from the address afterwards, so a reload does not apply it again.
+ * start. The fragment is removed from the address at once, so a reload does not apply it again; it is
+ * decoded by src/share/share-link.ts, loaded only when a link is opened.
  */
-function readShareLink(rulebooks: CompiledRulebook[]): { rulebook?: CompiledRulebook | undefined; start: WizardStart } | null {
+function takeShareFragment(): string | null {
   const fragment = window.location.hash.replace(/^#/, '');
   if (!fragment || !isShareFragment(fragment)) return null;
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  const decoded = decodeShareFragment(rulebooks, fragment);
-  if (!decoded.ok) return { start: { kind: 'shareError', error: decoded.error } };
-  return { rulebook: decoded.value.rulebook, start: { kind: 'shared', answers: decoded.value.answers, rulebookChanged: decoded.value.rulebookChanged } };
+  return fragment;
 }
 
-function Shell({ rulebooks, begin }: { rulebooks: CompiledRulebook[]; begin: WizardStart | undefined }) {
+type Opening = { rulebook?: InterviewRulebook | undefined; start: WizardStart };
+
+function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: WizardStart | undefined }) {
+  const { t } = useTranslation();
+  const [link] = useState(() => (begin ? null : takeShareFragment()));
+  const [opened, setOpened] = useState<Opening | null>(null);
+  useEffect(() => {
+    if (!link) return;
+    let live = true;
+    void import('@/share/share-link').then(({ decodeShareFragment }) => {
+      const decoded = decodeShareFragment(rulebooks, link);
+      if (!live) return;
+      if (!decoded.ok) setOpened({ start: { kind: 'shareError', error: decoded.error } });
+      else setOpened({ rulebook: decoded.value.rulebook, start: { kind: 'shared', answers: decoded.value.answers, rulebookChanged: decoded.value.rulebookChanged } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [link, rulebooks]);
+  if (link && !opened)
+    return (
+      <p role="status" className="app-main">
+        {t('app.loading')}
+      </p>
+    );
+  return <Screens rulebooks={rulebooks} initial={begin ? { start: begin } : opened} />;
+}
+
+function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initial: Opening | null }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
-  const [initial] = useState<{ rulebook?: CompiledRulebook | undefined; start: WizardStart } | null>(() => (begin ? { start: begin } : readShareLink(rulebooks)));
-  const [chosen, setChosen] = useState<CompiledRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
+  const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
   const [start, setStart] = useState<{ start: WizardStart; key: number } | null>(initial ? { start: initial.start, key: 0 } : null);
 
   const onImported = (imported: ImportedAssessment) => {
@@ -95,15 +126,21 @@ function Shell({ rulebooks, begin }: { rulebooks: CompiledRulebook[]; begin: Wiz
         <UpdateNotice />
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           {view === 'workspace' && (
-            <WorkspaceScreen
-              rulebooks={rulebooks}
-              onOpen={(imported) => {
-                onImported(imported);
-                show('interview');
-              }}
-            />
+            <WithWholeRulebooks rulebooks={rulebooks}>
+              {(whole) => (
+                <WorkspaceScreen
+                  rulebooks={whole}
+                  onOpen={(imported) => {
+                    onImported(imported);
+                    show('interview');
+                  }}
+                />
+              )}
+            </WithWholeRulebooks>
           )}
-          {view === 'batch' && <BatchScreen rulebooks={rulebooks} rulebook={chosen} />}
+          {view === 'batch' && (
+            <WithWholeRulebooks rulebooks={rulebooks}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} />}</WithWholeRulebooks>
+          )}
         </Suspense>
         <div hidden={view !== 'interview'}>
           {chosen ? (
@@ -131,6 +168,11 @@ function Shell({ rulebooks, begin }: { rulebooks: CompiledRulebook[]; begin: Wiz
       </footer>
     </div>
   );
+}
+
+/** The workspace and batch screens work on whole rulebooks: suspends until their measures have loaded. */
+function WithWholeRulebooks({ rulebooks, children }: { rulebooks: InterviewRulebook[]; children: (whole: CompiledRulebook[]) => React.ReactNode }) {
+  return children(useFullRulebooks(rulebooks));
 }
 
 function ShareErrorNotice({ error }: { error: ShareError }) {

@@ -11,12 +11,19 @@ type LanguageState = { lang: Language; setLang: (lang: Language) => void };
 const LanguageContext = createContext<LanguageState>({ lang: DEFAULT_LANGUAGE, setLang: () => undefined });
 
 export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Language | undefined }) {
-  const [lang, setLangState] = useState<Language>(() => initial ?? storedLanguage());
+  // The catalogues follow the choice before anything renders with it: first here, then in setLang (an event,
+  // not a render, since changing the language re-renders every component that translates).
+  const [lang, setLangState] = useState<Language>(() => {
+    const first = initial ?? storedLanguage();
+    if (i18n.language !== first) void i18n.changeLanguage(first);
+    return first;
+  });
   useEffect(() => {
-    void i18n.changeLanguage(lang);
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
     document.documentElement.lang = languageTag(lang);
   }, [lang]);
   const setLang = useCallback((next: Language) => {
+    void i18n.changeLanguage(next);
     setLangState(next);
     try {
       localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
@@ -24,7 +31,6 @@ export function LanguageProvider({ children, initial }: { children: ReactNode; i
       // Storage may be full or disabled: the choice still holds for this visit.
     }
   }, []);
-  if (i18n.language !== lang) void i18n.changeLanguage(lang);
   return (
     <LanguageContext.Provider value={{ lang, setLang }}>
       <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

@@ -5,7 +5,7 @@
 // zod/mini: the same validation as classic zod with a fraction of the bundle size (this runs in the browser).
 import * as z from 'zod/mini';
 import { DONT_KNOW } from '../rulebook/conditions.ts';
-import type { Answers, CompiledRulebook, Question } from '../rulebook/schema.ts';
+import type { Answers, InterviewRulebook, Question } from '../rulebook/schema.ts';
 
 export type AnswersFile = { rulebook: string; answers: Answers };
 export type InputProblem = { path: string; message: string };
@@ -65,7 +65,7 @@ export function answerSchema(question: Question): z.ZodMiniType {
   );
 }
 
-export function answersSchema(rulebook: CompiledRulebook) {
+export function answersSchema(rulebook: InterviewRulebook) {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const step of rulebook.questionnaire.steps) for (const q of step.questions) shape[q.id] = z.optional(answerSchema(q));
   return z.strictObject(shape, {
@@ -77,7 +77,7 @@ export function answersSchema(rulebook: CompiledRulebook) {
 }
 
 /** Validate an answers file against the rulebook it names. */
-export function parseAnswersFile(rulebooks: CompiledRulebook[], data: unknown): ParseResult<AnswersFile & { compiled: CompiledRulebook }> {
+export function parseAnswersFile<R extends InterviewRulebook>(rulebooks: R[], data: unknown): ParseResult<AnswersFile & { compiled: R }> {
   const known = rulebooks.map((r) => r.meta.id);
   const head = z
     .object(

@@ -6,7 +6,7 @@
 import type { CompiledRulebook, Condition } from '../rulebook/schema.ts';
 import { questionsOf } from './evaluate.ts';
 
-export function clausesDependingOn(rulebook: CompiledRulebook): Map<string, number[]> {
+export function clausesDependingOn(rulebook: Pick<CompiledRulebook, 'meta' | 'measures' | 'questionnaire' | 'parameters'>): Map<string, number[]> {
   const direct = new Map<string, Set<number>>();
   const add = (question: string, clause: number) => {
     if (!direct.has(question)) direct.set(question, new Set());

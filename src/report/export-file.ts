@@ -214,9 +214,7 @@ export function importErrorMessage(error: ImportError, lang: Language): string {
 }
 
 /** "tianjin-2022 v1.0.0 · 3f2a9c1b0d4e": how a rulebook version is shown in messages and reports. */
-export function rulebookLabel(ref: RulebookRef): string {
-  return `${ref.id} v${ref.version} · ${ref.hash.slice(0, 12)}`;
-}
+export { rulebookLabel } from '../rulebook/label.ts';
 
 /** A file name for a download, e.g. `policy-self-check_tianjin-2022_2026-01-02_天津某某公司.csv`. */
 export function exportFileName(input: { rulebookId: string; date: string; respondentName?: string }, extension: 'json' | 'md' | 'csv' | 'pdf'): string {

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
+import { clausesDependingOn } from '../engine/dependencies.ts';
 import { lintRulebook } from './lint.ts';
 import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook } from './schema.ts';
 
@@ -90,7 +91,8 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
 
   const content = { meta: withoutSchema(meta.value), measures: measures.value.measures, questionnaire: withoutSchema(questionnaire.value), parameters, source };
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
-  return { ...content, hash };
+  const outline = { clauses: content.measures.map((m) => ({ clause: m.clause, title: m.title })), dependents: Object.fromEntries(clausesDependingOn(content)) };
+  return { ...content, hash, outline };
 }
 
 function withoutSchema<T extends { $schema?: string | undefined }>(value: T): T {

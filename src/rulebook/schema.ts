@@ -296,4 +296,19 @@ export type CompiledRulebook = {
   parameters: ParameterTable[];
   /** sha-256 of the rulebook's content (meta, measures, questionnaire, parameters, source), hex. */
   hash: string;
+  /** What the interview shows of the measures, worked out from them at compile time (not part of the hash). */
+  outline: RulebookOutline;
 };
+
+export type RulebookOutline = {
+  /** The clauses in order, with their titles. */
+  clauses: { clause: number; title: LocalizedText }[];
+  /** By question id: the clauses whose conditions depend on its answer (the interview's "why we ask"). */
+  dependents: Record<string, number[]>;
+};
+
+/**
+ * What the interview needs, loaded with the first screen: everything but the measures and the source text,
+ * which follow lazily (src/rulebook/full.tsx). A CompiledRulebook is one too.
+ */
+export type InterviewRulebook = Omit<CompiledRulebook, 'measures' | 'source'>;

@@ -1,5 +1,11 @@
 declare module 'virtual:rulebooks' {
-  import type { CompiledRulebook } from '@/rulebook/schema';
-  const rulebooks: CompiledRulebook[];
+  import type { InterviewRulebook } from '@/rulebook/schema';
+  const rulebooks: InterviewRulebook[];
   export default rulebooks;
+}
+
+declare module 'virtual:rulebook-texts' {
+  import type { CompiledRulebook } from '@/rulebook/schema';
+  const texts: Record<string, Pick<CompiledRulebook, 'measures' | 'source'>>;
+  export default texts;
 }

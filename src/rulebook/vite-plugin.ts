@@ -1,6 +1,9 @@
 /**
  * Vite plugin: compiles every rulebook under rules/ at build (and dev, and test) time and serves it as
- * the virtual module "virtual:rulebooks" — typed JSON, so no YAML parser reaches the browser.
+ * typed JSON, so no YAML parser reaches the browser, in two virtual modules:
+ * - "virtual:rulebooks": what the interview needs (InterviewRulebook: all but the measures and source text),
+ *   loaded with the first screen;
+ * - "virtual:rulebook-texts": the measures and source text by rulebook id, loaded lazily (src/rulebook/full.tsx).
  * An invalid rulebook fails the build with the file, line, path and problem.
  */
 import { join } from 'node:path';
@@ -8,20 +11,25 @@ import type { Plugin } from 'vite';
 import { loadRulebooks, RulebookError } from './load.ts';
 
 const ID = 'virtual:rulebooks';
+const TEXTS_ID = 'virtual:rulebook-texts';
 const RESOLVED = `\0${ID}`;
+const TEXTS_RESOLVED = `\0${TEXTS_ID}`;
+
+/** A JSON string parsed at run time: V8 parses JSON much faster than the same data as a JS literal. */
+const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
 export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin {
   return {
     name: 'policy-self-check:rulebooks',
     resolveId(id) {
-      return id === ID ? RESOLVED : undefined;
+      return id === ID ? RESOLVED : id === TEXTS_ID ? TEXTS_RESOLVED : undefined;
     },
     load(id) {
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== TEXTS_RESOLVED) return undefined;
       try {
         const rulebooks = loadRulebooks(rulesDir);
-        // A JSON string parsed at run time: V8 parses JSON much faster than the same data as a JS literal.
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(rulebooks))});`;
+        if (id === RESOLVED) return jsonModule(rulebooks.map(({ measures: _m, source: _s, ...interview }) => interview));
+        return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source }])));
       } catch (e) {
         if (e instanceof RulebookError) this.error(e.message);
         throw e;
@@ -32,8 +40,10 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(rulesDir) && /\.(ya?ml|txt)$/.test(file)) {
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) server.moduleGraph.invalidateModule(mod);
+        for (const resolved of [RESOLVED, TEXTS_RESOLVED]) {
+          const mod = server.moduleGraph.getModuleById(resolved);
+          if (mod) server.moduleGraph.invalidateModule(mod);
+        }
         server.ws.send({ type: 'full-reload' });
       }
     },

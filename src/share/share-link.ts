@@ -13,10 +13,11 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod/mini';
 import { parseAnswersFile, type InputProblem } from '../engine/index.ts';
-import { translator, type Language } from '../i18n/index.ts';
-import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
+import type { Answers, InterviewRulebook } from '../rulebook/schema.ts';
+import { fragmentOf, SHARE_PREFIX, type ShareError, type ShareErrorCode } from './share-errors.ts';
 
-export const SHARE_PREFIX = 'psc';
+export { isShareFragment, shareErrorMessage, SHARE_PREFIX, type ShareError, type ShareErrorCode } from './share-errors.ts';
+
 export const SHARE_FORMAT_VERSION = 1;
 /** Enough of the rulebook hash to notice that the rules changed since the link was made. */
 const HASH_PREFIX_LENGTH = 8;
@@ -29,41 +30,28 @@ const CRC_CHARS = 6;
 const Payload = z.object({ r: z.string(), h: z.string(), a: z.record(z.string(), z.unknown()) });
 
 /** The fragment (without #) that carries these answers. */
-export function encodeShareFragment(rulebook: CompiledRulebook, answers: Answers): string {
+export function encodeShareFragment(rulebook: InterviewRulebook, answers: Answers): string {
   const json = JSON.stringify({ r: rulebook.meta.id, h: rulebook.hash.slice(0, HASH_PREFIX_LENGTH), a: answers } satisfies z.infer<typeof Payload>);
   const data = deflateSync(strToU8(json), { level: 9 });
   return `${SHARE_PREFIX}${SHARE_FORMAT_VERSION}.${base64url(data)}.${base64url(crc32Bytes(data))}`;
 }
 
 /** The page's URL with the share fragment in place of any fragment it had. */
-export function shareUrl(pageUrl: string, rulebook: CompiledRulebook, answers: Answers): string {
+export function shareUrl(pageUrl: string, rulebook: InterviewRulebook, answers: Answers): string {
   const hash = pageUrl.indexOf('#');
   return `${hash === -1 ? pageUrl : pageUrl.slice(0, hash)}#${encodeShareFragment(rulebook, answers)}`;
 }
 
-/** Whether a fragment (with or without #) looks like a share link at all, e.g. to decide whether to decode it on load. */
-export function isShareFragment(fragment: string): boolean {
-  return fragmentOf(fragment).startsWith(SHARE_PREFIX);
-}
-
-export type ShareErrorCode = 'notOurs' | 'unsupportedVersion' | 'truncated' | 'tampered' | 'unknownRulebook' | 'invalidAnswers';
-export type ShareError = {
-  code: ShareErrorCode;
-  /** Interpolation values of the message (see shareErrorMessage). */
-  params: Record<string, string | number>;
-  /** For invalidAnswers: each answer that does not fit, with its path (e.g. `answers.kind`). */
-  problems: InputProblem[];
-};
-export type SharedAnswers = {
-  rulebook: CompiledRulebook;
+export type SharedAnswers<R extends InterviewRulebook = InterviewRulebook> = {
+  rulebook: R;
   answers: Answers;
   /** The rulebook changed since the link was made (the answers still fit; the results may differ). */
   rulebookChanged: boolean;
 };
-export type ShareResult = { ok: true; value: SharedAnswers } | { ok: false; error: ShareError };
+export type ShareResult<R extends InterviewRulebook = InterviewRulebook> = { ok: true; value: SharedAnswers<R> } | { ok: false; error: ShareError };
 
 /** Read a share fragment (`psc1.…`, `#psc1.…`, or a whole URL) back into answers for one of the rulebooks. */
-export function decodeShareFragment(rulebooks: CompiledRulebook[], fragment: string): ShareResult {
+export function decodeShareFragment<R extends InterviewRulebook>(rulebooks: R[], fragment: string): ShareResult<R> {
   const text = fragmentOf(fragment);
   const head = /^psc(\d*)/.exec(text);
   if (!head || text.length > MAX_FRAGMENT_LENGTH) return fail('notOurs');
@@ -105,20 +93,8 @@ export function decodeShareFragment(rulebooks: CompiledRulebook[], fragment: str
   return { ok: true, value: { rulebook, answers: answers.value.answers, rulebookChanged: !rulebook.hash.startsWith(payload.h) || payload.h.length === 0 } };
 }
 
-/** What went wrong with a share link, in the user's language (it also says the wizard starts afresh). */
-export function shareErrorMessage(error: ShareError, lang: Language): string {
-  return translator(lang)(`exports.share.errors.${error.code}`, error.params);
-}
-
-function fail(code: ShareErrorCode, params: ShareError['params'] = {}, problems: InputProblem[] = []): ShareResult {
+function fail(code: ShareErrorCode, params: ShareError['params'] = {}, problems: InputProblem[] = []): { ok: false; error: ShareError } {
   return { ok: false, error: { code, params, problems } };
-}
-
-/** A fragment as given: `#…`, a whole URL, or the bare fragment; surrounding spaces ignored. */
-function fragmentOf(input: string): string {
-  const text = input.trim();
-  const hash = text.indexOf('#');
-  return hash === -1 ? text : text.slice(hash + 1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ it('says what is wrong with a tampered link and starts afresh, keeping earlier a
   const tampered = fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11);
   window.history.replaceState(null, '', `/#${tampered}`);
   render(<App rulebooks={[fixture]} />);
-  expect(screen.getByText(/分享链接已损坏或被修改/)).toBeInTheDocument();
+  expect(await screen.findByText(/分享链接已损坏或被修改/)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: '继续上次的回答' })).toBeInTheDocument();
   expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company' });
 });

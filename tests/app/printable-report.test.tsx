@@ -15,11 +15,11 @@ beforeEach(() => {
   localStorage.setItem(sessionKey('demo-packaging'), JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
 });
 
-it('prints a report with the respondent, rulebook identity, every clause, the reasons, near misses and every answer', async () => {
+it('prints a report with the respondent, rulebook identity, every clause, the reasons, near misses and every answer', { timeout: 15_000 }, async () => {
   const user = userEvent.setup();
   const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
   render(<App rulebooks={[fixture]} />);
-  await user.click(await screen.findByRole('button', { name: '打印或保存为 PDF' }));
+  await user.click(await screen.findByRole('button', { name: '打印或保存为 PDF' }, { timeout: 5000 }));
 
   const report = await screen.findByRole('article', { name: '政策自测报告' });
   expect(within(report).getAllByRole('definition')[0]).toHaveTextContent('绿盒子包装有限公司');

@@ -5,24 +5,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '@/app/language';
-import { importErrorMessage, importJson, type ImportedAssessment } from '@/report/export-file';
-import type { CompiledRulebook } from '@/rulebook/schema';
+import type { ImportedAssessment } from '@/report/export-file';
+import { useRulebookLoader } from '@/rulebook/full';
+import type { InterviewRulebook } from '@/rulebook/schema';
 import { FileField } from '@/shared/ui/file-field';
 
 /** Larger than any real assessment file: refuse before reading it into memory. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export function ImportControl({ rulebooks, onImported }: { rulebooks: CompiledRulebook[]; onImported: (imported: ImportedAssessment) => void }) {
+export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewRulebook[]; onImported: (imported: ImportedAssessment) => void }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const [error, setError] = useState<{ message: string; problems: string[] } | null>(null);
+  const load = useRulebookLoader();
 
   const read = async (file: File) => {
     if (file.size > MAX_BYTES) {
       setError({ message: t('results.importTooLarge', { name: file.name, max: '5 MB' }), problems: [] });
       return;
     }
-    const result = importJson(rulebooks, await file.text());
+    // The file is assessed again under the whole rulebooks; the reader loads with them, when first needed.
+    const [{ importJson, importErrorMessage }, whole, text] = await Promise.all([import('@/report/export-file'), Promise.all(rulebooks.map(load)), file.text()]);
+    const result = importJson(whole, text);
     if (result.ok) {
       setError(null);
       onImported(result.value);

@@ -2,12 +2,14 @@
  * The results page, rendered from assess() output only: clauses grouped by verdict, near misses first
  * among those that do not apply, and the policy's own words one click away.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
-import type { Answers, CompiledRulebook, Verdict } from '@/rulebook/schema';
+import type { Answers, CompiledRulebook, InterviewRulebook, Verdict } from '@/rulebook/schema';
+import { assess } from '@/engine/assess';
+import { useFullRulebook, useFullRulebooks } from '@/rulebook/full';
 import { ClauseCard } from './clause-card';
 import { SourceView } from './source-view';
 import { ExportPanel } from '@/features/report/export-panel';
@@ -29,6 +31,14 @@ type Props = {
   rulebooks: CompiledRulebook[];
   onImported?: (imported: ImportedAssessment) => void;
 };
+
+/** The results need the whole rulebooks (measures and source text): suspends until these have loaded. */
+export function WholeResults({ rulebook, rulebooks, answers, ...rest }: Omit<Props, 'rulebook' | 'rulebooks' | 'assessment'> & { rulebook: InterviewRulebook; rulebooks: InterviewRulebook[] }) {
+  const whole = useFullRulebook(rulebook);
+  const wholeList = useFullRulebooks(rulebooks);
+  const assessment = useMemo(() => assess(whole, answers), [whole, answers]);
+  return <ResultsScreen {...rest} rulebook={whole} rulebooks={wholeList} answers={answers} assessment={assessment} />;
+}
 
 const GROUPS: Verdict[] = ['applies', 'possible', 'does_not_apply', 'for_information'];
 

@@ -4,7 +4,7 @@
  * it the engine's show-condition evaluator) where to go; no eligibility logic lives here.
  */
 import { assign, setup } from 'xstate';
-import type { AnswerValue, Answers, CompiledRulebook } from '@/rulebook/schema';
+import type { AnswerValue, Answers, InterviewRulebook } from '@/rulebook/schema';
 import { nextIncompleteStep, nextStep, previousStep, stepById, visibleSteps, type Position } from './routing';
 
 /** Answers from one step; `undefined` clears a question the respondent emptied. */
@@ -44,7 +44,7 @@ export function positionKey(p: Position): string {
   return p.at === 'step' ? `step:${p.step}` : p.at;
 }
 
-export function createWizardMachine(rulebook: CompiledRulebook) {
+export function createWizardMachine(rulebook: InterviewRulebook) {
   const stepIds = rulebook.questionnaire.steps.map((s) => s.id);
   const first = stepIds[0]!;
 

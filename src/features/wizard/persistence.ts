@@ -3,8 +3,8 @@
  * Saved data that cannot be read, or no longer fits the questionnaire, gives a notice and a fresh start.
  */
 import * as z from 'zod/mini';
-import { answersSchema } from '@/engine';
-import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { answersSchema } from '@/engine/answers-file';
+import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import type { Position } from './routing';
 
 const FORMAT_VERSION = 1;
@@ -33,7 +33,7 @@ export type Restored =
 
 export const sessionKey = (rulebookId: string) => `policy-self-check:session:${rulebookId}`;
 
-export function loadSession(rulebook: CompiledRulebook, storage: Storage | undefined = safeStorage()): Restored {
+export function loadSession(rulebook: InterviewRulebook, storage: Storage | undefined = safeStorage()): Restored {
   let raw: string | null = null;
   try {
     raw = storage?.getItem(sessionKey(rulebook.meta.id)) ?? null;
@@ -60,7 +60,7 @@ export function loadSession(rulebook: CompiledRulebook, storage: Storage | undef
 }
 
 /** Save; false when the browser refuses (quota exceeded, storage disabled). */
-export function saveSession(rulebook: CompiledRulebook, answers: Answers, at: Position, storage: Storage | undefined = safeStorage()): boolean {
+export function saveSession(rulebook: InterviewRulebook, answers: Answers, at: Position, storage: Storage | undefined = safeStorage()): boolean {
   const session: SavedSession = { version: FORMAT_VERSION, rulebook: rulebook.meta.id, hash: rulebook.hash, answers, at, savedAt: new Date().toISOString() };
   try {
     storage?.setItem(sessionKey(rulebook.meta.id), JSON.stringify(session));
@@ -70,7 +70,7 @@ export function saveSession(rulebook: CompiledRulebook, answers: Answers, at: Po
   }
 }
 
-export function clearSession(rulebook: CompiledRulebook, storage: Storage | undefined = safeStorage()): void {
+export function clearSession(rulebook: InterviewRulebook, storage: Storage | undefined = safeStorage()): void {
   try {
     storage?.removeItem(sessionKey(rulebook.meta.id));
   } catch {

@@ -8,10 +8,10 @@ import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { clauseLabel } from '@/rulebook/source';
 import { DONT_KNOW } from '@/rulebook/conditions';
-import type { CompiledRulebook, Question } from '@/rulebook/schema';
+import type { InterviewRulebook, Question } from '@/rulebook/schema';
 import type { FormValues } from './step-schema';
 
-type Props = { question: Question; rulebook: CompiledRulebook; dependents: number[]; derivedLabel?: string };
+type Props = { question: Question; rulebook: InterviewRulebook; dependents: number[]; derivedLabel?: string };
 
 /** Radios for short lists, a select for long ones. */
 const SELECT_FROM = 9;
@@ -197,10 +197,10 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
 }
 
 /** Which clauses depend on this answer, computed from the rules. */
-function WhyWeAsk({ rulebook, dependents }: { rulebook: CompiledRulebook; dependents: number[] }) {
+function WhyWeAsk({ rulebook, dependents }: { rulebook: InterviewRulebook; dependents: number[] }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const titles = new Map(rulebook.measures.map((m) => [m.clause, localize(m.title, lang)]));
+  const titles = new Map(rulebook.outline.clauses.map((c) => [c.clause, localize(c.title, lang)]));
   return (
     <details className="why">
       <summary>{t('wizard.whyAsk')}</summary>

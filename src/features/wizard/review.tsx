@@ -3,16 +3,16 @@
  */
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answerStates } from '@/engine';
+import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { formatAnswer } from '@/report/explain';
-import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { visibleSteps } from './routing';
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
-  rulebook: CompiledRulebook;
+  rulebook: InterviewRulebook;
   answers: Answers;
   onEdit: (step: string) => void;
   onBack: () => void;

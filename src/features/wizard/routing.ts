@@ -3,51 +3,51 @@
  * far (the engine's show-condition evaluation decides), never whether a measure applies.
  * A step or question whose show-condition is still unknown is shown: better to ask than to skip.
  */
-import { answerStates } from '@/engine';
-import type { Answers, CompiledRulebook, Question, Step } from '@/rulebook/schema';
+import { answerStates } from '@/engine/answers-state';
+import type { Answers, InterviewRulebook, Question, Step } from '@/rulebook/schema';
 
 export type Position = { at: 'intro' } | { at: 'step'; step: string } | { at: 'review' } | { at: 'results' };
 
-export function visibleSteps(rulebook: CompiledRulebook, answers: Answers): Step[] {
+export function visibleSteps(rulebook: InterviewRulebook, answers: Answers): Step[] {
   const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
   return rulebook.questionnaire.steps.filter((s) => states.stepVisibility.get(s.id) !== false);
 }
 
-export function visibleQuestions(rulebook: CompiledRulebook, step: Step, answers: Answers): Question[] {
+export function visibleQuestions(rulebook: InterviewRulebook, step: Step, answers: Answers): Question[] {
   const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
   return step.questions.filter((q) => states.visibility.get(q.id) !== false);
 }
 
-export function stepById(rulebook: CompiledRulebook, id: string): Step | undefined {
+export function stepById(rulebook: InterviewRulebook, id: string): Step | undefined {
   return rulebook.questionnaire.steps.find((s) => s.id === id);
 }
 
-export function stepOfQuestion(rulebook: CompiledRulebook, questionId: string): Step | undefined {
+export function stepOfQuestion(rulebook: InterviewRulebook, questionId: string): Step | undefined {
   return rulebook.questionnaire.steps.find((s) => s.questions.some((q) => q.id === questionId));
 }
 
 /** The next visible step after `stepId`, or null at the end. */
-export function nextStep(rulebook: CompiledRulebook, stepId: string, answers: Answers): string | null {
+export function nextStep(rulebook: InterviewRulebook, stepId: string, answers: Answers): string | null {
   const order = rulebook.questionnaire.steps.map((s) => s.id);
   const visible = new Set(visibleSteps(rulebook, answers).map((s) => s.id));
   return order.slice(order.indexOf(stepId) + 1).find((id) => visible.has(id)) ?? null;
 }
 
 /** The previous visible step before `stepId`, or null at the start. */
-export function previousStep(rulebook: CompiledRulebook, stepId: string, answers: Answers): string | null {
+export function previousStep(rulebook: InterviewRulebook, stepId: string, answers: Answers): string | null {
   const order = rulebook.questionnaire.steps.map((s) => s.id);
   const visible = new Set(visibleSteps(rulebook, answers).map((s) => s.id));
   return order.slice(0, Math.max(0, order.indexOf(stepId))).reverse().find((id) => visible.has(id)) ?? null;
 }
 
 /** Whether a visible, required question of the step has no answer yet (a derived proposal counts as one). */
-export function isIncomplete(rulebook: CompiledRulebook, step: Step, answers: Answers): boolean {
+export function isIncomplete(rulebook: InterviewRulebook, step: Step, answers: Answers): boolean {
   const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
   return step.questions.some((q) => states.visibility.get(q.id) === true && !q.optional && isEmpty(answers[q.id]) && !states.derived.has(q.id));
 }
 
 /** After an edit: the first later visible step still missing required answers, else null. */
-export function nextIncompleteStep(rulebook: CompiledRulebook, stepId: string, answers: Answers): string | null {
+export function nextIncompleteStep(rulebook: InterviewRulebook, stepId: string, answers: Answers): string | null {
   const order = rulebook.questionnaire.steps.map((s) => s.id);
   return (
     visibleSteps(rulebook, answers)
@@ -57,13 +57,13 @@ export function nextIncompleteStep(rulebook: CompiledRulebook, stepId: string, a
 }
 
 /** "Step k of n", counted over the steps visible for these answers. */
-export function stepProgress(rulebook: CompiledRulebook, stepId: string, answers: Answers): { index: number; total: number } {
+export function stepProgress(rulebook: InterviewRulebook, stepId: string, answers: Answers): { index: number; total: number } {
   const steps = visibleSteps(rulebook, answers);
   return { index: steps.findIndex((s) => s.id === stepId) + 1, total: steps.length };
 }
 
 /** The answers that count: those to questions asked for these answers. */
-export function askedAnswers(rulebook: CompiledRulebook, answers: Answers): Answers {
+export function askedAnswers(rulebook: InterviewRulebook, answers: Answers): Answers {
   const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
   return Object.fromEntries(Object.entries(answers).filter(([id]) => states.visibility.get(id) !== false));
 }

@@ -6,16 +6,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { answerStates, clausesDependingOn } from '@/engine';
+import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
-import type { Answers, CompiledRulebook, Step } from '@/rulebook/schema';
+import type { Answers, InterviewRulebook, Step } from '@/rulebook/schema';
 import type { StepAnswers } from './machine';
 import { QuestionField } from './question-field';
 import { draftAnswers, stepSchema, toFieldValue, toFormValues, type FormValues } from './step-schema';
 
 type Props = {
-  rulebook: CompiledRulebook;
+  rulebook: InterviewRulebook;
   step: Step;
   answers: Answers;
   returning: boolean;
@@ -36,7 +36,6 @@ function merged(answers: Answers, update: StepAnswers): Answers {
 export function StepForm({ rulebook, step, answers, returning, onChange, onSubmit, onBack }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const dependents = useMemo(() => clausesDependingOn(rulebook), [rulebook]);
 
   // The answers as the step opened: what the respondent had already said.
   const [initialAnswers] = useState(answers);
@@ -110,7 +109,7 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
         {questions.map((q) => {
           const proposal = derived.get(q.id);
           const derivedLabel = q.derivedFrom && proposal !== undefined ? (q.options?.find((o) => o.value === proposal)?.label[lang] ?? String(proposal)) : undefined;
-          return <QuestionField key={q.id} question={q} rulebook={rulebook} dependents={dependents.get(q.id) ?? []} derivedLabel={derivedLabel} />;
+          return <QuestionField key={q.id} question={q} rulebook={rulebook} dependents={rulebook.outline.dependents[q.id] ?? []} derivedLabel={derivedLabel} />;
         })}
         <div className="actions">
           <button type="button" className="button secondary" onClick={onBack}>

@@ -5,17 +5,19 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assess } from '@/engine';
 import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
 import { useLanguage } from '@/app/language';
 import type { TFunction } from 'i18next';
 import { ImportControl } from '@/features/report/import-control';
 import type { Language } from '@/i18n';
-import { rulebookLabel, type ClauseChange, type ImportedAssessment } from '@/report/export-file';
+import type { assess } from '@/engine/assess';
+import type { ClauseChange, ImportedAssessment } from '@/report/export-file';
+import { useFullRulebookWhenLoaded } from '@/rulebook/full';
+import { rulebookLabel } from '@/rulebook/label';
 import { clauseLabel } from '@/rulebook/source';
-import { shareErrorMessage, type ShareError } from '@/share/share-link';
-import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { shareErrorMessage, type ShareError } from '@/share/share-errors';
+import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
 import { ReviewScreen } from './review';
@@ -23,7 +25,22 @@ import { stepById, stepProgress } from './routing';
 import { StepForm } from './step-form';
 import { draftAnswers } from './step-schema';
 
-const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.ResultsScreen })));
+const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.WholeResults })));
+
+type Engine = { assess: typeof assess };
+
+/** The engine, loaded after the first screen (null until then). */
+function useEngine(): Engine | null {
+  const [engine, setEngine] = useState<Engine | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('@/engine/assess').then((module) => live && setEngine(module));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return engine;
+}
 
 /** How the interview begins when not from this browser's saved session. */
 export type WizardStart =
@@ -36,14 +53,14 @@ export type WizardStart =
 type Notice = { tone: 'info' | 'warning'; message: string; changes?: ClauseChange[] } | null;
 
 type Props = {
-  rulebook: CompiledRulebook;
-  rulebooks?: CompiledRulebook[];
+  rulebook: InterviewRulebook;
+  rulebooks?: InterviewRulebook[];
   start?: WizardStart;
   onImported?: (imported: ImportedAssessment) => void;
 };
 
 /** Where the interview starts, and what the user is told about it. */
-function beginning(rulebook: CompiledRulebook, start: WizardStart | undefined, t: TFunction, lang: Language): { input: WizardInput; notice: Notice } {
+function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined, t: TFunction, lang: Language): { input: WizardInput; notice: Notice } {
   if (start?.kind === 'fresh') {
     if (start.at === 'intro') return { input: {}, notice: null };
     const first = rulebook.questionnaire.steps[0]!;
@@ -111,8 +128,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     else pendingFocus.current = true;
   }, [key]);
 
-  const assessment = useMemo(() => assess(rulebook, answers), [rulebook, answers]);
-  const decided = assessment.clauses.filter((c) => c.verdict !== 'possible').length;
+  // How many clauses the answers so far decide: shown once the measures and the engine have loaded (they follow the first screen).
+  const whole = useFullRulebookWhenLoaded(rulebook);
+  const engine = useEngine();
+  const decided = useMemo(() => (whole && engine ? engine.assess(whole, answers).clauses.filter((c) => c.verdict !== 'possible').length : null), [whole, engine, answers]);
 
   const restart = () => {
     clearSession(rulebook);
@@ -129,7 +148,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
           {localize(rulebook.meta.title, lang)}
         </h1>
         <p className="muted">{t('app.issuedBy', { issuer: localize(rulebook.meta.issuer, lang), date: formatDate(rulebook.meta.issued, lang) })}</p>
-        <p>{t('wizard.intro', { count: rulebook.measures.length })}</p>
+        <p>{t('wizard.intro', { count: rulebook.outline.clauses.length })}</p>
         <p className="muted">{t('wizard.introPrivacy')}</p>
         <button type="button" className="button" data-action="start" onClick={() => actor.send({ type: 'wizard.start' })}>
           {hasAnswers ? t('wizard.resume') : t('wizard.start')}
@@ -144,7 +163,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
       <>
         <p className="progress" aria-live="polite">
           <span>{t('wizard.stepOf', progress)}</span>
-          <span className="progress-decided">{t('wizard.decided', { decided, total: assessment.clauses.length })}</span>
+          <span className="progress-decided">{decided !== null && t('wizard.decided', { decided, total: rulebook.outline.clauses.length })}</span>
         </p>
         <progress className="progress-bar" max={progress.total} value={progress.index} aria-hidden="true" />
         <h1 ref={heading} tabIndex={-1} id="screen-heading">
@@ -184,7 +203,6 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
             heading.current?.focus();
           }}
           rulebook={rulebook}
-          assessment={assessment}
           answers={answers}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
           onReview={() => actor.send({ type: 'results.review' })}
