@@ -37,7 +37,7 @@ const TRACE = option('--trace');
 
 /** `worst`: the longest animation frame meanwhile (long-animation-frame entry), where its time went. */
 type Figures = { ms: number; longestTask: number; longTasks: number; longestGap: number; shown: string; worst: WorstFrame | null };
-type WorstFrame = { at: number; duration: number; script: number; invoker: string; styleAndLayout: number; render: number };
+type WorstFrame = { at: number; duration: number; script: number; invoker: string; styleAndLayout: number };
 
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { cwd: root, stdio: 'ignore', detached: true });
@@ -90,7 +90,7 @@ try {
   const worst = runs.map((r) => r.worst).filter((f) => f !== null).sort((a, b) => b.duration - a.duration)[0];
   if (worst)
     console.log(
-      `browser batch longest animation frame: ${ms(worst.duration)} at ${ms(worst.at)} after choosing the file — scripts ${ms(worst.script)}${worst.invoker ? ` (mostly ${worst.invoker})` : ''}, rendering ${ms(worst.render)} of which style and layout ${ms(worst.styleAndLayout)}`,
+      `browser batch longest animation frame: ${ms(worst.duration)} at ${ms(worst.at)} after choosing the file — scripts ${ms(worst.script)}${worst.invoker ? ` (mostly ${worst.invoker})` : ''}, style and layout ${ms(worst.styleAndLayout)}, the rest ${ms(Math.max(0, worst.duration - worst.script - worst.styleAndLayout))} (other rendering steps, garbage collection, time waiting for the CPU)`,
     );
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
@@ -143,9 +143,9 @@ async function choose(page: Page) {
   await page.evaluate(
     ({ members }) => {
       type Bench = { started: number; painted?: number; result?: Figures };
-      type WorstFrame = { at: number; duration: number; script: number; invoker: string; styleAndLayout: number; render: number };
+      type WorstFrame = { at: number; duration: number; script: number; invoker: string; styleAndLayout: number };
       type Figures = { ms: number; longestTask: number; longTasks: number; longestGap: number; shown: string; worst: WorstFrame | null };
-      type Frame = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: (PerformanceEntry & { invoker: string })[] };
+      type Frame = PerformanceEntry & { styleAndLayoutStart: number; scripts: (PerformanceEntry & { invoker: string })[] };
       const w = window as unknown as { __bench: Bench; __file: File; __longTasks: PerformanceEntry[]; __frames: Frame[] };
       let longestGap = 0;
       let last = performance.now();
@@ -174,7 +174,6 @@ async function choose(page: Page) {
                 script: frame.scripts.reduce((sum, s) => sum + s.duration, 0),
                 invoker: [...frame.scripts].sort((a, b) => b.duration - a.duration)[0]?.invoker ?? '',
                 styleAndLayout: frame.styleAndLayoutStart ? end - frame.styleAndLayoutStart : 0,
-                render: frame.renderStart ? end - frame.renderStart : 0,
               }
             : null;
           bench.result = { ms: painted - bench.started, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, longestGap, shown: status(), worst };
