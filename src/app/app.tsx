@@ -1,6 +1,6 @@
 import './zod-config';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import type { CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
 import { localize, type Language } from '@/i18n';

@@ -1,9 +1,12 @@
 /**
- * The message catalogues (zh-CN by default, English switchable) behind one i18next instance, usable
- * from React (react-i18next), the CLI and the report code alike. Rulebook texts are not here: they
- * come from the rulebook as { zh, en } and are picked with `localize`.
+ * The message catalogues (zh-CN by default, English switchable), usable from React (src/i18n/react.tsx),
+ * the CLI and the report code alike. Rulebook texts are not here: they come from the rulebook as
+ * { zh, en } and are picked with `localize`.
+ *
+ * A message is found by its dotted key (`t('wizard.next')`) in the language asked for, else in the default
+ * language, else the key itself is returned (a missing message shows, it does not break the page);
+ * `{{name}}` in a message is replaced by the parameter of that name.
  */
-import i18next, { type TFunction } from 'i18next';
 import { batchMessages } from '../features/batch/messages.ts';
 import { reportMessages } from '../features/report/messages.ts';
 import { workspaceMessages } from '../features/workspace/messages.ts';
@@ -15,6 +18,11 @@ import { DEFAULT_LANGUAGE, type Language } from './languages.ts';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, languageTag, storedLanguage, type Language } from './languages.ts';
 
+export type TParams = Record<string, unknown>;
+export type TFunction = (key: string, params?: TParams) => string;
+
+type Catalogue = { [key: string]: string | Catalogue };
+
 /**
  * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys)
  * and is registered here under its own top-level key, e.g. t('batch.title').
@@ -25,22 +33,40 @@ const features: Record<string, { zh: object; en: object }> = {
   workspace: workspaceMessages,
 };
 
-export const i18n = i18next.createInstance();
-void i18n.init({
-  resources: {
-    zh: { translation: { ...zh, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.zh])) } },
-    en: { translation: { ...en, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.en])) } },
-  },
-  lng: DEFAULT_LANGUAGE,
-  fallbackLng: DEFAULT_LANGUAGE,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const catalogues: Record<Language, Catalogue> = {
+  zh: { ...zh, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.zh])) } as Catalogue,
+  en: { ...en, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.en])) } as Catalogue,
+};
 
-/** A translation function fixed to one language, for reports and the CLI. */
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: string | Catalogue | undefined = catalogue;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+function interpolate(message: string, params: TParams | undefined): string {
+  if (!params) return message;
+  return message.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+const translators = new Map<Language, TFunction>();
+
+/** A translation function fixed to one language (the same function for the same language). */
 export function translator(lang: Language): TFunction {
-  return i18n.getFixedT(lang);
+  let t = translators.get(lang);
+  if (!t) {
+    t = (key, params) => interpolate(lookup(catalogues[lang], key) ?? lookup(catalogues[DEFAULT_LANGUAGE], key) ?? key, params);
+    translators.set(lang, t);
+  }
+  return t;
 }
 
 export function localize(text: LocalizedText, lang: Language): string {

@@ -1,4 +1,4 @@
-/** The interface languages, without i18next (the boot screen uses these before the app loads). */
+/** The interface languages, without the catalogues (the boot screen uses these before the app loads). */
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh';

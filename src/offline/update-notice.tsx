@@ -1,6 +1,6 @@
 /** "A new version is available — reload": shown when a newer build has taken over this page (register.ts). */
 import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { isUpdateAvailable, subscribeToUpdate } from './register';
 
 export function UpdateNotice() {

@@ -9,7 +9,7 @@ import type { Assessment, SupportItemResult } from '../engine/index.ts';
 import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { CompiledRulebook, LocalizedText, Question } from '../rulebook/schema.ts';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n';
 import { explainLeaf, explainMissing, questionsById } from './explain.ts';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */

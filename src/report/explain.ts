@@ -2,7 +2,7 @@
  * Turning the engine's traces into words: a question's label, the answer given, and what the
  * condition expected. Shared by the results page, the reports and the CLI.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n';
 import type { LeafTrace, MissingAnswer } from '../engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { localize, type Language } from '../i18n/index.ts';

@@ -2,7 +2,7 @@
  * The content of a report, independent of its medium: the printable page, Markdown and the CLI render
  * the same model, so every format says the same thing.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n';
 import type { Assessment, ClauseResult, SupportItemResult } from '../engine/index.ts';
 import { formatDate } from '../i18n/format.ts';
 import { localize, translator, type Language } from '../i18n/index.ts';

@@ -3,7 +3,7 @@
  * (the bars are drawn in SVG, which the page's CSP allows, and hidden from screen readers).
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import type { BatchMatrix } from '@/batch';
 import { localize } from '@/i18n';

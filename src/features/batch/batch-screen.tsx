@@ -7,7 +7,7 @@
  */
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { FileField } from '@/shared/ui/file-field';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
 import { localize } from '@/i18n';

@@ -6,7 +6,7 @@
  * Each member's Markdown report is made on demand from its answers.
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import type { BatchMatrix, MatrixRow } from '@/batch';
 import { assess } from '@/engine';

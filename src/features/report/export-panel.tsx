@@ -3,7 +3,7 @@
  * browser; the share link keeps the answers in the URL fragment, which browsers never send to a server.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import type { Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { csvReport, withBom } from '@/report/csv';

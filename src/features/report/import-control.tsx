@@ -3,7 +3,7 @@
  * A bad file gets a clear message naming each problem, and nothing already entered is touched.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import type { ImportedAssessment } from '@/report/export-file';
 import { useRulebookLoader } from '@/rulebook/full';

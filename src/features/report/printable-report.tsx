@@ -2,7 +2,7 @@
  * The printable report (A4): rendered from the same report model as the Markdown and CLI reports.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import type { Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { buildReport, type ReportClause } from '@/report/model';

@@ -2,7 +2,7 @@
  * One clause: its number and title, its verdict, and each support item with its conditions shown
  * ✓ / ✗ / ? against the respondent's answers, departments, next steps and the verbatim quote.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import type { ClauseResult, SupportItemResult } from '@/engine';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';

@@ -3,7 +3,7 @@
  * among those that do not apply, and the policy's own words one click away.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';

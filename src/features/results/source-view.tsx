@@ -2,7 +2,7 @@
  * The whole policy text with the quoted passage highlighted and scrolled into view.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import type { CompiledRulebook } from '@/rulebook/schema';

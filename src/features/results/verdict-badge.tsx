@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import type { Verdict } from '@/rulebook/schema';
 
 /** A verdict as icon and text: colour is never the only carrier. */

@@ -3,7 +3,7 @@
  * with its help, "why we ask", an optional "don't know", and its error next to it (role="alert").
  */
 import { Controller, useFormContext, type FieldError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { clauseLabel } from '@/rulebook/source';

@@ -2,7 +2,7 @@
  * The review page: every answer that counts, grouped by step, each with a change link.
  */
 import type { RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';

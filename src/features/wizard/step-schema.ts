@@ -2,7 +2,7 @@
  * The form of one step: field values as the inputs hold them, and the zod schema derived from the
  * step's questions that validates them (required, ranges, choices, "don't know") and turns them into answers.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n';
 import * as z from 'zod/mini';
 import { DONT_KNOW } from '@/rulebook/conditions';
 import type { AnswerValue, Answers, Question } from '@/rulebook/schema';

@@ -4,11 +4,11 @@
  */
 import { useActorRef, useSelector } from '@xstate/react';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
 import { useLanguage } from '@/app/language';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n';
 import { ImportControl } from '@/features/report/import-control';
 import type { Language } from '@/i18n';
 import type { assess } from '@/engine/assess';

@@ -3,7 +3,7 @@
  * (named after the respondent, else the date), and says whether it worked.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { respondentNameOf } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, WorkspaceError } from './store';

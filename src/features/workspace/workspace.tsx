@@ -7,7 +7,7 @@
  */
 import { FileField } from '@/shared/ui/file-field';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { localize } from '@/i18n';
