@@ -37,5 +37,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
+    // Component tests type and click through whole screens in jsdom: on two cores under load some take several seconds.
+    testTimeout: 15_000,
   },
 });

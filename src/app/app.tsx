@@ -16,7 +16,7 @@ const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then
 const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) => ({ default: m.BatchScreen })));
 const VIEWS = ['interview', 'workspace', 'batch'] as const;
 type View = (typeof VIEWS)[number];
-const VIEW_LABELS: Record<View, string> = { interview: 'workspace.nav.selfCheck', workspace: 'workspace.nav.workspace', batch: 'workspace.nav.batch' };
+const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
 
 type AppProps = {
   /** The interview's part of each rulebook; the rest comes from `loadRulebook` when a screen needs it (whole rulebooks need none). */
@@ -111,7 +111,7 @@ function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initi
     <div className="app">
       <header className="app-header">
         <span className="app-name">{t('app.name')}</span>
-        <nav className="view-switch" aria-label={t('workspace.nav.label')}>
+        <nav className="view-switch" aria-label={t('app.nav.label')}>
           {VIEWS.map((v) => (
             <button key={v} type="button" className="link-button" aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
               {t(VIEW_LABELS[v])}

@@ -9,6 +9,8 @@ import { VERDICTS, type CompiledRulebook, type LocalizedText, type Verdict } fro
 import { clauseLabel } from '../rulebook/source.ts';
 import { BOM, csvLine } from './csv-write.ts';
 import type { BatchMember } from './reader.ts';
+// Registers the batch messages (t('batch.…')).
+import '../features/batch/messages.ts';
 
 export type MatrixClause = { id: string; clause: number; title: LocalizedText };
 export type MatrixRow = {

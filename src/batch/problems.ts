@@ -5,6 +5,8 @@
  */
 import type { batchMessages } from '../features/batch/messages.ts';
 import { translator, type Language } from '../i18n/index.ts';
+// Registers the batch messages (t('batch.…')).
+import '../features/batch/messages.ts';
 
 type Catalogue = (typeof batchMessages)['zh'];
 export type FileProblemCode = keyof Catalogue['file'];

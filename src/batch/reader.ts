@@ -11,6 +11,8 @@ import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { batchColumns, normalise, type BatchColumn, type BatchColumns } from './columns.ts';
 import { CsvParser, type CsvRecord } from './csv-parse.ts';
 import { columnLetter, type BatchIssue, type Delimiter, type FileProblem } from './problems.ts';
+// Registers the batch messages (t('batch.…')).
+import '../features/batch/messages.ts';
 
 export type BatchMember = {
   /** The row as Excel shows it. */

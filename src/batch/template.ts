@@ -8,6 +8,8 @@ import { DONT_KNOW, type AnswerValue, type Answers, type CompiledRulebook } from
 import { batchColumns, MULTI_SEPARATOR, type BatchColumn, type BatchColumns } from './columns.ts';
 import { BOM, csvLine } from './csv-write.ts';
 import { sampleMembers } from './generate.ts';
+// Registers the batch messages (t('batch.…')).
+import '../features/batch/messages.ts';
 
 export type ExampleMember = { name: string; answers: Answers };
 

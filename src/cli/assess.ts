@@ -23,6 +23,8 @@ import { csvReport, withBom } from '../report/csv.ts';
 import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
 import { batchMain } from './batch.ts';
+// Registers the exports messages (t('exports.…')).
+import '../features/report/messages.ts';
 
 const FORMATS = ['json', 'md', 'csv'] as const;
 type Format = (typeof FORMATS)[number];

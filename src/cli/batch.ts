@@ -33,6 +33,8 @@ import { assess, type Assessment } from '../engine/index.ts';
 import { isLanguage, translator, type Language } from '../i18n/index.ts';
 import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
+// Registers the batch messages (t('batch.…')).
+import '../features/batch/messages.ts';
 
 export const BATCH_FORMATS = ['csv', 'json'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];

@@ -7,9 +7,6 @@
  * language, else the key itself is returned (a missing message shows, it does not break the page);
  * `{{name}}` in a message is replaced by the parameter of that name.
  */
-import { batchMessages } from '../features/batch/messages.ts';
-import { reportMessages } from '../features/report/messages.ts';
-import { workspaceMessages } from '../features/workspace/messages.ts';
 import type { LocalizedText } from '../rulebook/schema.ts';
 import { en } from './locales/en.ts';
 import { zh } from './locales/zh.ts';
@@ -23,20 +20,17 @@ export type TFunction = (key: string, params?: TParams) => string;
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-/**
- * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys)
- * and is registered here under its own top-level key, e.g. t('batch.title').
- */
-const features: Record<string, { zh: object; en: object }> = {
-  batch: batchMessages,
-  exports: reportMessages,
-  workspace: workspaceMessages,
-};
+const catalogues: Record<Language, Catalogue> = { zh: { ...zh }, en: { ...en } as Catalogue };
 
-const catalogues: Record<Language, Catalogue> = {
-  zh: { ...zh, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.zh])) } as Catalogue,
-  en: { ...en, ...Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v.en])) } as Catalogue,
-};
+/**
+ * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys), which
+ * registers them under its own top-level key (e.g. t('batch.title')) when it is imported — so a feature's
+ * messages load with the feature: every module that uses a feature's keys imports its messages.ts.
+ */
+export function registerMessages(feature: string, messages: { zh: object; en: object }): void {
+  catalogues.zh[feature] = messages.zh as Catalogue;
+  catalogues.en[feature] = messages.en as Catalogue;
+}
 
 function lookup(catalogue: Catalogue, key: string): string | undefined {
   let node: string | Catalogue | undefined = catalogue;

@@ -11,6 +11,8 @@ import { clauseLabel } from '../rulebook/source.ts';
 import type { CompiledRulebook, LocalizedText, Question } from '../rulebook/schema.ts';
 import type { TFunction } from '@/i18n';
 import { explainLeaf, explainMissing, questionsById } from './explain.ts';
+// Registers the exports messages (t('exports.…')).
+import '../features/report/messages.ts';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */
 export const BOM = '\uFEFF';

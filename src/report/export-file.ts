@@ -10,6 +10,8 @@ import { assess, parseAnswersFile, toProblems, type Assessment, type InputProble
 import { translator, type Language } from '../i18n/index.ts';
 import type { Answers, CompiledRulebook, LocalizedText, Verdict } from '../rulebook/schema.ts';
 import { respondentNameOf } from './model.ts';
+// Registers the exports messages (t('exports.…')).
+import '../features/report/messages.ts';
 
 export const EXPORT_FORMAT = 'policy-self-check/assessment';
 export const EXPORT_FORMAT_VERSION = 1;

@@ -15,6 +15,8 @@ import * as z from 'zod/mini';
 import { parseAnswersFile, type InputProblem } from '../engine/index.ts';
 import type { Answers, InterviewRulebook } from '../rulebook/schema.ts';
 import { fragmentOf, SHARE_PREFIX, type ShareError, type ShareErrorCode } from './share-errors.ts';
+// Registers the exports messages (t('exports.…')).
+import '../features/report/messages.ts';
 
 export { isShareFragment, shareErrorMessage, SHARE_PREFIX, type ShareError, type ShareErrorCode } from './share-errors.ts';
 

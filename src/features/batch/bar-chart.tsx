@@ -8,6 +8,8 @@ import { useLanguage } from '@/app/language';
 import type { BatchMatrix } from '@/batch';
 import { localize } from '@/i18n';
 import { clauseLabel } from '@/rulebook/source';
+// Registers the batch messages (t('batch.…')).
+import './messages';
 
 export function appliesPerClause(matrix: BatchMatrix): number[] {
   const counts = matrix.clauses.map(() => 0);

@@ -19,6 +19,10 @@ import type { BatchMemberRef } from './run';
 import { prepareBatchWorker, startBatch, type BatchJob, type RunnerEvent } from './runner';
 import { MatrixView } from './matrix-view';
 import { BarChart } from './bar-chart';
+// Registers the batch messages (t('batch.…')).
+import './messages';
+// Registers the workspace messages (t('workspace.…')).
+import '@/features/workspace/messages';
 
 type Props = {
   rulebooks: CompiledRulebook[];

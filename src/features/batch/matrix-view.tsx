@@ -17,6 +17,8 @@ import { markdownReport } from '@/report/markdown';
 import { clauseLabel } from '@/rulebook/source';
 import { VERDICTS, type CompiledRulebook, type Verdict } from '@/rulebook/schema';
 import type { BatchMemberRef } from './run';
+// Registers the batch messages (t('batch.…')).
+import './messages';
 
 const PAGE = 50;
 /** Rows in the first frame of a page, and added in each frame after it. */

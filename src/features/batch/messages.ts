@@ -1,8 +1,10 @@
 /**
  * Messages of the batch assessment (issue 6: associations assess their members from a CSV file or an Excel workbook),
- * shared by the app, the worker and the CLI. Registered in src/i18n under `batch`, e.g. t('batch.file.empty').
+ * shared by the app, the worker and the CLI; registered under `batch` when imported (src/i18n registerMessages), e.g. t('batch.file.empty').
  * Both languages have the same keys (the type checker enforces it).
  */
+import { registerMessages } from '../../i18n/index.ts';
+
 const zh = {
   file: {
     empty: '文件是空的：请先下载模板，填好后再导入。',
@@ -272,3 +274,4 @@ const en: Shape<typeof zh> = {
 };
 
 export const batchMessages = { zh, en };
+registerMessages('batch', batchMessages);

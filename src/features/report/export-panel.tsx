@@ -13,6 +13,8 @@ import { respondentNameOf } from '@/report/model';
 import { shareUrl } from '@/share/share-link';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { downloadText } from './download';
+// Registers the exports messages (t('exports.…')).
+import './messages';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers };
 

@@ -1,9 +1,11 @@
 /**
  * Messages of the exports (issue 5: reports consultants can hand over): the CSV report, the JSON file and
- * its import, share links and the CLI's --format csv / --out. Shared by the app and the CLI; registered in
- * src/i18n under `exports`, e.g. t('exports.share.errors.tampered'). Both languages have the same keys
+ * its import, share links and the CLI's --format csv / --out. Shared by the app and the CLI; registered under
+ * `exports` when imported (src/i18n registerMessages), e.g. t('exports.share.errors.tampered'). Both languages have the same keys
  * (the type checker enforces it).
  */
+import { registerMessages } from '../../i18n/index.ts';
+
 const zh = {
   csv: {
     clause: '条款',
@@ -99,3 +101,4 @@ const en: Shape<typeof zh> = {
 };
 
 export const reportMessages = { zh, en };
+registerMessages('exports', reportMessages);

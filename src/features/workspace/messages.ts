@@ -1,10 +1,11 @@
 /**
  * Messages of the workspace (issue 6: many saved assessments, compared side by side) and of the view
- * switch in the header. Registered in src/i18n under `workspace`, e.g. t('workspace.title').
+ * switch in the header. Registered under `workspace` when imported (src/i18n registerMessages), e.g. t('workspace.title').
  * Both languages have the same keys (the type checker enforces it).
  */
+import { registerMessages } from '../../i18n/index.ts';
+
 const zh = {
-  nav: { label: '功能', selfCheck: '自测', workspace: '工作区', batch: '批量评估' },
   title: '工作区',
   intro: '保存在本浏览器中的评估：打开、复制、重命名、删除、比较，或导出为文件。数据不会离开本浏览器。',
   empty: '工作区还是空的。完成一次自测后，在结果页点击“保存到工作区”，或在此导入文件。',
@@ -72,7 +73,6 @@ const zh = {
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zh> = {
-  nav: { label: 'Tools', selfCheck: 'Self-check', workspace: 'Workspace', batch: 'Batch' },
   title: 'Workspace',
   intro: 'Assessments saved in this browser: open, duplicate, rename, delete, compare, or export them to a file. Nothing leaves this browser.',
   empty: 'The workspace is empty. After a self-check, choose "Save to workspace" on the results page, or import a file here.',
@@ -138,3 +138,4 @@ const en: Shape<typeof zh> = {
 };
 
 export const workspaceMessages = { zh, en };
+registerMessages('workspace', workspaceMessages);

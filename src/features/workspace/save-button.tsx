@@ -8,6 +8,8 @@ import { respondentNameOf } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, WorkspaceError } from './store';
 import { useWorkspaceStore } from './store-context';
+// Registers the workspace messages (t('workspace.…')).
+import './messages';
 
 export function SaveToWorkspaceButton({ rulebook, answers }: { rulebook: CompiledRulebook; answers: Answers }) {
   const { t } = useTranslation();

@@ -20,6 +20,8 @@ import type { CompiledRulebook } from '@/rulebook/schema';
 import { WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
+// Registers the workspace messages (t('workspace.…')).
+import './messages';
 
 /** Larger than any real workspace file: refuse before reading it into memory. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

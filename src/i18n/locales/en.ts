@@ -9,6 +9,7 @@ export const en: Shape<Messages> = {
     tagline: 'See which support measures are relevant to you, why, who is responsible and what to do next',
     language: 'Language',
     switchTo: '中文',
+    nav: { label: 'Tools', selfCheck: 'Self-check', workspace: 'Workspace', batch: 'Batch' },
     privacy: 'Your answers stay in this browser. Nothing is sent anywhere unless you export it yourself.',
     loading: 'Loading…',
     loadFailed: 'The app could not finish loading. Check your connection and reload the page; your saved answers are kept.',

@@ -5,6 +5,7 @@ export const zh = {
     tagline: '看看哪些支持措施与您相关、为什么、找谁办、下一步做什么',
     language: '语言',
     switchTo: 'English',
+    nav: { label: '功能', selfCheck: '自测', workspace: '工作区', batch: '批量评估' },
     privacy: '您的回答只保存在本浏览器中，除非您自己导出，否则不会发送到任何地方。',
     loading: '正在加载…',
     loadFailed: '应用未能加载完成。请检查网络连接后重新加载页面，已保存的回答不会丢失。',
