@@ -9,7 +9,8 @@ import bundled from 'virtual:rulebooks';
 import type { RulebookLoader } from './rulebook/full';
 import type { InterviewRulebook } from './rulebook/schema';
 import { App } from './app/app';
-import { controls, takeBootState } from './boot';
+import { controls, showBootFailure, takeBootState } from './boot';
+import { isLanguageLoaded, loadLanguage, storedLanguage } from './i18n';
 
 /** The measures and source text of the bundled rulebooks, loaded after the first screen (see src/rulebook/vite-plugin.ts). */
 export const loadBundled: RulebookLoader = async (rulebook) => {
@@ -20,6 +21,15 @@ export const loadBundled: RulebookLoader = async (rulebook) => {
 };
 
 export function mountApp(container: HTMLElement, rulebooks: InterviewRulebook[] = bundled, loadRulebook: RulebookLoader = loadBundled): void {
+  // A page in English waits for the English catalogue (the prerendered screen stays usable meanwhile).
+  const lang = storedLanguage();
+  if (!isLanguageLoaded(lang)) {
+    loadLanguage(lang).then(
+      () => mountApp(container, rulebooks, loadRulebook),
+      () => showBootFailure(container),
+    );
+    return;
+  }
   const boot = takeBootState();
   const root = createRoot(container);
   // Synchronously, so the static page is replaced by the same page in one frame and the controls can be found.

@@ -1,4 +1,7 @@
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/dom';
+// Every language's catalogue, as the CLI has them (in the browser, English loads when chosen: src/i18n/index.ts loadLanguage).
+import '@/i18n/english';
 
 // jsdom's Blob has no text() (browsers and Node do): read it with jsdom's FileReader instead.
 if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function' && typeof FileReader !== 'undefined') {
@@ -11,3 +14,7 @@ if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function' && 
     });
   };
 }
+
+// Lazily loaded screens are transformed on first use in the test run: on two busy cores that can take longer
+// than Testing Library's default second for a findBy.
+configure({ asyncUtilTimeout: 4000 });

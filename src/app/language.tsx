@@ -3,7 +3,7 @@
  * and sets <html lang>.
  */
 import { useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { languageTag, storedLanguage, type Language } from '@/i18n';
+import { isLanguageLoaded, languageTag, loadLanguage, storedLanguage, type Language } from '@/i18n';
 import { LANGUAGE_STORAGE_KEY } from '@/i18n/languages';
 import { LanguageContext } from '@/i18n/react';
 
@@ -15,7 +15,9 @@ export function LanguageProvider({ children, initial }: { children: ReactNode; i
     document.documentElement.lang = languageTag(lang);
   }, [lang]);
   const setLang = useCallback((next: Language) => {
-    setLangState(next);
+    // A language's catalogue loads the first time it is chosen; the page switches once it is here.
+    if (isLanguageLoaded(next)) setLangState(next);
+    else void loadLanguage(next).then(() => setLangState(next));
     try {
       localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
     } catch {

@@ -11,6 +11,8 @@ import { BOM, csvLine } from './csv-write.ts';
 import type { BatchMember } from './reader.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
+// Reports may be in English whatever the page's language: the English catalogue loads with them.
+import '../i18n/english.ts';
 
 export type MatrixClause = { id: string; clause: number; title: LocalizedText };
 export type MatrixRow = {

@@ -10,6 +10,8 @@ import { BOM, csvLine } from './csv-write.ts';
 import { sampleMembers } from './generate.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
+// Reports may be in English whatever the page's language: the English catalogue loads with them.
+import '../i18n/english.ts';
 
 export type ExampleMember = { name: string; answers: Answers };
 

@@ -25,6 +25,8 @@ import { markdownReport } from '../report/markdown.ts';
 import { batchMain } from './batch.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
+// The CLI speaks both languages.
+import '../i18n/english.ts';
 
 const FORMATS = ['json', 'md', 'csv'] as const;
 type Format = (typeof FORMATS)[number];

@@ -35,6 +35,8 @@ import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
+// The CLI speaks both languages.
+import '../i18n/english.ts';
 
 export const BATCH_FORMATS = ['csv', 'json'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];

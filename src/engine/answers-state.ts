@@ -4,7 +4,7 @@
  * earlier questions (the rulebook checker enforces it), so one pass in questionnaire order settles everything.
  */
 import { DONT_KNOW } from '../rulebook/conditions.ts';
-import type { AnswerValue, Answers, Condition, ParameterTable, Questionnaire } from '../rulebook/schema.ts';
+import type { AnswerValue, Answers, Condition, ParameterRows, Questionnaire } from '../rulebook/schema.ts';
 import type { AnswerLookup, AnswerState, Truth } from './evaluate.ts';
 import { ConditionPlan, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from './plan.ts';
 
@@ -42,10 +42,10 @@ type QuestionPlan = {
   table: { value: AnswerValue; when: PlanNode }[] | null;
 };
 
-const NO_PARAMETERS: ParameterTable[] = [];
-const plans = new WeakMap<Questionnaire, WeakMap<ParameterTable[], QuestionnairePlan>>();
+const NO_PARAMETERS: ParameterRows[] = [];
+const plans = new WeakMap<Questionnaire, WeakMap<ParameterRows[], QuestionnairePlan>>();
 
-export function questionnairePlan(questionnaire: Questionnaire, parameters: ParameterTable[] = NO_PARAMETERS): QuestionnairePlan {
+export function questionnairePlan(questionnaire: Questionnaire, parameters: ParameterRows[] = NO_PARAMETERS): QuestionnairePlan {
   let byParameters = plans.get(questionnaire);
   if (!byParameters) plans.set(questionnaire, (byParameters = new WeakMap()));
   let plan = byParameters.get(parameters);
@@ -165,7 +165,7 @@ function missingIn(frame: AnswerFrame, showIf: PlanNode, before: number, seen: S
   for (const leaf of leaves) out.push(...missingAt(frame, leaf.question, leaf.questionId, seen));
 }
 
-export function answerStates(questionnaire: Questionnaire, answers: Answers, parameters: ParameterTable[] = NO_PARAMETERS): AnswerStates {
+export function answerStates(questionnaire: Questionnaire, answers: Answers, parameters: ParameterRows[] = NO_PARAMETERS): AnswerStates {
   const plan = questionnairePlan(questionnaire, parameters);
   const frame = readAnswers(plan, answers);
   const visibility = new Map<string, Truth>();

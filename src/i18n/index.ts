@@ -8,7 +8,6 @@
  * `{{name}}` in a message is replaced by the parameter of that name.
  */
 import type { LocalizedText } from '../rulebook/schema.ts';
-import { en } from './locales/en.ts';
 import { zh } from './locales/zh.ts';
 
 import { DEFAULT_LANGUAGE, type Language } from './languages.ts';
@@ -20,7 +19,28 @@ export type TFunction = (key: string, params?: TParams) => string;
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-const catalogues: Record<Language, Catalogue> = { zh: { ...zh }, en: { ...en } as Catalogue };
+/**
+ * The default language's catalogue comes with the first screen; English is added by src/i18n/english.ts,
+ * loaded when English is chosen and with the reports (see loadLanguage). Until then an English message falls
+ * back to Chinese, never to its key.
+ */
+const catalogues: Record<Language, Catalogue> = { zh: { ...zh }, en: {} };
+const loaded = new Set<Language>([DEFAULT_LANGUAGE]);
+
+/** Adds a language's core catalogue (the features register their own, both languages at once). */
+export function addLanguage(lang: Language, catalogue: object): void {
+  Object.assign(catalogues[lang], catalogue);
+  loaded.add(lang);
+}
+
+export function isLanguageLoaded(lang: Language): boolean {
+  return loaded.has(lang);
+}
+
+/** Loads a language's catalogue if it is not here yet. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (!loaded.has(lang)) await import('./english.ts');
+}
 
 /**
  * Feature catalogues: each feature keeps its strings in its own `messages.ts` ({ zh, en }, same keys), which

@@ -11,6 +11,8 @@ import { App } from '@/app/app';
 import { translator } from '@/i18n';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '@/i18n/languages';
 import type { CompiledRulebook } from '@/rulebook/schema';
+// The first screens are prerendered in both languages.
+import '@/i18n/english';
 
 export type BootScreen = 'intro' | 'step';
 

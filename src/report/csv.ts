@@ -13,6 +13,8 @@ import type { TFunction } from '@/i18n';
 import { explainLeaf, explainMissing, questionsById } from './explain.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
+// Reports may be in English whatever the page's language: the English catalogue loads with them.
+import '../i18n/english.ts';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */
 export const BOM = '\uFEFF';

@@ -12,6 +12,8 @@ import type { Answers, CompiledRulebook, LocalizedText, Verdict } from '../ruleb
 import { respondentNameOf } from './model.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
+// Reports may be in English whatever the page's language: the English catalogue loads with them.
+import '../i18n/english.ts';
 
 export const EXPORT_FORMAT = 'policy-self-check/assessment';
 export const EXPORT_FORMAT_VERSION = 1;

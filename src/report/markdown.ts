@@ -4,6 +4,8 @@
  */
 import { translator } from '../i18n/index.ts';
 import { buildReport, type ReportClause, type ReportInput, type ReportItem } from './model.ts';
+// Reports may be in English whatever the page's language: the English catalogue loads with them.
+import '../i18n/english.ts';
 
 export type { ReportInput } from './model.ts';
 

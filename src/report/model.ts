@@ -9,6 +9,8 @@ import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook, Verdict } from '../rulebook/schema.ts';
 import { explainLeaf, explainMissing, formatAnswer, questionsById, type Explained } from './explain.ts';
+// Reports may be in English whatever the page's language: the English catalogue loads with them.
+import '../i18n/english.ts';
 
 export type ReportInput = {
   rulebook: CompiledRulebook;

@@ -308,7 +308,11 @@ export type RulebookOutline = {
 };
 
 /**
- * What the interview needs, loaded with the first screen: everything but the measures and the source text,
- * which follow lazily (src/rulebook/full.tsx). A CompiledRulebook is one too.
+ * What the interview needs, loaded with the first screen: the questionnaire, the meta data but the names the
+ * results use (departments, sections, disclaimer), the parameter tables' rows without their documentation.
+ * The measures, the source text and the rest follow lazily (src/rulebook/full.tsx). A CompiledRulebook is one too.
  */
-export type InterviewRulebook = Omit<CompiledRulebook, 'measures' | 'source'>;
+export type InterviewRulebook = Omit<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters'> & { meta: InterviewMeta; parameters: ParameterRows[] };
+export type InterviewMeta = Omit<RulebookMeta, 'departments' | 'sections' | 'disclaimer'>;
+/** What evaluating a parameter table needs: its rows' values and conditions, in order. */
+export type ParameterRows = { id: string; rows: Pick<ParameterTable['rows'][number], 'value' | 'when'>[] };

@@ -6,6 +6,6 @@ declare module 'virtual:rulebooks' {
 
 declare module 'virtual:rulebook-texts' {
   import type { CompiledRulebook } from '@/rulebook/schema';
-  const texts: Record<string, Pick<CompiledRulebook, 'measures' | 'source'>>;
+  const texts: Record<string, Pick<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters'>>;
   export default texts;
 }

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadRulebooks, RulebookError } from './load.ts';
+import type { CompiledRulebook, InterviewRulebook } from './schema.ts';
 
 const ID = 'virtual:rulebooks';
 const TEXTS_ID = 'virtual:rulebook-texts';
@@ -17,6 +18,13 @@ const TEXTS_RESOLVED = `\0${TEXTS_ID}`;
 
 /** A JSON string parsed at run time: V8 parses JSON much faster than the same data as a JS literal. */
 const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
+/** The part of a rulebook the interview uses (InterviewRulebook); the lazy part restores meta and parameters whole. */
+function interviewPart(rulebook: CompiledRulebook): InterviewRulebook {
+  const { departments: _d, sections: _s, disclaimer: _x, ...meta } = rulebook.meta;
+  const parameters = rulebook.parameters.map((t) => ({ id: t.id, rows: t.rows.map((r) => ({ value: r.value, when: r.when })) }));
+  return { meta, questionnaire: rulebook.questionnaire, parameters, hash: rulebook.hash, outline: rulebook.outline };
+}
 
 export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin {
   return {
@@ -28,8 +36,8 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
       if (id !== RESOLVED && id !== TEXTS_RESOLVED) return undefined;
       try {
         const rulebooks = loadRulebooks(rulesDir);
-        if (id === RESOLVED) return jsonModule(rulebooks.map(({ measures: _m, source: _s, ...interview }) => interview));
-        return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source }])));
+        if (id === RESOLVED) return jsonModule(rulebooks.map(interviewPart));
+        return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source, meta: r.meta, parameters: r.parameters }])));
       } catch (e) {
         if (e instanceof RulebookError) this.error(e.message);
         throw e;

@@ -1,11 +1,9 @@
 /**
- * The initial load budget: the JS and CSS a first visit must download before the first screen
- * (the entry chunk, its static imports and its CSS), gzip. The first screens are prerendered HTML
- * (src/prerender) that this script makes usable.
- *
- * Also printed, not budgeted: what the page fetches at start-up without any user action — the interview
- * (React, the form and wizard code, the questionnaire), which index.html preloads and the entry loads after
- * the first paint. The measures and source text, the engine, results, report, workspace and batch load lazily.
+ * The initial load budget: every byte of JS and CSS a first visit fetches at start-up without any user
+ * action, gzip — the first screen's script and styles (the screens themselves are prerendered HTML,
+ * src/prerender) and the interview that index.html preloads and the entry runs after the first paint
+ * (React, the form and wizard code, the questionnaire). The measures and source text, the engine, the
+ * results, report, workspace, batch and the English catalogue load lazily.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +15,7 @@ const BUDGET_KB = 150;
 
 type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] };
 
-it(`keeps the initial JS + CSS at or under ${BUDGET_KB} KB gzip`, { timeout: 120_000 }, async () => {
+it(`keeps the JS + CSS fetched at start-up (first screen and interview) at or under ${BUDGET_KB} KB gzip`, { timeout: 120_000 }, async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'budget-'));
   // A production build, as `npm run build` makes it (vitest sets NODE_ENV=test, which would select React's development build).
   const nodeEnv = process.env.NODE_ENV;
@@ -58,14 +56,16 @@ it(`keeps the initial JS + CSS at or under ${BUDGET_KB} KB gzip`, { timeout: 120
   const startupSizes = [...startup].filter((f) => !initial.has(f)).map((file) => ({ file, gzip: gzipOf(file) }));
 
   const sizes = [...initial].map((file) => ({ file, gzip: gzipOf(file) }));
-  const total = sizes.reduce((n, s) => n + s.gzip, 0);
+  const firstScreen = sizes.reduce((n, s) => n + s.gzip, 0);
+  const total = firstScreen + startupSizes.reduce((n, s) => n + s.gzip, 0);
   const lazy = Object.values(manifest).filter((c) => !startup.has(c.file));
   const lazyTotal = lazy.reduce((n, c) => n + gzipOf(c.file), 0);
   console.log(
     [
       `initial load: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`,
+      `  the first screen's script and styles: ${(firstScreen / 1024).toFixed(1)} KB`,
       ...sizes.sort((a, b) => b.gzip - a.gzip).map((s) => `  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB  ${s.file}`),
-      `fetched at start-up after the first screen (preloaded interview): ${(startupSizes.reduce((n, s) => n + s.gzip, 0) / 1024).toFixed(1)} KB gzip, ${((total + startupSizes.reduce((n, s) => n + s.gzip, 0)) / 1024).toFixed(1)} KB with the first screen`,
+      `  the interview, preloaded and run after the first paint: ${((total - firstScreen) / 1024).toFixed(1)} KB`,
       ...startupSizes.sort((a, b) => b.gzip - a.gzip).map((s) => `  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB  ${s.file}`),
       `loaded lazily: ${(lazyTotal / 1024).toFixed(1)} KB gzip in ${lazy.length} chunks`,
     ].join('\n'),

@@ -69,7 +69,7 @@ describe('step 1: about you', () => {
     await user.click(screen.getByRole('radio', { name: '行业协会' }));
     await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
     expect(screen.queryByRole('heading', { name: '包装' })).not.toBeInTheDocument();
   });
 });

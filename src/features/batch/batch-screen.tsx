@@ -23,6 +23,7 @@ import { BarChart } from './bar-chart';
 import './messages';
 // Registers the workspace messages (t('workspace.…')).
 import '@/features/workspace/messages';
+import './batch.css';
 
 type Props = {
   rulebooks: CompiledRulebook[];

@@ -7,6 +7,7 @@ import type { Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { buildReport, type ReportClause } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import './report.css';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers; date: string; onClose: () => void };
 

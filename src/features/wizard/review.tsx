@@ -1,7 +1,7 @@
 /**
  * The review page: every answer that counts, grouped by step, each with a change link.
  */
-import type { RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
@@ -12,6 +12,8 @@ import { visibleSteps } from './routing';
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Called once the screen is on screen (it loads lazily, after the screen change), e.g. to move focus to its heading. */
+  onReady: () => void;
   rulebook: InterviewRulebook;
   answers: Answers;
   onEdit: (step: string) => void;
@@ -19,8 +21,13 @@ type Props = {
   onConfirm: () => void;
 };
 
-export function ReviewScreen({ headingRef, rulebook, answers, onEdit, onBack, onConfirm }: Props) {
+export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, onBack, onConfirm }: Props) {
   const { t } = useTranslation();
+  useEffect(() => {
+    onReady();
+    // Only when the screen first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const { lang } = useLanguage();
   const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
   return (

@@ -20,11 +20,11 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
-import { ReviewScreen } from './review';
 import { stepById, stepProgress } from './routing';
 import { StepForm } from './step-form';
 import { draftAnswers } from './step-schema';
 
+const ReviewScreen = lazy(() => import('./review').then((m) => ({ default: m.ReviewScreen })));
 const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.WholeResults })));
 
 type Engine = { assess: typeof assess };
@@ -127,6 +127,16 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     if (heading.current) heading.current.focus();
     else pendingFocus.current = true;
   }, [key]);
+  const screenReady = () => {
+    if (!pendingFocus.current) return;
+    pendingFocus.current = false;
+    heading.current?.focus();
+  };
+  // The review screen loads while the steps are answered, so that it is there when they are done.
+  const onStep = position.at === 'step';
+  useEffect(() => {
+    if (onStep) void import('./review');
+  }, [onStep]);
 
   // How many clauses the answers so far decide: shown once the measures and the engine have loaded (they follow the first screen).
   const whole = useFullRulebookWhenLoaded(rulebook);
@@ -183,25 +193,24 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     );
   } else if (position.at === 'review') {
     screen = (
-      <ReviewScreen
-        headingRef={heading}
-        rulebook={rulebook}
-        answers={answers}
-        onEdit={(step) => actor.send({ type: 'review.edit', step })}
-        onBack={() => actor.send({ type: 'step.back' })}
-        onConfirm={() => actor.send({ type: 'review.confirm' })}
-      />
+      <Suspense fallback={<p>{t('app.loading')}</p>}>
+        <ReviewScreen
+          headingRef={heading}
+          onReady={screenReady}
+          rulebook={rulebook}
+          answers={answers}
+          onEdit={(step) => actor.send({ type: 'review.edit', step })}
+          onBack={() => actor.send({ type: 'step.back' })}
+          onConfirm={() => actor.send({ type: 'review.confirm' })}
+        />
+      </Suspense>
     );
   } else {
     screen = (
       <Suspense fallback={<p>{t('app.loading')}</p>}>
         <ResultsScreen
           headingRef={heading}
-          onReady={() => {
-            if (!pendingFocus.current) return;
-            pendingFocus.current = false;
-            heading.current?.focus();
-          }}
+          onReady={screenReady}
           rulebook={rulebook}
           answers={answers}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
