@@ -211,7 +211,7 @@ it('shows a page of 50 members: its first rows at once, the rest a few per frame
   expect(screen.getByText('显示第 1–50 个，共 60 个会员')).toBeInTheDocument();
   // (Read without role queries, which are slow over a large table in jsdom.)
   const names = () => [...matrix().querySelectorAll('tbody th[scope="row"]')].map((h) => h.textContent);
-  // The first frame lays out ten rows, not fifty (a thousand badges at once make a long task).
+  // The first frame lays out ten rows, not fifty (a thousand verdicts at once make a long task).
   expect(names().length).toBeGreaterThanOrEqual(10);
   expect(names().length).toBeLessThan(50);
   expect(matrix().querySelector('tbody')).toHaveAttribute('aria-busy', 'true');

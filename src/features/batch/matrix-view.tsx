@@ -1,7 +1,7 @@
 /**
  * The member × clause matrix: sortable by name, row or any clause; filtered by name and by a verdict
  * (in one clause or any); a page at a time, so ten thousand members do not make ten thousand rows.
- * A page's rows are added a few per frame: laying out a page of a thousand badges at once is a frame of
+ * A page's rows are added a few per frame: laying out a page of a thousand verdicts at once is a frame of
  * over 100 ms on a slow machine, ten rows at a time stays well under it.
  * Each member's Markdown report is made on demand from its answers.
  */
@@ -39,15 +39,16 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
   const [page, setPage] = useState(0);
   const query = useDeferredValue(text.trim().toLowerCase());
   const byRow = useMemo(() => new Map(members.map((m) => [m.row, m])), [members]);
-  // The verdict words once, not once per cell (a page has a thousand cells).
-  const badges = useMemo(
+  // The verdict words once, not once per cell (a page has a thousand cells). The cell itself takes the
+  // verdict's colours: a pill in each cell doubled the cost of laying out and painting a page.
+  const verdictWords = useMemo(
     () =>
       Object.fromEntries(
         VERDICTS.map((v) => [
           v,
-          <span key={v} className={`badge badge-${v}`}>
+          <>
             <span aria-hidden="true">{t(`verdictIcon.${v}`)}</span> {t(`verdict.${v}`)}
-          </span>,
+          </>,
         ]),
       ) as Record<Verdict, React.ReactNode>,
     [t],
@@ -197,7 +198,9 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
                 <td>{row.row}</td>
                 <th scope="row">{nameOf(row)}</th>
                 {row.verdicts.map((v, i) => (
-                  <td key={matrix.clauses[i]!.id}>{badges[v]}</td>
+                  <td key={matrix.clauses[i]!.id} className={`badge-${v}`}>
+                    {verdictWords[v]}
+                  </td>
                 ))}
                 <td>
                   <button type="button" className="link-button" onClick={() => report(row)}>
