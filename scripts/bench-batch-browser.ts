@@ -238,7 +238,8 @@ function traceFigures(path: string, window: number): { longestWall: number; long
   const cpuOf = (tid: number) => events.filter((e) => e.pid === change.pid && e.tid === tid && isTask(e)).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
   return {
     longestWall: (longest?.dur ?? 0) / 1000,
-    longestCpu: (longest?.tdur ?? 0) / 1000,
+    // Thread and wall clocks tick apart: a task cannot have used more CPU than the time it took.
+    longestCpu: Math.min(longest?.tdur ?? 0, longest?.dur ?? 0) / 1000,
     mostCpu: Math.max(0, ...main.map((e) => (e.tdur ?? 0) / 1000)),
     mainCpu: cpuOf(change.tid),
     workers: workerThreads.map(cpuOf).filter((t) => t > 0),
