@@ -1,5 +1,5 @@
 import './zod-config';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
@@ -11,6 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { Wizard, type WizardStart } from '@/features/wizard/wizard';
+import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
 const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) => ({ default: m.BatchScreen })));
@@ -124,7 +125,7 @@ function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initi
       </header>
       <main className={`app-main view-${view}`} id="main">
         <UpdateNotice />
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
+        <LazyScreen key={view}>
           {view === 'workspace' && (
             <WithWholeRulebooks rulebooks={rulebooks}>
               {(whole) => (
@@ -141,7 +142,7 @@ function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initi
           {view === 'batch' && (
             <WithWholeRulebooks rulebooks={rulebooks}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} />}</WithWholeRulebooks>
           )}
-        </Suspense>
+        </LazyScreen>
         <div hidden={view !== 'interview'}>
           {chosen ? (
             <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />

@@ -35,9 +35,14 @@ function request(load: RulebookLoader, rulebook: InterviewRulebook): Tracked {
     else {
       const pending: Tracked = load(rulebook);
       pending.status = 'pending';
+      // (Block bodies: returning the promise itself from its own handlers would chain onto its rejection.)
       pending.then(
-        (value) => Object.assign(pending, { status: 'fulfilled', value }),
-        (reason: unknown) => Object.assign(pending, { status: 'rejected', reason }),
+        (value) => {
+          Object.assign(pending, { status: 'fulfilled', value });
+        },
+        (reason: unknown) => {
+          Object.assign(pending, { status: 'rejected', reason });
+        },
       );
       tracked = pending;
     }

@@ -25,7 +25,14 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewR
       return;
     }
     // The file is assessed again under the whole rulebooks; the reader loads with them, when first needed.
-    const [{ importJson, importErrorMessage }, whole, text] = await Promise.all([import('@/report/export-file'), Promise.all(rulebooks.map(load)), file.text()]);
+    let loaded;
+    try {
+      loaded = await Promise.all([import('@/report/export-file'), Promise.all(rulebooks.map(load)), file.text()]);
+    } catch {
+      setError({ message: t('app.loadFailed'), problems: [] });
+      return;
+    }
+    const [{ importJson, importErrorMessage }, whole, text] = loaded;
     const result = importJson(whole, text);
     if (result.ok) {
       setError(null);

@@ -2,7 +2,7 @@
  * The results page, rendered from assess() output only: clauses grouped by verdict, near misses first
  * among those that do not apply, and the policy's own words one click away.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
@@ -16,6 +16,7 @@ import { ExportPanel } from '@/features/report/export-panel';
 import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
 import { ImportControl } from '@/features/report/import-control';
 import type { ImportedAssessment } from '@/report/export-file';
+import { LazyScreen } from '@/app/lazy-screen';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -64,7 +65,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
 
   if (printing)
     return (
-      <Suspense fallback={<p>{t('app.loading')}</p>}>
+      <LazyScreen>
         <PrintableReport
           rulebook={rulebook}
           assessment={assessment}
@@ -75,7 +76,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
             setPrinting(false);
           }}
         />
-      </Suspense>
+      </LazyScreen>
     );
 
   if (reading)

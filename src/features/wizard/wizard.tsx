@@ -3,7 +3,7 @@
  * answer as it is given, and moves focus to each new screen's heading.
  */
 import { useActorRef, useSelector } from '@xstate/react';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
@@ -23,6 +23,7 @@ import { clearSession, loadSession, saveSession } from './persistence';
 import { stepById, stepProgress } from './routing';
 import { StepForm } from './step-form';
 import { draftAnswers } from './step-schema';
+import { LazyScreen } from '@/app/lazy-screen';
 
 const ReviewScreen = lazy(() => import('./review').then((m) => ({ default: m.ReviewScreen })));
 const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.WholeResults })));
@@ -193,7 +194,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     );
   } else if (position.at === 'review') {
     screen = (
-      <Suspense fallback={<p>{t('app.loading')}</p>}>
+      <LazyScreen>
         <ReviewScreen
           headingRef={heading}
           onReady={screenReady}
@@ -203,11 +204,11 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
           onBack={() => actor.send({ type: 'step.back' })}
           onConfirm={() => actor.send({ type: 'review.confirm' })}
         />
-      </Suspense>
+      </LazyScreen>
     );
   } else {
     screen = (
-      <Suspense fallback={<p>{t('app.loading')}</p>}>
+      <LazyScreen>
         <ResultsScreen
           headingRef={heading}
           onReady={screenReady}
@@ -218,7 +219,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
           rulebooks={rulebooks}
           onImported={onImported}
         />
-      </Suspense>
+      </LazyScreen>
     );
   }
 
