@@ -17,8 +17,7 @@ const loadApp = () => {
       () => showBootFailure(container),
     );
 };
-// The app's code is already on its way (modulepreload in index.html). It runs after the first screen has been
-// painted, so the page shows, and answers "start", before the main thread is busy with it. A hidden tab
-// paints nothing: it loads at once.
+// The app's code is fetched and run after the first screen has been painted, so the page shows, and answers
+// "start", before the network and the main thread are busy with it. A hidden tab paints nothing: it loads at once.
 if (document.visibilityState === 'hidden') loadApp();
 else requestAnimationFrame(() => setTimeout(loadApp, 0));

@@ -1,7 +1,7 @@
 /**
  * The initial load budget: every byte of JS and CSS a first visit fetches at start-up without any user
  * action, gzip — the first screen's script and styles (the screens themselves are prerendered HTML,
- * src/prerender) and the interview that index.html preloads and the entry runs after the first paint
+ * src/prerender) and the interview, which the entry fetches and runs as soon as the first screen is painted
  * (React, the form and wizard code, the questionnaire). The measures and source text, the engine, the
  * results, report, workspace, batch and the English catalogue load lazily.
  */
@@ -37,9 +37,12 @@ it(`keeps the JS + CSS fetched at start-up (first screen and interview) at or un
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
 
-  // What index.html has the browser fetch at once: the entry's graph plus every modulepreload link's graph.
+  // What a first visit fetches without any user action: the entry's graph, then the app's (src/app-root.tsx,
+  // which the entry always imports once the first screen is painted) and anything index.html preloads.
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const app = manifest['src/app-root.tsx'];
+  if (app) preloaded.push(app.file);
   const startup = new Set(initial);
   const visitStartup = (key: string) => {
     const chunk = manifest[key];
@@ -65,13 +68,13 @@ it(`keeps the JS + CSS fetched at start-up (first screen and interview) at or un
       `initial load: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`,
       `  the first screen's script and styles: ${(firstScreen / 1024).toFixed(1)} KB`,
       ...sizes.sort((a, b) => b.gzip - a.gzip).map((s) => `  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB  ${s.file}`),
-      `  the interview, preloaded and run after the first paint: ${((total - firstScreen) / 1024).toFixed(1)} KB`,
+      `  the interview, fetched once the first screen is painted: ${((total - firstScreen) / 1024).toFixed(1)} KB`,
       ...startupSizes.sort((a, b) => b.gzip - a.gzip).map((s) => `  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB  ${s.file}`),
       `loaded lazily: ${(lazyTotal / 1024).toFixed(1)} KB gzip in ${lazy.length} chunks`,
     ].join('\n'),
   );
   rmSync(outDir, { recursive: true, force: true });
   expect(initial.size).toBeGreaterThan(0);
-  expect(preloaded.length).toBeGreaterThan(0);
+  expect(app).toBeDefined();
   expect(total / 1024).toBeLessThanOrEqual(BUDGET_KB);
 });
