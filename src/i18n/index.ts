@@ -61,11 +61,11 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+const PARAMETER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 function interpolate(message: string, params: TParams | undefined): string {
   if (!params) return message;
-  return message.replace(PLACEHOLDER, (whole, name: string) => {
+  return message.replace(PARAMETER, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);
   });
