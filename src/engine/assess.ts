@@ -5,7 +5,8 @@
 import type { Answers, Audience, CompiledRulebook, LocalizedText, Measure, SupportItem, Verdict } from '../rulebook/schema.ts';
 import { missingFor, questionnairePlan, readAnswers, type AnswerFrame, type MissingAnswer, type QuestionnairePlan } from './answers-state.ts';
 import type { LeafTrace, Truth } from './evaluate.ts';
-import { ConditionPlan, Evaluation, type PlanNode } from './plan.ts';
+import { ConditionPlan, Evaluation, FALSE, TRUTH, UNKNOWN, truth, type PlanNode } from './plan.ts';
+import { NOT_FOUND, Recent } from './recent.ts';
 
 export type SupportItemResult = {
   id: string;
@@ -44,6 +45,12 @@ export type ClauseResult = {
   supportItems: SupportItemResult[];
 };
 
+/**
+ * An Assessment is read-only, all the way down: its parts are shared with other assessments of the same
+ * rulebook (a support item's or a clause's result with respondents who answered its questions alike, leaf
+ * traces with every respondent who gave the same answer) and within it (an item's reasons with the other
+ * items decided by the same condition).
+ */
 export type Assessment = {
   rulebook: { id: string; version: string; hash: string; title: LocalizedText };
   /** Whether the respondent is within the policy's territorial or other scope. */
@@ -54,9 +61,7 @@ export type Assessment = {
 };
 
 /**
- * The arrays of an Assessment are read-only: results share them (an item's reasons with the other items
- * decided by the same condition). The empty one is shared by every assessment, and frozen so that a
- * change fails loudly.
+ * The empty array of every assessment (see Assessment: read-only), frozen so that a change fails loudly.
  */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -81,7 +86,12 @@ type Prepared = {
   scope: PlanNode | null;
   measures: PreparedMeasure[];
 };
-type PreparedMeasure = Pick<Measure, 'id' | 'clause' | 'section' | 'title'> & { departments: LocalizedText[]; items: PreparedItem[] };
+type PreparedMeasure = Pick<Measure, 'id' | 'clause' | 'section' | 'title'> & {
+  departments: LocalizedText[];
+  items: PreparedItem[];
+  /** Recent results, by the answers to every question its items depend on (see assess). */
+  recent: Recent<ClauseResult>;
+};
 type PreparedItem = Pick<SupportItem, 'id' | 'audience' | 'title' | 'benefit' | 'quotes' | 'nextSteps'> & {
   quoteTranslations: string[] | undefined;
   departments: LocalizedText[];
@@ -91,6 +101,12 @@ type PreparedItem = Pick<SupportItem, 'id' | 'audience' | 'title' | 'benefit' | 
   own: PlanNode | null;
   /** Every leaf of the parts, in order: the item's trace. */
   leaves: PlanNode[];
+  /** Government items: their one result, the same for every respondent. */
+  constant: SupportItemResult | null;
+  /** The questions (by index) whose answers the item's result depends on. */
+  key: number[];
+  /** Recent results, by the answers to the key's questions (see itemFor). */
+  recent: Recent<SupportItemResult>;
 };
 const prepared = new WeakMap<CompiledRulebook, Prepared>();
 
@@ -111,6 +127,8 @@ function prepare(rulebook: CompiledRulebook): Prepared {
     }
     return audiences.get(a)!;
   };
+  // The questions a result depends on, each once; lists first: they have no code, and finding one ends the look-up.
+  const keyOf = (questions: number[]) => [...new Set(questions.filter((q) => q >= 0))].sort((a, b) => Number(questionnaire.questions[b]!.list) - Number(questionnaire.questions[a]!.list));
   const prepareItem = (item: SupportItem): PreparedItem => {
     const parts: Part[] = [];
     let own: PlanNode | null = null;
@@ -123,7 +141,9 @@ function prepare(rulebook: CompiledRulebook): Prepared {
         parts.push({ part: 'condition', node: own });
       }
     }
-    return {
+    const leaves = parts.flatMap((x) => x.node.leaves);
+    const key = keyOf(leaves.map((l) => l.question));
+    const p: PreparedItem = {
       id: item.id,
       audience: item.audience,
       title: item.title,
@@ -135,14 +155,23 @@ function prepare(rulebook: CompiledRulebook): Prepared {
       government: item.audience === 'government',
       parts,
       own,
-      leaves: parts.flatMap((x) => x.node.leaves),
+      leaves,
+      constant: null,
+      key,
+      recent: new Recent(key),
     };
+    if (p.government) p.constant = itemResult(p, 'for_information', NONE, NONE, NONE, NONE, null, null);
+    return p;
   };
   p = {
     questionnaire,
     conditions,
     scope,
-    measures: rulebook.measures.map((m) => ({ id: m.id, clause: m.clause, section: m.section, title: m.title, departments: names(m.departments), items: m.supportItems.map(prepareItem) })),
+    measures: rulebook.measures.map((m) => {
+      const items = m.supportItems.map(prepareItem);
+      const key = keyOf(items.flatMap((i) => i.key));
+      return { id: m.id, clause: m.clause, section: m.section, title: m.title, departments: names(m.departments), items, recent: new Recent(key) };
+    }),
   };
   prepared.set(rulebook, p);
   return p;
@@ -151,44 +180,61 @@ function prepare(rulebook: CompiledRulebook): Prepared {
 export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment {
   const { questionnaire, conditions, scope, measures } = prepare(rulebook);
   const frame = readAnswers(questionnaire, answers);
-  // Every condition evaluated once; the items share the results.
-  const ev = new Evaluation(conditions, frame.states);
-  const run: Run = { ev, frame, missing: null };
+  const run: Run = { conditions, frame, evaluation: null, missing: null };
 
-  const counts: Record<Verdict, number> = { applies: 0, possible: 0, does_not_apply: 0, for_information: 0 };
-  const clauses: ClauseResult[] = [];
-  for (const measure of measures) {
-    const { items } = measure;
-    const supportItems = new Array<SupportItemResult>(items.length);
-    let verdict: Verdict = 'for_information';
-    let nearMiss = false;
-    for (let i = 0; i < items.length; i += 1) {
-      const result = assessItem(items[i]!, run);
-      supportItems[i] = result;
-      if (result.verdict !== 'for_information' && (verdict === 'for_information' || rank(result.verdict) > rank(verdict))) verdict = result.verdict;
-      if (result.nearMiss) nearMiss = true;
+  // Counted in variables: an object indexed by the verdict is a slow (megamorphic) store in V8.
+  let applies = 0;
+  let possible = 0;
+  let doesNotApply = 0;
+  const clauses = new Array<ClauseResult>(measures.length);
+  const { codes } = frame;
+  for (let m = 0; m < measures.length; m += 1) {
+    // A clause whose questions are answered as by a recent respondent has the same result (results are read-only).
+    const measure = measures[m]!;
+    const entry = measure.recent.find(codes);
+    let clause: ClauseResult;
+    if (entry >= 0) clause = measure.recent.value(entry);
+    else {
+      clause = assessClause(measure, run);
+      if (entry === NOT_FOUND && !clause.supportItems.some((i) => i.verdict === 'possible')) measure.recent.remember(clause);
     }
-    counts[verdict] += 1;
-    clauses.push({
-      id: measure.id,
-      clause: measure.clause,
-      section: measure.section,
-      title: measure.title,
-      departments: measure.departments,
-      verdict,
-      nearMiss: verdict === 'does_not_apply' && nearMiss,
-      missing: verdict === 'possible' ? clauseMissing(supportItems) : NONE,
-      supportItems,
-    });
+    if (clause.verdict === 'applies') applies += 1;
+    else if (clause.verdict === 'possible') possible += 1;
+    else if (clause.verdict === 'does_not_apply') doesNotApply += 1;
+    clauses[m] = clause;
   }
 
-  const inScope = scope ? ev.results[scope.id]! : true;
+  const inScope = scope ? TRUTH[truth(scope, frame.states, frame.codes, frame.masks, frame.states.length)]! : true;
   return {
     rulebook: { id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash, title: rulebook.meta.title },
     inScope,
     scopeNotice: scope && inScope !== true ? (rulebook.meta.scope?.notice ?? null) : null,
     clauses,
-    counts,
+    counts: { applies, possible, does_not_apply: doesNotApply, for_information: measures.length - applies - possible - doesNotApply },
+  };
+}
+
+function assessClause(measure: PreparedMeasure, run: Run): ClauseResult {
+  const { items } = measure;
+  const supportItems = new Array<SupportItemResult>(items.length);
+  let verdict: Verdict = 'for_information';
+  let nearMiss = false;
+  for (let i = 0; i < items.length; i += 1) {
+    const result = itemFor(items[i]!, run);
+    supportItems[i] = result;
+    if (result.verdict !== 'for_information' && (verdict === 'for_information' || rank(result.verdict) > rank(verdict))) verdict = result.verdict;
+    if (result.nearMiss) nearMiss = true;
+  }
+  return {
+    id: measure.id,
+    clause: measure.clause,
+    section: measure.section,
+    title: measure.title,
+    departments: measure.departments,
+    verdict,
+    nearMiss: verdict === 'does_not_apply' && nearMiss,
+    missing: verdict === 'possible' ? clauseMissing(supportItems) : NONE,
+    supportItems,
   };
 }
 
@@ -222,29 +268,50 @@ function itemResult(
   };
 }
 
-/** One assessment: the conditions evaluated, the answers read, and the missing answers behind each unknown root (by slot; made when first needed). */
-type Run = { ev: Evaluation; frame: AnswerFrame; missing: (readonly MissingAnswer[] | undefined)[] | null };
+/**
+ * One assessment: the answers read, the conditions (evaluated when an item is not remembered; made when first
+ * needed), and the missing answers behind each unknown root (by slot; made when first needed).
+ */
+type Run = { conditions: ConditionPlan; frame: AnswerFrame; evaluation: Evaluation | null; missing: (readonly MissingAnswer[] | undefined)[] | null };
+
+/**
+ * An item's result: the same as for a recent respondent who answered the item's questions alike (results are
+ * read-only, hence shared). Not remembered: "possible" results, whose missing answers depend on more
+ * questions (what decides whether a question is asked); they are rare.
+ */
+function itemFor(item: PreparedItem, run: Run): SupportItemResult {
+  if (item.constant) return item.constant;
+  const entry = item.recent.find(run.frame.codes);
+  if (entry >= 0) return item.recent.value(entry);
+  const result = assessItem(item, run);
+  if (entry === NOT_FOUND && result.verdict !== 'possible') item.recent.remember(result);
+  return result;
+}
 
 function assessItem(prepared: PreparedItem, run: Run): SupportItemResult {
   const { parts, own } = prepared;
-  const { ev } = run;
-  if (prepared.government) return itemResult(prepared, 'for_information', NONE, NONE, NONE, NONE, null, null);
+  const ev = (run.evaluation ??= new Evaluation(run.conditions, run.frame.states, run.frame.codes, run.frame.masks));
 
   // The item holds when the respondent is in scope, in the audience, and meets the item's own condition.
-  const { leaves } = prepared;
-  const trace = new Array<LeafTrace>(leaves.length);
-  for (let i = 0; i < leaves.length; i += 1) trace[i] = ev.traces[leaves[i]!.id]!;
+  // Its trace: the parts' traces (each made once per assessment) one after the other.
+  const trace = new Array<LeafTrace>(prepared.leaves.length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = ev.trace(parts[i]!.node);
+    for (let j = 0; j < part.length; j += 1) trace[at++] = part[j]!;
+  }
   const conditionTrace = own ? ev.trace(own) : NONE;
 
   let failed: Part | null = null;
   let unknown = false;
-  for (const p of parts) {
-    const result = ev.results[p.node.id];
-    if (result === false) {
+  for (let i = 0; i < parts.length; i += 1) {
+    const p = parts[i]!;
+    const result = ev.value(p.node);
+    if (result === FALSE) {
       failed = p;
       break;
     }
-    if (result === 'unknown') unknown = true;
+    if (result === UNKNOWN) unknown = true;
   }
   if (failed) {
     // A near miss only when the item's own condition is all that fails (never "would apply if you were in Tianjin").
@@ -256,7 +323,7 @@ function assessItem(prepared: PreparedItem, run: Run): SupportItemResult {
     let reasons: readonly LeafTrace[] | null = null;
     let missing: readonly MissingAnswer[] | null = null;
     for (const p of parts) {
-      if (ev.results[p.node.id] !== 'unknown') continue;
+      if (ev.value(p.node) !== UNKNOWN) continue;
       reasons = reasons ? [...reasons, ...ev.reasons(p.node)] : ev.reasons(p.node);
       missing = missing ? uniqueMissing([...missing, ...missingOf(p.node, run)]) : missingOf(p.node, run);
     }
@@ -275,11 +342,11 @@ function assessItem(prepared: PreparedItem, run: Run): SupportItemResult {
 
 /** The answers behind an unknown root's unknown leaves, each named once. */
 function missingOf(root: PlanNode, run: Run): readonly MissingAnswer[] {
-  run.missing ??= new Array<undefined>(run.ev.roots);
+  run.missing ??= new Array<undefined>(run.conditions.roots);
   let out = run.missing[root.slot];
   if (!out) {
     const all: MissingAnswer[] = [];
-    for (const leaf of run.ev.decisive(root)) for (const m of missingFor(run.frame, leaf.question, leaf.questionId)) all.push(m);
+    for (const leaf of run.evaluation!.decisive(root)) for (const m of missingFor(run.frame, leaf.question, leaf.questionId)) all.push(m);
     out = uniqueMissing(all);
     run.missing[root.slot] = out;
   }

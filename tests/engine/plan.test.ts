@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mulberry32, sampleAnswers } from '@/batch/generate';
 import { assess, answerStates, cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type Assessment, type LeafTrace } from '@/engine';
 import { questionnairePlan, readAnswers } from '@/engine/answers-state';
-import { ConditionPlan, Evaluation, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from '@/engine/plan';
+import { ConditionPlan, DONT_KNOW_CODE, Evaluation, HIDDEN_CODE, MISSING_CODE, TRUTH, UNKNOWN, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from '@/engine/plan';
 import { DONT_KNOW, type Condition } from '@/rulebook/conditions';
 import { loadRulebook } from '@/rulebook/load';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
@@ -26,7 +26,7 @@ const rulebooks: [string, CompiledRulebook][] = [
  * One root of a plan checked against evaluate() over the same answer states; returns a description of the
  * first difference, or null. (A returned string rather than expect() in the loops: thousands of cases.)
  */
-function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, states: readonly AnswerState[], info: QuestionInfo): string | null {
+function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, states: readonly AnswerState[], { codes, masks }: Named, info: QuestionInfo): string | null {
   const lookup = (id: string) => {
     const i = info.index.get(id);
     return i === undefined ? { kind: 'missing' as const } : states[i]!;
@@ -34,18 +34,18 @@ function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, state
   const ref = evaluate(condition, lookup);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const trace = ev.trace(root);
-  if (ev.results[root.id] !== ref.result) return `result ${String(ev.results[root.id])}, reference ${String(ref.result)}`;
-  if (truth(root, states, states.length) !== ref.result) return 'truth() differs';
+  if (ev.result(root) !== ref.result) return `result ${String(ev.result(root))}, reference ${String(ref.result)}`;
+  if (TRUTH[truth(root, states, codes, masks, states.length)] !== ref.result) return 'truth() differs';
   if (!same(trace, leaves(ref))) return `trace ${JSON.stringify(trace)}, reference ${JSON.stringify(leaves(ref))}`;
   const reasons = ev.reasons(root);
   if (!same(reasons, decisiveLeaves(ref))) return `reasons ${JSON.stringify(reasons)}, reference ${JSON.stringify(decisiveLeaves(ref))}`;
   // The reasons are the trace's own objects: the results page tells leaves apart by identity.
   if (!reasons.every((r) => trace.includes(r))) return 'a reason is not one of the trace objects';
   // decisive() and evaluateTree() (used for missing answers) agree with the reference too.
-  const results: (typeof ev.results)[number][] = [];
-  if (evaluateTree(root, states, states.length, results) !== ref.result) return 'evaluateTree() differs';
+  const results: number[] = [];
+  if (TRUTH[evaluateTree(root, states, codes, masks, states.length, results)] !== ref.result) return 'evaluateTree() differs';
   const unknownLeaves: PlanNode[] = [];
-  decisiveNodes(root, 'unknown', results, unknownLeaves);
+  decisiveNodes(root, UNKNOWN, (node) => results[node.id]!, unknownLeaves);
   if (!same(unknownLeaves.map((l) => l.questionId), decisiveLeaves(ref, 'unknown').map((l) => l.question))) return 'decisiveNodes(unknown) differs';
   if (!same(ev.decisive(root).map((l) => l.questionId), decisiveLeaves(ref).map((l) => l.question))) return 'decisive() differs';
   const fix = cheapestFix(ref, true, info.circumstances);
@@ -54,6 +54,36 @@ function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, state
   if (!same(nearMiss, expected)) return `near miss ${JSON.stringify(nearMiss)}, reference ${JSON.stringify(expected)} (cost ${fix.cost})`;
   if (nearMiss && !trace.includes(nearMiss)) return 'the near miss is not one of the trace objects';
   return null;
+}
+
+/** Answer states named as readAnswers names them (AnswerFrame.codes and masks). */
+type Named = { codes: number[]; masks: number[] };
+
+/**
+ * Names for answer states as readAnswers gives them: the states without a value have fixed codes; per
+ * question, equal values get equal codes (`values` false: none does), lists none but a mask of their options
+ * (QuestionInfo.bits). Evaluations given codes share leaf traces across answer sets.
+ */
+function namer(info: QuestionInfo, values = true): (states: readonly AnswerState[]) => Named {
+  const ids = [...info.index.keys()];
+  const names = ids.map(() => new Map<string, number>());
+  const fixed = (state: AnswerState) => (state.kind === 'missing' ? MISSING_CODE : state.kind === 'dont_know' ? DONT_KNOW_CODE : HIDDEN_CODE);
+  return (states) => {
+    const codes = states.map((state, i) => {
+      if (state.kind !== 'value') return fixed(state);
+      if (!values || Array.isArray(state.value)) return -1;
+      const map = names[i]!;
+      const key = JSON.stringify(state);
+      if (!map.has(key)) map.set(key, 3 + map.size);
+      return map.get(key)!;
+    });
+    const masks = states.map((state, i) => {
+      const bits = info.bits?.get(ids[i]!);
+      if (!bits || state.kind !== 'value' || !Array.isArray(state.value)) return -1;
+      return state.value.reduce((mask, v) => mask | (bits.has(v) ? 1 << bits.get(v)! : 0), 0);
+    });
+    return { codes, masks };
+  };
 }
 
 describe('hand-written conditions, every combination of answer states', () => {
@@ -90,23 +120,34 @@ describe('hand-written conditions, every combination of answer states', () => {
   const combinations: AnswerState[][] = [];
   for (const a of choices) for (const b of choices) for (const c of choices) for (const d of numbers) combinations.push([a, b, c, d]);
 
+  // Traces named by codes are kept on the plan's nodes from one answer set to the next; unnamed ones are not.
+  const namers = [namer(info), namer(info, false)];
   it.each(conditions.map(([name], i) => [name, i] as const))('%s', (_name, i) => {
     const problems: string[] = [];
-    for (const states of combinations) {
-      const ev = new Evaluation(plan, states);
-      const problem = compareRoot(ev, roots[i]!, conditions[i]![1], states, info);
-      if (problem) problems.push(`${states.map((s) => (s.kind === 'value' ? String(s.value) : s.kind)).join(' ')}: ${problem}`);
-    }
+    for (const name of namers)
+      for (const states of combinations) {
+        const named = name(states);
+        const problem = compareRoot(new Evaluation(plan, states, named.codes, named.masks), roots[i]!, conditions[i]![1], states, named, info);
+        if (problem) problems.push(`${states.map((s) => (s.kind === 'value' ? String(s.value) : s.kind)).join(' ')}: ${problem}`);
+      }
     expect(problems.slice(0, 5)).toEqual([]);
   });
 });
 
 describe('random conditions', () => {
-  const questions = ['a', 'b', 'c', 'd', 'e'];
-  const info: QuestionInfo = { index: new Map(questions.map((q, i) => [q, i])), circumstances: new Set(['e']) };
+  // a to e: numbers; f, g: lists (f's options have bits, g's do not; 'z' is not an option).
+  const questions = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  const options = ['p', 'q', 'r', 's'];
+  const info: QuestionInfo = { index: new Map(questions.map((q, i) => [q, i])), circumstances: new Set(['e']), bits: new Map([['f', new Map(options.map((o, i) => [o, i]))]]) };
   const random = mulberry32(7);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const leaf = (): Condition => (random() < 0.15 ? { answer: pick(questions), answered: random() < 0.8 } : random() < 0.2 ? { answer: pick(questions), in: [1, 2] } : { answer: pick(questions), atLeast: 2 });
+  const some = () => [...new Set(Array.from({ length: Math.floor(random() * 3) }, () => pick([...options, 'z'])))];
+  const leaf = (): Condition => {
+    const r = random();
+    if (r < 0.25) return random() < 0.5 ? { answer: pick(['f', 'g']), includesAny: some() } : { answer: pick(['f', 'g']), includesAll: some() };
+    const question = pick(questions.slice(0, 5));
+    return r < 0.35 ? { answer: pick(questions), answered: random() < 0.8 } : r < 0.45 ? { answer: question, in: [1, 2] } : { answer: question, atLeast: 2 };
+  };
   const condition = (depth: number): Condition => {
     if (depth === 0 || random() < 0.3) return leaf();
     const r = random();
@@ -115,21 +156,26 @@ describe('random conditions', () => {
     return r < 0.6 ? { all: children } : { any: children };
   };
   const states = (): AnswerState[] =>
-    questions.map(() => {
+    questions.map((q) => {
       const r = random();
-      return r < 0.15 ? { kind: 'missing' } : r < 0.25 ? { kind: 'dont_know' } : r < 0.35 ? { kind: 'hidden' } : { kind: 'value', value: Math.floor(random() * 4) };
+      if (r < 0.15) return { kind: 'missing' };
+      if (r < 0.25) return { kind: 'dont_know' };
+      if (r < 0.35) return { kind: 'hidden' };
+      return { kind: 'value', value: q === 'f' || q === 'g' ? some() : Math.floor(random() * 4) };
     });
 
   it('agree with the reference evaluator on 200 conditions × 100 answer sets', () => {
     const conditions = Array.from({ length: 200 }, () => condition(4));
     const plan = new ConditionPlan(info);
     const roots = conditions.map((c) => plan.root(c, 'item'));
+    const name = namer(info);
     const problems: string[] = [];
     for (let n = 0; n < 100; n += 1) {
       const s = states();
-      const ev = new Evaluation(plan, s);
+      const named = name(s);
+      const ev = new Evaluation(plan, s, named.codes, named.masks);
       for (let i = 0; i < conditions.length; i += 1) {
-        const problem = compareRoot(ev, roots[i]!, conditions[i]!, s, info);
+        const problem = compareRoot(ev, roots[i]!, conditions[i]!, s, named, info);
         if (problem) problems.push(`${JSON.stringify(conditions[i])} with ${JSON.stringify(s)}: ${problem}`);
       }
     }
@@ -172,10 +218,10 @@ describe.each(rulebooks)('the %s rulebook', (_name, rulebook) => {
   it('gives every condition the reference truth value, trace, reasons and near miss', () => {
     const problems: string[] = [];
     for (const a of answers) {
-      const { states } = readAnswers(questionnaire, a);
-      const ev = new Evaluation(plan, states);
+      const { states, codes, masks } = readAnswers(questionnaire, a);
+      const ev = new Evaluation(plan, states, codes, masks);
       for (const [root, condition] of conditions) {
-        const problem = compareRoot(ev, root, condition, states, info);
+        const problem = compareRoot(ev, root, condition, states, { codes, masks }, info);
         if (problem) problems.push(`${JSON.stringify(a)}: ${problem}`);
       }
     }
@@ -240,3 +286,16 @@ function identities(a: Assessment) {
     })),
   );
 }
+
+it('stays right past the limits of what it remembers: thousands of different numbers for one question', () => {
+  // export_share decides an item; past 4,096 values a question's answers are no longer named by codes,
+  // and past 2,048 results an item's memory starts again.
+  const problems: string[] = [];
+  for (let n = 0; n < 5000; n += 1) {
+    const a: Answers = { kind: 'company', located_here: true, exports: n % 7 > 0, export_share: n % 97 === 0 ? DONT_KNOW : n / 50, staff: n % 300 };
+    const got = assess(fixture, a);
+    const ref = referenceAssess(fixture, a);
+    if (JSON.stringify(got) !== JSON.stringify(ref) || JSON.stringify(identities(got)) !== JSON.stringify(identities(ref))) problems.push(JSON.stringify(a));
+  }
+  expect(problems.slice(0, 3)).toEqual([]);
+}, 30_000);
