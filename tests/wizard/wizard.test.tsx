@@ -3,7 +3,7 @@
  * The interview as a user meets it, step by step, on the small fixture rulebook: what each step shows,
  * where each answer leads, what is rejected, the review, the results and saving.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -69,7 +69,9 @@ describe('step 1: about you', () => {
     await user.click(screen.getByRole('radio', { name: '行业协会' }));
     await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+    // The review screen loads lazily: the focus moves to its heading once it is there.
+    const review = await screen.findByRole('heading', { level: 1, name: '检查您的回答' });
+    await waitFor(() => expect(review).toHaveFocus());
     expect(screen.queryByRole('heading', { name: '包装' })).not.toBeInTheDocument();
   });
 });

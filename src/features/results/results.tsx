@@ -2,7 +2,7 @@
  * The results page, rendered from assess() output only: clauses grouped by verdict, near misses first
  * among those that do not apply, and the policy's own words one click away.
  */
-import { lazy, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
@@ -50,7 +50,8 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   const [printing, setPrinting] = useState(false);
   const returnFocus = useRef<string | null>(null);
 
-  useEffect(() => {
+  // In the commit that shows it (a layout effect), so the focus moves in the same frame.
+  useLayoutEffect(() => {
     onReady();
     // Only when the page first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,7 +1,7 @@
 /**
  * The review page: every answer that counts, grouped by step, each with a change link.
  */
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
@@ -23,7 +23,8 @@ type Props = {
 
 export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, onBack, onConfirm }: Props) {
   const { t } = useTranslation();
-  useEffect(() => {
+  // In the commit that shows it (a layout effect), so the focus moves in the same frame.
+  useLayoutEffect(() => {
     onReady();
     // Only when the screen first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
