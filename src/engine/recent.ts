@@ -7,7 +7,7 @@
  * A table of every combination seen is slower to look up, in memory latency, than working most values out
  * again, and it grows over a long batch.
  */
-const ENTRIES = 8;
+const ENTRIES = 16;
 
 /** find(): the key's answers have codes, but no entry has them. */
 export const NOT_FOUND = -1;
