@@ -37,6 +37,9 @@ const DONT_KNOW_WORDS = [DONT_KNOW, '不清楚', '不知道', "don't know", 'don
 const TRUE_WORDS = ['true', 'yes', 'y', '是', '1'];
 const FALSE_WORDS = ['false', 'no', 'n', '否', '0'];
 
+/** An empty cell: not answered. One object for them all (most cells of a batch are empty: questions not asked). */
+const NOT_ANSWERED: CellResult = Object.freeze({ ok: true, value: undefined });
+
 /** How a cell or label is compared: full-width characters folded (ＹＥＳ, ；), case and spacing ignored. */
 export function normalise(s: string): string {
   return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -63,6 +66,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
       const allowed = (question.options ?? []).map((o) => o.value).join(', ') + (question.dontKnow ? `, ${DONT_KNOW}` : '');
       if (question.type !== 'multi')
         return (raw) => {
+          if (raw === '') return NOT_ANSWERED;
           // Fast path: the option id as the template writes it.
           const exact = options.get(raw);
           if (exact !== undefined) return { ok: true, value: exact };
@@ -72,10 +76,10 @@ function cellReader(question: Question): (raw: string) => CellResult {
           return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notAnOption', params: { allowed } });
         };
       return (raw) => {
+        if (raw === '') return NOT_ANSWERED;
         // Fast path: option ids separated by ";", as the template writes them.
-        const parts = raw.split(MULTI_SEPARATOR);
-        const exact = parts.map((p) => options.get(p));
-        if (raw !== '' && exact.every((v) => v !== undefined)) return { ok: true, value: [...new Set(exact as string[])] };
+        const exact = exactOptions(raw, options);
+        if (exact) return { ok: true, value: exact };
         const key = normalise(raw);
         if (key === '') return { ok: true, value: undefined };
         const whole = special(key);
@@ -94,6 +98,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
     case 'boolean': {
       const words = new Map<string, boolean>([...TRUE_WORDS.map((w) => [w, true] as const), ...FALSE_WORDS.map((w) => [w, false] as const)]);
       return (raw) => {
+        if (raw === '') return NOT_ANSWERED;
         const exact = words.get(raw);
         if (exact !== undefined) return { ok: true, value: exact };
         const key = normalise(raw);
@@ -104,13 +109,19 @@ function cellReader(question: Question): (raw: string) => CellResult {
     }
     case 'number':
       return (raw) => {
-        const key = normalise(raw);
-        if (key === '') return { ok: true, value: undefined };
-        const sp = special(key);
-        if (sp) return sp;
-        // Excel may show 1,234 or 30%: the number is what counts (the question states its unit).
-        const cleaned = key.replace(/[, _]/g, '').replace(/%$/, '');
-        const n = cleaned === '' ? NaN : Number(cleaned);
+        if (raw === '') return NOT_ANSWERED;
+        // Fast path: plain digits, as the template writes them (else as typed: words, separators, spaces…).
+        let n: number;
+        if (PLAIN_NUMBER.test(raw)) n = Number(raw);
+        else {
+          const key = normalise(raw);
+          if (key === '') return NOT_ANSWERED;
+          const sp = special(key);
+          if (sp) return sp;
+          // Excel may show 1,234 or 30%: the number is what counts (the question states its unit).
+          const cleaned = key.replace(/[, _]/g, '').replace(/%$/, '');
+          n = cleaned === '' ? NaN : Number(cleaned);
+        }
         if (!Number.isFinite(n)) return { ok: false, code: 'notANumber' };
         if (question.min !== undefined && n < question.min) return { ok: false, code: 'belowMin', params: { value: n, min: question.min } };
         if (question.max !== undefined && n > question.max) return { ok: false, code: 'aboveMax', params: { value: n, max: question.max } };
@@ -121,8 +132,25 @@ function cellReader(question: Question): (raw: string) => CellResult {
   }
 }
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** Option ids separated by ";", each once, in order; null when a part is not an option id as written. */
+function exactOptions(raw: string, options: ReadonlyMap<string, string>): string[] | null {
+  const values: string[] = [];
+  let from = 0;
+  for (;;) {
+    const end = raw.indexOf(MULTI_SEPARATOR, from);
+    const value = options.get(end < 0 ? raw.slice(from) : raw.slice(from, end));
+    if (value === undefined) return null;
+    if (!values.includes(value)) values.push(value);
+    if (end < 0) return values;
+    from = end + 1;
+  }
+}
+
 function textReader(question: Question | null): (raw: string) => CellResult {
   return (raw) => {
+    if (raw === '') return NOT_ANSWERED;
     const value = raw.trim();
     if (value === '') return { ok: true, value: undefined };
     if (question?.dontKnow && DONT_KNOW_WORDS.includes(normalise(value))) return { ok: true, value: DONT_KNOW };

@@ -84,8 +84,7 @@ export class BatchReader {
     for (const record of records) {
       if (this.problem) break;
       this.lastRow = record.row;
-      const blank = record.cells.every((c) => c.trim() === '');
-      if (blank && record.unclosedQuoteAt === undefined) continue;
+      if (isBlank(record.cells) && record.unclosedQuoteAt === undefined) continue;
       this.sawRecord = true;
       if (!this.header) {
         this.readHeader(record);
@@ -98,7 +97,7 @@ export class BatchReader {
       const member = this.member(record);
       if (member.valid) this.members += 1;
       else this.invalidRows += 1;
-      this.warnings += member.issues.filter((i) => i.severity === 'warning').length;
+      if (member.issues.length > 0) this.warnings += member.issues.filter((i) => i.severity === 'warning').length;
       out.push(member);
     }
     return out;
@@ -184,12 +183,13 @@ export class BatchReader {
     const issues: BatchIssue[] = [];
     const answers: Answers = {};
     let name = '';
-    const cellRef = (index: number) => `${columnLetter(index)}${row}`;
-    for (const { index, column } of this.header!) {
+    const header = this.header!;
+    for (let i = 0; i < header.length; i += 1) {
+      const { index, column } = header[i]!;
       const raw = cells[index] ?? '';
       const result = column.read(raw);
       if (!result.ok) {
-        issues.push({ row, column: column.id, cell: cellRef(index), value: raw, code: result.code, params: result.params ?? {}, severity: 'error' });
+        issues.push({ row, column: column.id, cell: cellRef(index, row), value: raw, code: result.code, params: result.params ?? {}, severity: 'error' });
         continue;
       }
       if (result.value === undefined) continue;
@@ -199,12 +199,12 @@ export class BatchReader {
     if (record.unclosedQuoteAt !== undefined) {
       const index = record.unclosedQuoteAt;
       const h = this.header!.find((c) => c.index === index);
-      issues.push({ row, column: h?.column.id ?? null, cell: cellRef(index), value: (cells[index] ?? '').slice(0, 40), code: 'unclosedQuote', params: {}, severity: 'error' });
+      issues.push({ row, column: h?.column.id ?? null, cell: cellRef(index, row), value: (cells[index] ?? '').slice(0, 40), code: 'unclosedQuote', params: {}, severity: 'error' });
     }
     if (this.format === 'xlsx') {
       // No comma can shift a worksheet's cells: a value under no header is a note beside the table, ignored.
       cells.forEach((c, index) => {
-        if (!this.headed.has(index) && c.trim() !== '') issues.push({ row, column: null, cell: cellRef(index), value: c.slice(0, 40), code: 'noHeaderCell', params: {}, severity: 'warning' });
+        if (!this.headed.has(index) && c.trim() !== '') issues.push({ row, column: null, cell: cellRef(index, row), value: c.slice(0, 40), code: 'noHeaderCell', params: {}, severity: 'warning' });
       });
     } else if (cells.length > this.headerLength && cells.slice(this.headerLength).some((c) => c.trim() !== ''))
       issues.push({ row, column: null, cell: null, value: '', code: 'extraCells', params: { cells: cells.length, columns: this.headerLength }, severity: 'error' });
@@ -212,11 +212,22 @@ export class BatchReader {
       const first = this.names.get(name);
       if (first !== undefined) {
         const index = this.header!.find((c) => c.column.id === this.columns!.nameColumn)!.index;
-        issues.push({ row, column: this.columns!.nameColumn, cell: cellRef(index), value: name, code: 'duplicateName', params: { first }, severity: 'warning' });
+        issues.push({ row, column: this.columns!.nameColumn, cell: cellRef(index, row), value: name, code: 'duplicateName', params: { first }, severity: 'warning' });
       } else this.names.set(name, row);
     }
-    return { row, name, answers, issues, valid: !issues.some((i) => i.severity === 'error') };
+    return { row, name, answers, issues, valid: issues.length === 0 || !issues.some((i) => i.severity === 'error') };
   }
+}
+
+/** A cell's reference as Excel shows it (B7). */
+function cellRef(index: number, row: number): string {
+  return `${columnLetter(index)}${row}`;
+}
+
+/** A record with nothing but spaces. (A loop, not every(): this runs for every row.) */
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i += 1) if (cells[i] !== '' && cells[i]!.trim() !== '') return false;
+  return true;
 }
 
 /** Header cells name a column by its id, or by its question's label in either language. */
