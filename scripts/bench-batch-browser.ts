@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchColumns, csvLine, memberCells, mulberry32, sampleAnswers } from '../src/batch/index.ts';
 import { loadRulebook } from '../src/rulebook/load.ts';
+import { median, ms } from './bench-figures.ts';
 
 const MEMBERS = 10_000;
 const TARGET_MS = 2000;
@@ -271,16 +272,6 @@ async function waitForServer() {
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function ms(n: number): string {
-  return `${Math.round(n)} ms`;
 }
 
 function fmt(n: number): string {

@@ -13,6 +13,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { median, ms } from './bench-figures.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -181,14 +182,4 @@ async function waitForServer() {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('vite preview did not start');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function ms(n: number): string {
-  return `${Math.round(n)} ms`;
 }

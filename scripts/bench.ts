@@ -17,6 +17,7 @@ import { runBatch } from '../src/cli/batch.ts';
 import { assess } from '../src/engine/index.ts';
 import { loadRulebook } from '../src/rulebook/load.ts';
 import type { Answers } from '../src/rulebook/schema.ts';
+import { median } from './bench-figures.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = join(root, 'rules');
@@ -110,12 +111,6 @@ function writeMembers(rulebook: ReturnType<typeof loadRulebook>, count: number, 
 /** The machine's load average when a figure is printed: other processes share its cores and slow the figures down. */
 function load(): string {
   return `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function fmt(n: number): string {
