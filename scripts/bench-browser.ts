@@ -3,8 +3,11 @@
  * by `vite preview` on 127.0.0.1 (a benchmark, not a timed test):
  *  - navigation → first screen (the intro's heading on screen) and → first question (pressing "start" as
  *    soon as the page responds to it, i.e. once its script has run at DOMContentLoaded, and the question
- *    on screen), median of 10 fresh loads, without and with 4× CPU throttling (CDP). "On screen" is the
- *    next animation frame after the element is visible, not the moment it enters the DOM;
+ *    on screen), median of 10 fresh loads, without and with 4× CPU throttling (CDP). "On screen" is the end
+ *    of the first frame painted with the element visible (an animation frame, then a task), not the moment it
+ *    enters the DOM. The page tells the script it is done through a CDP binding: polling it with Playwright's
+ *    locators would inject and run Playwright's own script on the page's main thread during the very load being
+ *    measured (90–160 ms of the 4× figure in an A/B on this machine), which no user's browser does;
  *  - pressing "next" → the next step's heading and question painted (the click event's time to the end of the
  *    frame that shows them, measured in the page), median of the steps of an enterprise's interview.
  * Targets (issue 8): first question ≤ 700 ms at 4× throttling; step change ≤ 50 ms.
@@ -62,13 +65,26 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  let done = () => {};
+  const questionShown = new Promise<void>((resolve) => (done = resolve));
+  await page.exposeBinding('__benchQuestionShown', () => done());
   await page.addInitScript(KEEP_NAMES_SHIM);
   // Measured inside the page, from the start of navigation: the frame that shows the first heading, and the
   // frame that shows the first question after "start" is pressed the moment the page can act on it.
   await page.addInitScript(() => {
     const marks: Record<string, number> = {};
-    (window as unknown as { __marks: Record<string, number> }).__marks = marks;
-    const onScreen = (name: string) => requestAnimationFrame(() => (marks[name] ??= performance.now()));
+    const w = window as unknown as { __marks: Record<string, number>; __benchQuestionShown: () => void };
+    w.__marks = marks;
+    // After the frame's paint: an animation frame, then a task.
+    const onScreen = (name: string) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          marks[name] ??= performance.now();
+          if (name === 'question') w.__benchQuestionShown();
+        };
+        channel.port2.postMessage(null);
+      });
     let pending = { screen: false, question: false };
     const pressStart = () => {
       const start = [...document.querySelectorAll('button')].find((b) => b.textContent === '开始');
@@ -94,8 +110,9 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(ORIGIN, { waitUntil: 'commit' });
-  await page.getByRole('group', { name: '您以什么身份填写？' }).waitFor();
-  await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.question !== undefined);
+  await Promise.race([questionShown, page.waitForTimeout(30_000).then(() => Promise.reject(new Error('the first question did not show within 30 s')))]);
+  // Only now, with the figures taken: the question on screen is the interview's first.
+  if (!(await page.getByRole('group', { name: '您以什么身份填写？' }).isVisible())) throw new Error('the first question shown is not the expected one');
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   await context.close();
   return { screen: marks.screen ?? NaN, question: marks.question ?? NaN };
