@@ -18,6 +18,11 @@ const loadApp = () => {
     );
 };
 // The app's code is fetched and run after the first screen has been painted, so the page shows, and answers
-// "start", before the network and the main thread are busy with it. A hidden tab paints nothing: it loads at once.
+// "start", before the network and the main thread are busy with it: as a background task where the browser has
+// task priorities, so that a frame, a click or a key pressed meanwhile goes first. A hidden tab paints nothing:
+// it loads at once.
+type Scheduler = { postTask(task: () => void, options: { priority: 'background' }): Promise<void> };
+const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+const inBackground = (task: () => void) => (scheduler ? void scheduler.postTask(task, { priority: 'background' }) : setTimeout(task, 0));
 if (document.visibilityState === 'hidden') loadApp();
-else requestAnimationFrame(() => setTimeout(loadApp, 0));
+else requestAnimationFrame(() => inBackground(loadApp));
