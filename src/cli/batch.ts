@@ -31,6 +31,7 @@ import {
 } from '../batch/index.ts';
 import { assess, type Assessment } from '../engine/index.ts';
 import { isLanguage, translator, type Language } from '../i18n/index.ts';
+import { cachedLoader } from '../rulebook/cache.ts';
 import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
 // Registers the batch messages (t('batch.…')).
@@ -61,8 +62,13 @@ export type BatchIo = {
   stdout: (s: string) => unknown;
   stderr: (s: string) => void;
   rulesDir: string;
+  /** Where compiled rulebooks are kept between runs (src/rulebook/cache.ts); none: compiled every run. */
+  cacheDir?: string;
   stdin?: NodeJS.ReadableStream;
 };
+
+/** The CLI's compiled rulebooks, with the project's other caches (node_modules is never committed). */
+export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/policy-self-check', import.meta.url));
 
 class UsageError extends Error {}
 
@@ -128,7 +134,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 
   let rulebooks: CompiledRulebook[];
   try {
-    rulebooks = loadRulebooks(io.rulesDir);
+    rulebooks = loadRulebooks(io.rulesDir, process.cwd(), io.cacheDir ? cachedLoader(io.cacheDir) : undefined);
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     io.stderr(`${e.message}\n`);
@@ -268,6 +274,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     stdout: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (s) => process.stderr.write(s),
     rulesDir: fileURLToPath(new URL('../../rules', import.meta.url)),
+    cacheDir: CACHE_DIR,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -113,12 +113,13 @@ export function rulebookFolders(rulesDir: string): string[] {
     .sort();
 }
 
-export function loadRulebooks(rulesDir: string, root = process.cwd()): CompiledRulebook[] {
+/** Every rulebook under `rulesDir`, or a RulebookError listing every problem of every one (`load`: see cache.ts). */
+export function loadRulebooks(rulesDir: string, root = process.cwd(), load: (folder: string, root: string) => CompiledRulebook = loadRulebook): CompiledRulebook[] {
   const errors: RulebookError[] = [];
   const rulebooks: CompiledRulebook[] = [];
   for (const folder of rulebookFolders(rulesDir)) {
     try {
-      rulebooks.push(loadRulebook(folder, root));
+      rulebooks.push(load(folder, root));
     } catch (e) {
       if (e instanceof RulebookError) errors.push(e);
       else throw e;
