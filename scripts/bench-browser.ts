@@ -110,7 +110,9 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(ORIGIN, { waitUntil: 'commit' });
-  await Promise.race([questionShown, page.waitForTimeout(30_000).then(() => Promise.reject(new Error('the first question did not show within 30 s')))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the first question did not show within 30 s')), 30_000)));
+  await Promise.race([questionShown, timeout]).finally(() => clearTimeout(timer));
   // Only now, with the figures taken: the question on screen is the interview's first.
   if (!(await page.getByRole('group', { name: '您以什么身份填写？' }).isVisible())) throw new Error('the first question shown is not the expected one');
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
