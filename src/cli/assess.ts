@@ -16,14 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts';
 import { isLanguage, localize, translator, type Language } from '../i18n/index.ts';
-import { cachedLoader } from '../rulebook/cache.ts';
-import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
+import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
+import { RulebookError } from '../rulebook/load.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
 import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { batchMain, CACHE_DIR } from './batch.ts';
+import { batchMain } from './batch.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
 // The CLI speaks both languages.
@@ -100,7 +100,7 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
 
   let rulebooks;
   try {
-    rulebooks = loadRulebooks(io.rulesDir, process.cwd(), io.cacheDir ? cachedLoader(io.cacheDir) : undefined);
+    rulebooks = loadRulebooksCached(io.rulesDir, io.cacheDir);
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     io.stderr(`${e.message}\n`);
@@ -175,7 +175,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       stdout: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain')),
       stderr: (s) => process.stderr.write(s),
       rulesDir,
-      cacheDir: CACHE_DIR,
+      cacheDir: CLI_CACHE_DIR,
     }).then((code) => {
       process.exitCode = code;
     });
@@ -186,6 +186,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       readStdin: () => readFileSync(0, 'utf8'),
       today: () => new Date().toISOString().slice(0, 10),
       rulesDir,
-      cacheDir: CACHE_DIR,
+      cacheDir: CLI_CACHE_DIR,
     });
 }

@@ -31,8 +31,8 @@ import {
 } from '../batch/index.ts';
 import { assess, type Assessment } from '../engine/index.ts';
 import { isLanguage, translator, type Language } from '../i18n/index.ts';
-import { cachedLoader } from '../rulebook/cache.ts';
-import { loadRulebooks, RulebookError } from '../rulebook/load.ts';
+import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
+import { RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
@@ -66,9 +66,6 @@ export type BatchIo = {
   cacheDir?: string;
   stdin?: NodeJS.ReadableStream;
 };
-
-/** The CLI's compiled rulebooks, with the project's other caches (node_modules is never committed). */
-export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/policy-self-check', import.meta.url));
 
 class UsageError extends Error {}
 
@@ -134,7 +131,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 
   let rulebooks: CompiledRulebook[];
   try {
-    rulebooks = loadRulebooks(io.rulesDir, process.cwd(), io.cacheDir ? cachedLoader(io.cacheDir) : undefined);
+    rulebooks = loadRulebooksCached(io.rulesDir, io.cacheDir);
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     io.stderr(`${e.message}\n`);
@@ -274,7 +271,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     stdout: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (s) => process.stderr.write(s),
     rulesDir: fileURLToPath(new URL('../../rules', import.meta.url)),
-    cacheDir: CACHE_DIR,
+    cacheDir: CLI_CACHE_DIR,
   }).then((code) => {
     process.exitCode = code;
   });

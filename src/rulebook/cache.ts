@@ -13,7 +13,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRulebook } from './load.ts';
+import { loadRulebook, loadRulebooks } from './load.ts';
 import type { CompiledRulebook } from './schema.ts';
 
 const COMPILER_FOLDERS = [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../engine/', import.meta.url))];
@@ -71,7 +71,10 @@ export function loadRulebookCached(folder: string, root: string, cacheDir: strin
   return rulebook;
 }
 
-/** A loader for loadRulebooks that keeps its compiled rulebooks in `cacheDir`. */
-export function cachedLoader(cacheDir: string): (folder: string, root: string) => CompiledRulebook {
-  return (folder, root) => loadRulebookCached(folder, root, cacheDir);
+/** The CLI's cache folder, with the project's other caches (node_modules is never committed). */
+export const CLI_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/policy-self-check', import.meta.url));
+
+/** Every rulebook under `rulesDir` (as loadRulebooks), kept in `cacheDir` between runs when one is given. */
+export function loadRulebooksCached(rulesDir: string, cacheDir: string | undefined): CompiledRulebook[] {
+  return loadRulebooks(rulesDir, process.cwd(), cacheDir ? (folder, root) => loadRulebookCached(folder, root, cacheDir) : undefined);
 }
