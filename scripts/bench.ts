@@ -1,11 +1,13 @@
 /**
  * npm run bench — performance figures for issue 6 (a benchmark, not a timed test):
- *  1. engine assessments per second with full traces on the real rulebook (median of 7 runs, varied generated answers);
+ *  1. engine assessments per second with full traces on the real rulebook (median of 7 runs, varied generated answers),
+ *     and a machine reference timed before each run (see reference());
  *  2. CLI batch time for 10,000 and 100,000 generated members, each in a fresh Node process, with peak RSS and heap
  *     (the CLI streams: memory should stay flat from 10k to 100k); 10,000 twice: compiling the rulebook, as the
  *     first run after a change to it does, and reading it from the CLI's cache, as the next runs do.
  * Targets: ≥ 100,000 assessments/s; 10k members ≤ 1 s in the CLI; 100k members with flat memory.
- * The browser figure (10k members in Chromium, longest main-thread task) belongs to the app's worker, later.
+ * The browser figures (page load, step change, 10k members in the batch screen) are bench-browser.ts and
+ * bench-batch-browser.ts, which `npm run bench` runs after this one.
  * `npm run bench -- --quick` skips the 100,000-member run.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,8 @@ import { median } from './bench-figures.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = join(root, 'rules');
 const RULEBOOK = 'tianjin-2022';
+/** JSON round trips of the compiled rulebook in the machine's reference figure (see reference()). */
+const REFERENCE_ROUNDS = 20;
 
 if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!);
 else await main();
@@ -45,13 +49,16 @@ async function main() {
   const perRun = Math.min(20_000, Math.max(1000, Math.round(pool.length / ((performance.now() - warm) / 1000))));
   const answers: Answers[] = Array.from({ length: perRun }, (_, i) => (i < pool.length ? pool[i]! : sampleAnswers(rulebook, random)));
   const rates: number[] = [];
+  const references: number[] = [];
   for (let run = 0; run < 7; run += 1) {
+    references.push(reference(rulebook));
     const start = performance.now();
     for (const a of answers) sink += assess(rulebook, a).counts.applies;
     rates.push(answers.length / ((performance.now() - start) / 1000));
   }
   const engineRate = median(rates);
   console.log(`engine: ${fmt(engineRate)} assessments/s with full traces (median of ${rates.length} runs of ${fmt(answers.length)}; runs: ${rates.map(fmt).join(', ')})  target ≥ 100,000/s ${engineRate >= 100_000 ? 'OK' : 'MISSED'}  [${load()}]`);
+  console.log(`machine reference: ${median(references).toFixed(1)} ms for ${REFERENCE_ROUNDS} JSON round trips of the compiled rulebook (median; before each engine run: ${references.map((r) => r.toFixed(1)).join(', ')}). Compare figures from different days or machines against it.`);
 
   // 2. The CLI, streamed, one fresh process per run. The CLI keeps compiled rulebooks between runs
   //    (src/rulebook/cache.ts): 10,000 members are run twice, compiling the rulebook, then reading it back.
@@ -78,6 +85,17 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   if (sink < 0) console.log(sink);
+}
+
+/**
+ * A fixed piece of work that does not depend on the engine's code, timed next to every engine run: on a shared
+ * machine the same code runs up to twice as fast one hour as the next, and this figure moves with it.
+ */
+function reference(rulebook: ReturnType<typeof loadRulebook>): number {
+  const start = performance.now();
+  let text = JSON.stringify(rulebook);
+  for (let i = 1; i < REFERENCE_ROUNDS; i += 1) text = JSON.stringify(JSON.parse(text));
+  return performance.now() - start;
 }
 
 type ChildFigures = { seconds: number; peakRssMb: number; peakHeapMb: number };
