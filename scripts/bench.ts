@@ -1,7 +1,7 @@
 /**
  * npm run bench — performance figures for issue 6 (a benchmark, not a timed test):
  *  1. engine assessments per second with full traces on the real rulebook (median of 7 runs, varied generated answers),
- *     and a machine reference timed before each run (see reference());
+ *     next to what the engine cannot do without (engineFloor()) and a machine reference (reference());
  *  2. CLI batch time for 10,000 and 100,000 generated members, each in a fresh Node process, with peak RSS and heap
  *     (the CLI streams: memory should stay flat from 10k to 100k); 10,000 twice: compiling the rulebook, as the
  *     first run after a change to it does, and reading it from the CLI's cache, as the next runs do.
@@ -17,7 +17,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchColumns, csvLine, memberCells, mulberry32, sampleAnswers } from '../src/batch/index.ts';
 import { runBatch } from '../src/cli/batch.ts';
+import { questionnairePlan, readAnswers } from '../src/engine/answers-state.ts';
 import { assess } from '../src/engine/index.ts';
+import { ConditionPlan, TRUE, truth } from '../src/engine/plan.ts';
 import { loadRulebook } from '../src/rulebook/load.ts';
 import type { Answers } from '../src/rulebook/schema.ts';
 import { median } from './bench-figures.ts';
@@ -50,14 +52,27 @@ async function main() {
   const answers: Answers[] = Array.from({ length: perRun }, (_, i) => (i < pool.length ? pool[i]! : sampleAnswers(rulebook, random)));
   const rates: number[] = [];
   const references: number[] = [];
+  const floor = engineFloor(rulebook);
+  const reading: number[] = [];
+  const verdicts: number[] = [];
+  const perAssessment = (pass: (a: Answers) => number) => {
+    const start = performance.now();
+    for (const a of answers) sink += pass(a);
+    return ((performance.now() - start) * 1000) / answers.length;
+  };
   for (let run = 0; run < 7; run += 1) {
     references.push(reference(rulebook));
     const start = performance.now();
     for (const a of answers) sink += assess(rulebook, a).counts.applies;
     rates.push(answers.length / ((performance.now() - start) / 1000));
+    reading.push(perAssessment(floor.read));
+    verdicts.push(perAssessment(floor.verdicts));
   }
   const engineRate = median(rates);
   console.log(`engine: ${fmt(engineRate)} assessments/s with full traces (median of ${rates.length} runs of ${fmt(answers.length)}; runs: ${rates.map(fmt).join(', ')})  target ≥ 100,000/s ${engineRate >= 100_000 ? 'OK' : 'MISSED'}  [${load()}]`);
+  console.log(
+    `  for comparison, µs per assessment (median): reading the answers ${median(reading).toFixed(1)}; reading them and deciding every item's verdict, without traces ${median(verdicts).toFixed(1)}; the whole assessment, with traces ${(1e6 / engineRate).toFixed(1)}`,
+  );
   console.log(`machine reference: ${median(references).toFixed(1)} ms for ${REFERENCE_ROUNDS} JSON round trips of the compiled rulebook (median; before each engine run: ${references.map((r) => r.toFixed(1)).join(', ')}). Compare figures from different days or machines against it.`);
 
   // 2. The CLI, streamed, one fresh process per run. The CLI keeps compiled rulebooks between runs
@@ -96,6 +111,35 @@ function reference(rulebook: ReturnType<typeof loadRulebook>): number {
   let text = JSON.stringify(rulebook);
   for (let i = 1; i < REFERENCE_ROUNDS; i += 1) text = JSON.stringify(JSON.parse(text));
   return performance.now() - start;
+}
+
+/**
+ * What the engine cannot do without, for comparison with the whole assessment: reading a respondent's answers
+ * (which questions are asked, each answer's state), and then every support item's verdict alone — its scope,
+ * audience and own condition evaluated with short cuts, no traces, reasons or missing answers, nothing shared.
+ */
+function engineFloor(rulebook: ReturnType<typeof loadRulebook>) {
+  const questionnaire = questionnairePlan(rulebook.questionnaire, rulebook.parameters);
+  const conditions = new ConditionPlan(questionnaire.info);
+  const scope = rulebook.meta.scope ? [conditions.root(rulebook.meta.scope.when, 'scope')] : [];
+  const items = rulebook.measures.flatMap((m) => m.supportItems.filter((i) => i.audience !== 'government'));
+  const parts = items.map((item) => {
+    const audience = rulebook.meta.audiences[item.audience as keyof typeof rulebook.meta.audiences];
+    return [...scope, ...(audience ? [conditions.root(audience, 'audience')] : []), ...(item.when ? [conditions.root(item.when, 'item')] : [])];
+  });
+  return {
+    read: (answers: Answers) => readAnswers(questionnaire, answers).codes.length,
+    verdicts: (answers: Answers) => {
+      const { states, codes, masks } = readAnswers(questionnaire, answers);
+      let holding = 0;
+      for (const nodes of parts) {
+        let verdict = TRUE;
+        for (const node of nodes) if ((verdict = truth(node, states, codes, masks, states.length)) !== TRUE) break;
+        holding += verdict;
+      }
+      return holding;
+    },
+  };
 }
 
 type ChildFigures = { seconds: number; peakRssMb: number; peakHeapMb: number };
