@@ -11,7 +11,6 @@
  */
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts';
@@ -23,6 +22,7 @@ import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
 import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
+import { checkOutputFile, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
 import { batchMain } from './batch.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
@@ -34,39 +34,15 @@ type Format = (typeof FORMATS)[number];
 
 type Options = { input: string; format: Format; lang: Language; out?: string };
 
-class UsageError extends Error {}
-
 export function parseArgs(argv: string[]): Options {
-  let input: string | undefined;
-  let format: Format = 'json';
-  let lang: Language = 'zh';
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const value = (name: string) => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const v = value('--format');
-      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${v}"`);
-      format = v as Format;
-    } else if (arg === '--lang' || arg.startsWith('--lang=')) {
-      const v = value('--lang');
-      if (!isLanguage(v)) throw new UsageError(`--lang must be zh or en, not "${v}"`);
-      lang = v;
-    } else if (arg === '--out' || arg.startsWith('--out=') || arg === '-o') {
-      out = value('--out');
-      if (out === '' || out.startsWith('-')) throw new UsageError(`--out needs a file name, not "${out}"`);
-    } else if (arg === '--help' || arg === '-h') throw new UsageError('');
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (input === undefined) input = arg;
-    else throw new UsageError(`only one answers file, got "${input}" and "${arg}"`);
-  }
+  const line = readCommandLine(argv, { values: ['--format', '--lang', '--out'] });
+  const [input, extra] = line.files;
   if (input === undefined) throw new UsageError('name an answers file, or - for standard input');
-  if (out !== undefined && input !== '-' && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} would overwrite the answers file`);
-  return { input, format, lang, ...(out !== undefined ? { out } : {}) };
+  if (extra !== undefined) throw new UsageError(`only one answers file, got "${input}" and "${extra}"`);
+  const lang = line.values.get('--lang') ?? 'zh';
+  if (!isLanguage(lang)) throw new UsageError(`--lang must be zh or en, not "${lang}"`);
+  const out = line.values.get('--out');
+  return { input, format: oneOf('--format', line.values.get('--format') ?? 'json', FORMATS), lang, ...(out !== undefined ? { out } : {}) };
 }
 
 /** Read JSON or YAML (by extension; standard input may be either). */
@@ -83,7 +59,12 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   let options: Options;
   try {
     options = parseArgs(argv);
+    if (options.out !== undefined) checkOutputFile(options.out, options.input, 'the answers file');
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.stderr(`error: ${e.message}\n`);
+      return 2;
+    }
     if (!(e instanceof UsageError)) throw e;
     if (e.message) io.stderr(`error: ${e.message}\n`);
     io.stderr(`${translator('en')('exports.cli.usage')}\n`);
@@ -140,9 +121,7 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   try {
     writeFileSync(options.out, output, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
-    io.stderr(`error: cannot write ${options.out}: ${reason}\n`);
+    io.stderr(`error: ${OutputError.from(options.out, e).message}\n`);
     return 2;
   }
   io.stderr(`${translator(lang)('exports.cli.wrote', { file: options.out, format: options.format.toUpperCase(), bytes: new TextEncoder().encode(output).length })}\n`);

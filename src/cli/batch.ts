@@ -16,7 +16,6 @@ import {
   BOM,
   csvLine,
   describeProblem,
-  isEncodingChoice,
   issueLine,
   matrixClauses,
   matrixCsvCells,
@@ -32,6 +31,7 @@ import {
 import { assess, type Assessment } from '../engine/index.ts';
 import { isLanguage, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
+import { checkOutputFile, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
 import { RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
 // Registers the batch messages (t('batch.…')).
@@ -67,45 +67,26 @@ export type BatchIo = {
   stdin?: NodeJS.ReadableStream;
 };
 
-class UsageError extends Error {}
-
 export function parseBatchArgs(argv: string[]): BatchOptions {
-  let input: string | undefined;
-  const options: Omit<BatchOptions, 'input'> = { format: 'csv', lang: 'zh' };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const value = (name: string) => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    const name = arg.split('=')[0]!;
-    if (name === '--format') {
-      const v = value(name);
-      if (!(BATCH_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${BATCH_FORMATS.join(', ')}, not "${v}"`);
-      options.format = v as BatchFormat;
-    } else if (name === '--lang') {
-      const v = value(name);
-      if (!isLanguage(v)) throw new UsageError(`--lang must be zh or en, not "${v}"`);
-      options.lang = v;
-    } else if (name === '--encoding') {
-      const v = value(name).toLowerCase().replace(/^utf8$/, 'utf-8');
-      if (!isEncodingChoice(v) || v === 'auto') throw new UsageError(`--encoding must be utf-8 or gbk, not "${v}"`);
-      options.encoding = v;
-    } else if (name === '--values') {
-      const v = value(name);
-      if (v !== 'labels' && v !== 'codes') throw new UsageError(`--values must be labels or codes, not "${v}"`);
-      options.values = v;
-    } else if (name === '--out' || name === '-o') options.out = value(name);
-    else if (name === '--rulebook') options.rulebook = value(name);
-    else if (name === '--batch') continue;
-    else if (arg === '--help' || arg === '-h') throw new UsageError('');
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (input === undefined) input = arg;
-    else throw new UsageError(`only one batch file, got "${input}" and "${arg}"`);
-  }
+  const line = readCommandLine(argv, { values: ['--format', '--lang', '--encoding', '--values', '--out', '--rulebook'], flags: ['--batch'] });
+  const [input, extra] = line.files;
   if (input === undefined) throw new UsageError('name a batch CSV file, or - for standard input');
-  return { input, ...options };
+  if (extra !== undefined) throw new UsageError(`only one batch file, got "${input}" and "${extra}"`);
+  const options: BatchOptions = { input, format: oneOf('--format', line.values.get('--format') ?? 'csv', BATCH_FORMATS), lang: 'zh' };
+  const lang = line.values.get('--lang');
+  if (lang !== undefined) {
+    if (!isLanguage(lang)) throw new UsageError(`--lang must be zh or en, not "${lang}"`);
+    options.lang = lang;
+  }
+  const encoding = line.values.get('--encoding')?.toLowerCase().replace(/^utf8$/, 'utf-8');
+  if (encoding !== undefined) options.encoding = oneOf('--encoding', encoding, ['utf-8', 'gbk'] as const);
+  const values = line.values.get('--values');
+  if (values !== undefined) options.values = oneOf('--values', values, ['labels', 'codes'] as const);
+  const out = line.values.get('--out');
+  if (out !== undefined) options.out = out;
+  const rulebook = line.values.get('--rulebook');
+  if (rulebook !== undefined) options.rulebook = rulebook;
+  return options;
 }
 
 /** Parse the arguments (those after --batch) and run; what the assess CLI dispatches to. */
@@ -128,6 +109,14 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     io.stderr(`error: ${t('batch.cli.unusable', { message: describeProblem(problem, options.lang) })}\n`);
     return 2;
   };
+
+  try {
+    if (options.out !== undefined) checkOutputFile(options.out, options.input, 'the batch file');
+  } catch (e) {
+    if (!(e instanceof OutputError || e instanceof UsageError)) throw e;
+    io.stderr(`error: ${e.message}\n`);
+    return 2;
+  }
 
   let rulebooks: CompiledRulebook[];
   try {
@@ -200,23 +189,30 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 
   let problem: FileProblem | null = null;
   try {
-    for await (const chunk of stream) {
-      problem = await feed(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      if (problem) break;
+    try {
+      for await (const chunk of stream) {
+        problem = await feed(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+        if (problem) break;
+      }
+      if (!problem) problem = await feed(null);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (e instanceof OutputError || !err.code) throw e;
+      problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a folder, not a file' : err.message } };
+    } finally {
+      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
     }
-    if (!problem) problem = await feed(null);
+    if (!problem) {
+      await handle(reader.end());
+      problem = reader.problem;
+    }
+    await output.close();
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (!err.code) throw e;
-    problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a folder, not a file' : err.message } };
-  } finally {
-    if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+    // The output file failed while being written (the disk full, …): what was written is incomplete.
+    if (!(e instanceof OutputError)) throw e;
+    io.stderr(`error: ${e.message}\n`);
+    return 2;
   }
-  if (!problem) {
-    await handle(reader.end());
-    problem = reader.problem;
-  }
-  await output.close();
   if (problem) return fail(problem);
 
   io.stderr(`${t('batch.cli.summary', { members: reader.members, errors: reader.invalidRows, warnings: reader.warnings, encoding: t(`batch.encoding.${encoding}`) })}\n`);
@@ -226,6 +222,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 /** Where the rows go: standard output, or a file (then with a BOM, for Excel), waiting when the writer is behind. */
 class Output {
   private file: WriteStream | null = null;
+  /** The file stream's error, kept until the next write or the close reports it. */
+  private failed: unknown = null;
   private clauses: ReturnType<typeof matrixClauses> = [];
 
   constructor(
@@ -235,8 +233,26 @@ class Output {
 
   async start(rulebook: CompiledRulebook) {
     this.clauses = matrixClauses(rulebook);
-    if (this.options.out) this.file = createWriteStream(this.options.out);
+    if (this.options.out) {
+      this.file = createWriteStream(this.options.out);
+      this.file.on('error', (e) => (this.failed ??= e));
+    }
     if (this.options.format === 'csv') await this.write((this.file ? BOM : '') + csvLine(matrixCsvHeader(this.clauses, this.options.lang)));
+  }
+
+  /** The file could not be opened or written: an OutputError. */
+  private check() {
+    if (this.failed) throw OutputError.from(this.options.out!, this.failed);
+  }
+
+  /** Wait for the file stream's event, or its error. */
+  private async until(event: 'drain' | 'finish') {
+    this.check();
+    try {
+      await once(this.file!, event);
+    } catch (e) {
+      throw OutputError.from(this.options.out!, e);
+    }
   }
 
   row(member: BatchMember, assessment: Assessment): string {
@@ -252,7 +268,8 @@ class Output {
 
   async write(text: string) {
     if (this.file) {
-      if (!this.file.write(text)) await once(this.file, 'drain');
+      this.check();
+      if (!this.file.write(text)) await this.until('drain');
       return;
     }
     const result = this.io.stdout(text);
@@ -262,7 +279,7 @@ class Output {
   async close() {
     if (!this.file) return;
     this.file.end();
-    await once(this.file, 'finish');
+    await this.until('finish');
   }
 }
 

@@ -2,7 +2,7 @@
  * The batch CLI as an association's IT person runs it: `npm run assess -- --batch members.csv [--format csv|json]`.
  * Rows are written as they are assessed, row errors go to stderr, and an unusable file exits 2.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -90,6 +90,35 @@ it('writes to a file with --out, with a BOM for Excel', async () => {
   expect(code).toBe(0);
   expect(stdout).toBe('');
   expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFRow,Name,.*\r\n2,Green Box Ltd,/);
+});
+
+describe('--out names a file that cannot be written: exits 2 before reading anything, and the batch file is untouched', () => {
+  it('the batch file itself, by its name or through a link', async () => {
+    const members = file('members-out.csv', small);
+    const link = join(dir, 'link-to-members.csv');
+    symlinkSync(members, link);
+    for (const out of [members, link]) {
+      const r = await cli({ input: members, out });
+      expect(r).toMatchObject({ code: 2, stdout: '', stderr: `error: --out ${out} would overwrite the batch file\n` });
+    }
+    expect(readFileSync(members, 'utf8')).toBe(small);
+  });
+
+  it.each([
+    ['in a folder that does not exist', () => join(dir, 'no-such-folder', 'matrix.csv'), 'no such folder'],
+    ['a folder', () => dir, 'it is a folder'],
+  ])('%s', async (_, out, reason) => {
+    const r = await cli({ input: file('members-ok.csv', small), out: out() });
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: `error: cannot write ${out()}: ${reason}\n` });
+  });
+
+  it('empty, or an option', async () => {
+    expect(await cli({ input: file('members-ok.csv', small), out: '' })).toMatchObject({ code: 2, stderr: 'error: --out needs a file name, not ""\n' });
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (s: string) => (stderr += s), rulesDir };
+    expect(await batchMain(['--batch', file('members-ok.csv', small), '--out', '--lang=en'], io)).toBe(2);
+    expect(stderr).toBe('error: --out needs a file name, not "--lang=en"\n');
+  });
 });
 
 it.each([

@@ -1,7 +1,7 @@
 /**
  * The CLI as a user runs it: `npm run assess -- <file> [--format json|md|csv] [--lang zh|en] [--out file]`.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '@/cli/assess';
@@ -141,7 +141,11 @@ describe('--format csv and --out', () => {
     const clobber = cli([answers, '--out', answers]);
     expect(clobber.code).toBe(2);
     expect(clobber.stderr).toContain(`error: --out ${answers} would overwrite the answers file`);
+    const link = join(dir, 'link-to-j.json');
+    symlinkSync(answers, link);
+    expect(cli([answers, '--out', link])).toMatchObject({ code: 2, stderr: expect.stringContaining(`error: --out ${link} would overwrite the answers file`) });
     expect(readFileSync(answers, 'utf8')).toBe(exporter);
+    expect(cli([answers, '--out', dir])).toMatchObject({ code: 2, stderr: `error: cannot write ${dir}: it is a folder\n` });
     expect(cli([answers, '--out'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--out needs a value') });
     for (const r of [missing, clobber]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
