@@ -93,3 +93,14 @@ function stat(path: string): Stats | null {
 function sameFile(a: Stats, b: Stats | null): boolean {
   return b !== null && a.dev === b.dev && a.ino === b.ino;
 }
+
+/**
+ * Standard output piped into a reader that stops early (`… | head`): end quietly, as other command-line tools
+ * do, rather than report the closed pipe as an error (it is not one: the reader has what it wanted).
+ */
+export function endQuietlyWhenThePipeCloses(stdout: NodeJS.WriteStream = process.stdout): void {
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
+}

@@ -22,7 +22,7 @@ import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
 import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { checkOutputFile, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
+import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
 import { batchMain } from './batch.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
@@ -148,6 +148,7 @@ function changeNote(imported: ImportedAssessment, lang: Language): string {
 const argv = process.argv.slice(2);
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
+  endQuietlyWhenThePipeCloses();
   if (argv.includes('--batch'))
     void batchMain(argv, {
       // Wait when standard output is behind: a batch can be millions of rows.

@@ -31,7 +31,7 @@ import {
 import { assess, type Assessment } from '../engine/index.ts';
 import { isLanguage, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
-import { checkOutputFile, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
+import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
 import { RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
 // Registers the batch messages (t('batch.…')).
@@ -181,7 +181,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     try {
       text = bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode();
     } catch {
-      return { code: 'undecodableAt', params: { row: Math.max(reader.lastRow, 1), encoding } };
+      return { code: 'undecodableAt', params: { row: Math.max(reader.lastRow, 1), encoding, other: encoding === 'gbk' ? 'utf-8' : 'gbk' } };
     }
     await handle(reader.push(text));
     return reader.problem;
@@ -284,6 +284,7 @@ class Output {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  endQuietlyWhenThePipeCloses();
   void batchMain(process.argv.slice(2), {
     stdout: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (s) => process.stderr.write(s),

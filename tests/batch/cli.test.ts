@@ -6,6 +6,9 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { loadRulebook } from '@/rulebook/load';
 import { batchMain, runBatch, type BatchOptions } from '@/cli/batch';
 import { batchExample, memberCells, batchColumns, sampleMembers, csvLine } from '@/batch';
 import { encodeGbk, fixture } from './helpers';
@@ -71,6 +74,22 @@ it('streams: a large file is written in many pieces, with quoted line breaks spl
   expect(writes.join('').split('\r\n')[4000]).toMatch(/^4001,"Member\n4000, ""quoted""",/);
 });
 
+it('ends quietly when the reader of its output stops early (… | head)', async () => {
+  const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'), process.cwd());
+  const columns = batchColumns(tianjin);
+  const text = csvLine(columns.columns.map((c) => c.id)) + sampleMembers(tianjin, 3000).map((m) => csvLine(memberCells(columns, m, 'en'))).join('');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/assess.ts', '--batch', file('head.csv', text)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = once(child, 'exit');
+  // More than a pipe holds: the CLI is still writing when the reader goes.
+  await once(child.stdout, 'data');
+  child.stdout.destroy();
+  const [code] = await exited;
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+}, 30_000);
+
 it('reads GBK files (detected, or named with --encoding) and standard input', async () => {
   const gbk = file('gbk.csv', encodeGbk('name,kind,located_here\n绿色包装有限公司,企业,是\n'));
   for (const encoding of [undefined, 'gbk'] as const) {
@@ -82,6 +101,15 @@ it('reads GBK files (detected, or named with --encoding) and standard input', as
   const { code, stdout } = await cli({ input: '-' }, small);
   expect(code).toBe(0);
   expect(stdout).toContain('2,Green Box Ltd,');
+});
+
+it('says which encoding to name when the file is not in the one named or detected', async () => {
+  // UTF-8 read as GBK ("中," is not GBK), and GBK after 64 KB of plain text that looked like UTF-8.
+  const utf8 = file('utf8-named-gbk.csv', 'name,kind,located_here\n中,company,true\n');
+  expect(await cli({ input: utf8, encoding: 'gbk' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: .*Near row \d+ the file is not valid GBK .*name the encoding \(--encoding utf-8\)\.\n$/) });
+  const filler = 'Demo Association,association,true\n'.repeat(Math.ceil(70_000 / 34));
+  const late = file('gbk-late.csv', Buffer.concat([Buffer.from(header + filler), encodeGbk('绿色包装有限公司,company,true\n')]));
+  expect(await cli({ input: late })).toMatchObject({ code: 2, stderr: expect.stringContaining('name the encoding (--encoding gbk).') });
 });
 
 it('writes to a file with --out, with a BOM for Excel', async () => {
