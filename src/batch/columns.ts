@@ -75,11 +75,17 @@ function cellReader(question: Question): (raw: string) => CellResult {
           const value = options.get(key);
           return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notAnOption', params: { allowed } });
         };
+      // "None of these" and the like are chosen alone (as in the interview and in answers files).
+      const exclusive = new Set((question.options ?? []).filter((o) => o.exclusive).map((o) => o.value));
+      const list = (values: string[]): CellResult => {
+        const alone = values.length > 1 ? values.find((v) => exclusive.has(v)) : undefined;
+        return alone === undefined ? { ok: true, value: values } : { ok: false, code: 'exclusiveOption', params: { option: alone } };
+      };
       return (raw) => {
         if (raw === '') return NOT_ANSWERED;
         // Fast path: option ids separated by ";", as the template writes them.
         const exact = exactOptions(raw, options);
-        if (exact) return { ok: true, value: exact };
+        if (exact) return list(exact);
         const key = normalise(raw);
         if (key === '') return { ok: true, value: undefined };
         const whole = special(key);
@@ -92,7 +98,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
           if (value === undefined) return { ok: false, code: 'notAnOption', params: { value: part.trim(), allowed } };
           if (!values.includes(value)) values.push(value);
         }
-        return { ok: true, value: values.length > 0 ? values : undefined };
+        return values.length > 0 ? list(values) : { ok: true, value: undefined };
       };
     }
     case 'boolean': {

@@ -130,3 +130,19 @@ it('only accepts rows whose answers pass the answers-file schema', () => {
   const file = read(header + 'A,company,true,dont_know,1,0,0,large\nB,association,false,,0,,,\n');
   for (const m of file.members) expect(answersSchema(fixture).safeParse(m.answers).success).toBe(true);
 });
+
+it('refuses an option that is chosen alone ("none of these") together with others, as the interview does', () => {
+  const file = read('name,kind,located_here,materials\nA,company,true,none;paper\nB,company,true,都不用；纸\nC,company,true,none\nD,company,true,paper;glass\n');
+  expect(file.members.map((m) => [m.name, m.valid])).toEqual([
+    ['A', false],
+    ['B', false],
+    ['C', true],
+    ['D', true],
+  ]);
+  expect(file.issues.filter((i) => i.severity === 'error').map((i) => issueLine(i, 'en'))).toEqual([
+    'row 2, column materials (D2): "none" is chosen alone, not together with other options',
+    'row 3, column materials (D3): "none" is chosen alone, not together with other options',
+  ]);
+  expect(describeIssue(file.issues.find((i) => i.row === 2)!, 'zh')).toBe('“none”只能单独选择，不能与其他选项一起填写');
+  for (const m of file.members.filter((x) => x.valid)) expect(answersSchema(fixture).safeParse(m.answers).success).toBe(true);
+});

@@ -28,6 +28,7 @@ const zh = {
   },
   issue: {
     notAnOption: '“{{value}}”不是“{{column}}”的选项；可填：{{allowed}}',
+    exclusiveOption: '“{{option}}”只能单独选择，不能与其他选项一起填写',
     notABoolean: '“{{value}}”不是是/否；请填 是、否、true、false、yes、no、1 或 0',
     notANumber: '“{{value}}”不是数字',
     belowMin: '{{value}} 小于最小值 {{min}}',
@@ -163,6 +164,7 @@ const en: Shape<typeof zh> = {
   },
   issue: {
     notAnOption: '"{{value}}" is not an option of "{{column}}"; allowed: {{allowed}}',
+    exclusiveOption: '"{{option}}" is chosen alone, not together with other options',
     notABoolean: '"{{value}}" is not yes or no; write yes, no, true, false, 是, 否, 1 or 0',
     notANumber: '"{{value}}" is not a number',
     belowMin: '{{value}} is below the minimum, {{min}}',
