@@ -3,7 +3,7 @@
  * What a consultant does in the workspace: save the current assessment, find it in the list with its
  * applying-clause count, rename, duplicate, delete and undo; compare two side by side; export and import.
  */
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { LanguageProvider } from '@/app/language';
@@ -87,6 +87,35 @@ it('saves the current assessment, lists it, renames, duplicates, deletes and und
   expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company, respondentName: '绿盒子有限公司', rulebook: fixture }));
 });
 
+it('restores a deleted entry once, however often "undo" is pressed', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '删除 “绿盒子”' }));
+  expect(await screen.findByText('已删除“绿盒子”。')).toBeInTheDocument();
+  // Two clicks in quick succession, before the first has been stored.
+  const undo = screen.getByRole('button', { name: '撤销删除' });
+  fireEvent.click(undo);
+  fireEvent.click(undo);
+  expect(await screen.findByText('已恢复“绿盒子”。')).toBeInTheDocument();
+  expect(names().sort()).toEqual(['包装协会', '绿盒子'].sort());
+  expect(await store.list()).toHaveLength(2);
+});
+
+it('says which entry cannot be opened when its saved answers no longer fit the questionnaire (not that the policy is missing)', async () => {
+  const user = userEvent.setup();
+  // Saved by an earlier version's batch import, which let "none of these" go with other choices.
+  const store = new MemoryStore([savedAssessment(fixture, { ...company, materials: ['none', 'paper'] }, '旧的导入')]);
+  const onOpen = vi.fn();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} />));
+  await user.click(await screen.findByRole('button', { name: '打开 “旧的导入”' }));
+  const alert = screen.getByRole('alert');
+  expect(alert).toHaveTextContent('无法打开“旧的导入”：保存的回答与当前问卷不符');
+  expect(alert).toHaveTextContent('answers.materials');
+  expect(alert).not.toHaveTextContent('本应用中没有政策');
+  expect(onOpen).not.toHaveBeenCalled();
+});
+
 it('compares two assessments clause by clause and marks the clauses whose verdicts differ', async () => {
   const user = userEvent.setup();
   const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-02T00:00:00Z'), savedAssessment(fixture, association, '包装协会', '2026-01-01T00:00:00Z')]);
@@ -145,6 +174,11 @@ it('exports the workspace as JSON and imports it back into another browser', asy
   expect(names().sort()).toEqual(['包装协会', '绿盒子'].sort());
   const imported = await other.list();
   expect(imported.map((i) => i.answers).sort((a, b) => String(a.kind).localeCompare(String(b.kind)))).toEqual([association, company]);
+
+  // A failed import after a good one: only the failure is shown, not the earlier success beside it.
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File(['[{"format": '], 'broken.json', { type: 'application/json' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('文件未导入，工作区没有变化');
+  expect(screen.queryByText('已导入 2 条评估。')).not.toBeInTheDocument();
 });
 
 it('keeps working and says why when the browser refuses storage', async () => {

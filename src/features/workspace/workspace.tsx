@@ -122,7 +122,11 @@ export function Workspace({ rulebooks, onOpen }: Props) {
   const open = (entry: Entry) => {
     const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
     if (result.ok) onOpen({ ...result.value, respondentName: entry.item.name });
-    else setProblem({ message: t('workspace.rulebookMissing', { id: entry.item.rulebookId }), details: result.error.problems.map((p) => `${p.path}: ${p.message}`) });
+    else
+      setProblem({
+        message: result.error.code === 'unknownRulebook' ? t('workspace.rulebookMissing', { id: entry.item.rulebookId }) : t('workspace.cannotOpen', { name: entry.item.name }),
+        details: result.error.problems.map((p) => `${p.path}: ${p.message}`),
+      });
   };
 
   const exportOne = ({ item, rulebook, assessment }: Entry) => {
@@ -140,6 +144,7 @@ export function Workspace({ rulebooks, onOpen }: Props) {
 
   const importFile = async (file: File) => {
     setProblem(null);
+    setStatus(null);
     if (file.size > MAX_IMPORT_BYTES) {
       setProblem({ message: t('workspace.fileTooLarge', { name: file.name, max: '20 MB' }), details: [] });
       return;
@@ -213,9 +218,11 @@ export function Workspace({ rulebooks, onOpen }: Props) {
                 className="button secondary"
                 onClick={() => {
                   const { item, index } = status.undo!;
+                  // Once: the button goes at the first click (a double click restores the entry once).
+                  setStatus(null);
                   void act(async () => {
                     await store.put(item);
-                    update((list) => [...list.slice(0, index), item, ...list.slice(index)]);
+                    update((list) => (list.some((x) => x.id === item.id) ? list : [...list.slice(0, index), item, ...list.slice(index)]));
                     return t('workspace.restored', { name: item.name });
                   });
                 }}
