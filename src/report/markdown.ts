@@ -18,7 +18,7 @@ export function markdownReport(input: ReportInput): string {
 
   line(`# ${r.title}: ${r.policy.title}`);
   line();
-  line(`- **${t('report.respondent')}**: ${r.respondentName ?? t('report.anonymous')}`);
+  line(`- **${t('report.respondent')}**: ${r.respondentName ? oneLine(r.respondentName) : t('report.anonymous')}`);
   line(`- **${t('report.date')}**: ${r.date}`);
   line(`- **${t('report.policy')}**: ${r.policy.title} (${r.policy.issuer}, ${r.policy.issued})`);
   line(`- **${t('report.rulebook')}**: ${r.rulebook.id} v${r.rulebook.version} · ${r.rulebook.hash.slice(0, 12)}`);
@@ -110,5 +110,10 @@ export function markdownReport(input: ReportInput): string {
 }
 
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return oneLine(text).replace(/\|/g, '\\|');
+}
+
+/** A respondent's text on one line: a line break in it (CR, LF or both) would start a new Markdown block. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
 }

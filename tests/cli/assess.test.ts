@@ -62,6 +62,17 @@ it('writes the Markdown report in Chinese by default, with near misses', () => {
   expect(stdout).toContain('如果“出口占销售额的比重”至少 50，则可能适用');
 });
 
+it('keeps a name or text answer with line breaks on its line of the Markdown report', () => {
+  const name = 'Evil\r\n# Injected\r| x | y |';
+  const answers = { rulebook: 'demo-packaging', answers: { kind: 'company', located_here: true, company_name: name } };
+  const { code, stdout } = cli([file('inject.json', JSON.stringify(answers)), '--format', 'md', '--lang', 'en']);
+  expect(code).toBe(0);
+  expect(stdout).toContain('- **Respondent**: Evil # Injected | x | y |\n');
+  expect(stdout).toContain('| Evil # Injected \\| x \\| y \\| |');
+  expect(stdout.split('\n').filter((l) => l.startsWith('# '))).toHaveLength(1);
+  expect(stdout).not.toContain('\r');
+});
+
 it('reads standard input with -', () => {
   const { code, stdout } = cli(['-'], exporter);
   expect(code).toBe(0);
