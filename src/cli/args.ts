@@ -104,3 +104,17 @@ export function endQuietlyWhenThePipeCloses(stdout: NodeJS.WriteStream = process
     process.exit(0);
   });
 }
+
+/**
+ * `npm run assess` runs in the project's folder: file names on its command line are the user's, relative to the
+ * folder they typed it in (npm passes it as INIT_CWD). Work from there, as any command does.
+ */
+export function workInTheCallersFolder(): void {
+  const folder = process.env.INIT_CWD;
+  if (!folder || folder === process.cwd()) return;
+  try {
+    process.chdir(folder);
+  } catch {
+    // The folder has gone: names stay relative to the project, as before.
+  }
+}

@@ -22,7 +22,7 @@ import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
 import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError } from './args.ts';
+import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
 import { batchMain } from './batch.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
@@ -46,7 +46,9 @@ export function parseArgs(argv: string[]): Options {
 }
 
 /** Read JSON or YAML (by extension; standard input may be either). */
-export function readAnswersInput(input: string, text: string): { ok: true; data: unknown } | { ok: false; problems: InputProblem[] } {
+export function readAnswersInput(input: string, file: string): { ok: true; data: unknown } | { ok: false; problems: InputProblem[] } {
+  // A byte-order mark, as Windows editors save UTF-8, is not part of the content.
+  const text = file.replace(/^\uFEFF/, '');
   const isJson = input.endsWith('.json') || (input === '-' && /^\s*[[{]/.test(text));
   try {
     return { ok: true, data: isJson ? JSON.parse(text) : parseYaml(text) };
@@ -149,6 +151,7 @@ const argv = process.argv.slice(2);
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
   endQuietlyWhenThePipeCloses();
+  workInTheCallersFolder();
   if (argv.includes('--batch'))
     void batchMain(argv, {
       // Wait when standard output is behind: a batch can be millions of rows.

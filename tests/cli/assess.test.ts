@@ -1,7 +1,9 @@
 /**
  * The CLI as a user runs it: `npm run assess -- <file> [--format json|md|csv] [--lang zh|en] [--out file]`.
  */
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '@/cli/assess';
@@ -72,6 +74,30 @@ it('keeps a name or text answer with line breaks on its line of the Markdown rep
   expect(stdout.split('\n').filter((l) => l.startsWith('# '))).toHaveLength(1);
   expect(stdout).not.toContain('\r');
 });
+
+it('reads a JSON file that starts with a byte-order mark, as Windows editors save it', () => {
+  const r = cli([file('bom.json', '\uFEFF' + exporter)]);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).rulebook.id).toBe('demo-packaging');
+});
+
+it('run through npm from another folder, reads and writes file names relative to that folder', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'user-folder-'));
+  copyFileSync(join(process.cwd(), 'rules', 'tianjin-2022', 'examples', 'bicycle-exporter.json'), join(folder, 'mine.json'));
+  // npm runs the script in the project's folder and names the user's folder in INIT_CWD.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/assess.ts', 'mine.json', '--format', 'csv', '--out', 'report.csv'], {
+    cwd: process.cwd(),
+    env: { ...process.env, INIT_CWD: folder },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = await once(child, 'exit');
+  expect(stderr).toContain('report.csv');
+  expect(code).toBe(0);
+  expect(readFileSync(join(folder, 'report.csv'), 'utf8')).toMatch(/^\uFEFF/);
+  expect(existsSync(join(process.cwd(), 'report.csv'))).toBe(false);
+}, 30_000);
 
 it('reads standard input with -', () => {
   const { code, stdout } = cli(['-'], exporter);
