@@ -9,7 +9,12 @@ import { loadCases, loadRulebook, rulebookFolders, RulebookError } from '../src/
 const rulesDir = join(process.cwd(), 'rules');
 let failed = false;
 
-for (const folder of rulebookFolders(rulesDir)) {
+const folders = rulebookFolders(rulesDir);
+if (folders.length === 0) {
+  console.error(`✗ no rulebook in ${rulesDir}: each policy is a folder there with a rulebook.yaml`);
+  failed = true;
+}
+for (const folder of folders) {
   try {
     const rulebook = loadRulebook(folder);
     const cases = loadCases(folder);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
@@ -33,7 +33,11 @@ type Parsed<T> = { value?: T; doc?: Document; lines?: LineCounter; problems: Loc
 
 /** Parse one YAML file and validate it; problems carry line numbers. */
 export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = file): Parsed<T> {
-  if (!existsSync(file)) return { problems: [{ file: displayName, path: '(file)', message: 'the file is missing' }] };
+  if (!existsSync(file)) {
+    const yml = file.replace(/\.yaml$/, '.yml');
+    const found = yml !== file && existsSync(yml);
+    return { problems: [{ file: displayName, path: '(file)', message: found ? `the file is missing (there is ${basename(yml)}: name it ${basename(file)})` : 'the file is missing' }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0)
@@ -74,7 +78,8 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
   if (meta.value) {
     const sourcePath = join(folder, meta.value.sourceFile);
     if (!existsSync(sourcePath)) problems.push({ file: rel('rulebook.yaml'), path: 'sourceFile', message: `${meta.value.sourceFile} is missing` });
-    else source = readFileSync(sourcePath, 'utf8');
+    // The text as written, whatever the editor or the checkout did to its line ends (the content hash depends on it).
+    else source = readFileSync(sourcePath, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const folderName = folder.split(/[\\/]/).filter(Boolean).pop();
     if (folderName !== meta.value.id) problems.push({ file: rel('rulebook.yaml'), line: lineOf(meta.doc!, meta.lines!, ['id']), path: 'id', message: `the id "${meta.value.id}" must match the folder name "${folderName}"` });
   }
@@ -109,7 +114,8 @@ export function rulebookFolders(rulesDir: string): string[] {
   if (!existsSync(rulesDir)) return [];
   return readdirSync(rulesDir)
     .map((name) => join(rulesDir, name))
-    .filter((path) => statSync(path).isDirectory() && existsSync(join(path, 'rulebook.yaml')))
+    // rulebook.yml too: loadRulebook then says to name it rulebook.yaml, rather than the folder being left out unseen.
+    .filter((path) => statSync(path).isDirectory() && (existsSync(join(path, 'rulebook.yaml')) || existsSync(join(path, 'rulebook.yml'))))
     .sort();
 }
 

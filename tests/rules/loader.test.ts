@@ -1,10 +1,10 @@
 /**
  * What a rule author sees when a rulebook is wrong: the file, the line, the path inside it and the problem.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRulebook, RulebookError } from '@/rulebook/load';
+import { loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
 import { FIXTURE_DIR } from '../engine/helpers';
 
 /** A copy of the fixture rulebook with one file edited. */
@@ -28,6 +28,20 @@ function problemsOf(folder: string) {
 
 it('loads the fixture without problems', () => {
   expect(() => loadRulebook(FIXTURE_DIR)).not.toThrow();
+});
+
+it('reads the source text the same with Windows line ends or a byte-order mark: same content, same hash', () => {
+  const plain = loadRulebook(FIXTURE_DIR);
+  const windows = loadRulebook(brokenCopy('source.zh.txt', (text) => '\uFEFF' + text.replace(/\n/g, '\r\n')));
+  expect(windows.source).toBe(plain.source);
+  expect(windows.hash).toBe(plain.hash);
+});
+
+it('finds a rulebook whose rulebook.yaml was saved as rulebook.yml, and says to rename it', () => {
+  const folder = brokenCopy('rulebook.yaml', (text) => text);
+  renameSync(join(folder, 'rulebook.yaml'), join(folder, 'rulebook.yml'));
+  expect(rulebookFolders(join(folder, '..'))).toEqual([folder]);
+  expect(problemsOf(folder)).toEqual([expect.objectContaining({ file: 'demo-packaging/rulebook.yaml', message: 'the file is missing (there is rulebook.yml: name it rulebook.yaml)' })]);
 });
 
 it('reports a YAML syntax error with its line', () => {
