@@ -62,6 +62,8 @@ it('saves the current assessment, lists it, renames, duplicates, deletes and und
   await user.click(within(item).getByRole('button', { name: '重命名 “绿盒子”' }));
   const field = screen.getByLabelText('“绿盒子”的新名称');
   expect(field).toHaveFocus();
+  // As long as a name typed in the interview or read from a batch file, and no longer.
+  expect(field).toHaveAttribute('maxLength', '2000');
   await user.clear(field);
   await user.click(screen.getByRole('button', { name: '保存名称' }));
   expect(screen.getByRole('alert')).toHaveTextContent('名称不能为空。');

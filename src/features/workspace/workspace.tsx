@@ -452,6 +452,7 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
         ref={input}
         id={`rename-field-${item.id}`}
         type="text"
+        maxLength={2000}
         value={name}
         aria-invalid={error || undefined}
         aria-describedby={error ? `rename-error-${item.id}` : undefined}
