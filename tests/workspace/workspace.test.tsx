@@ -11,6 +11,7 @@ import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
 import { MemoryStore, savedAssessment, type WorkspaceStore } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { Workspace } from '@/features/workspace/workspace';
+import { saveSession } from '@/features/wizard/persistence';
 import { fixture } from '../engine/helpers';
 
 const company = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: false };
@@ -116,6 +117,37 @@ it('says which entry cannot be opened when its saved answers no longer fit the q
   expect(alert).toHaveTextContent('answers.materials');
   expect(alert).not.toHaveTextContent('本应用中没有政策');
   expect(onOpen).not.toHaveBeenCalled();
+});
+
+it('asks before opening an entry over an interview under way, and can save that interview first', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子')]);
+  const mine = { kind: 'association', located_here: true, company_name: '我的协会' };
+  saveSession(fixture, mine, { at: 'step', step: 'who' });
+  const onOpen = vi.fn();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} />));
+  await user.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
+  const dialog = screen.getByRole('alertdialog', { name: '打开“绿盒子”会替换您正在进行的自测，其中的回答尚未保存到工作区。' });
+  expect(onOpen).not.toHaveBeenCalled();
+  // Cancel: nothing happens, and the user is back on the button.
+  await user.click(within(dialog).getByRole('button', { name: '取消' }));
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(onOpen).not.toHaveBeenCalled();
+  await user.click(screen.getByRole('button', { name: '打开 “绿盒子”' }));
+  await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '先把进行中的自测保存到工作区，再打开' }));
+  expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company, respondentName: '绿盒子' }));
+  const saved = await store.list();
+  expect(saved.map((i) => i.name).sort()).toEqual(['我的协会', '绿盒子'].sort());
+  expect(saved.find((i) => i.name === '我的协会')!.answers).toEqual(mine);
+});
+
+it('opens at once when there is no interview under way', async () => {
+  const user = userEvent.setup();
+  const onOpen = vi.fn();
+  render(wrap(new MemoryStore([savedAssessment(fixture, company, '绿盒子')]), <Workspace rulebooks={[fixture]} onOpen={onOpen} />));
+  await user.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(onOpen).toHaveBeenCalledTimes(1);
 });
 
 it('compares two assessments clause by clause and marks the clauses whose verdicts differ', async () => {

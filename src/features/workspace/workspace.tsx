@@ -17,7 +17,10 @@ import { VerdictBadge } from '@/features/results/verdict-badge';
 import { exportFileName, exportJson, importData, type ImportedAssessment } from '@/report/export-file';
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
-import { WorkspaceError, type SavedAssessment } from './store';
+import { loadSession } from '@/features/wizard/persistence';
+import { respondentNameOf } from '@/report/model';
+import type { Answers } from '@/rulebook/schema';
+import { savedAssessment, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
 // Registers the workspace messages (t('workspace.…')).
@@ -60,6 +63,8 @@ export function Workspace({ rulebooks, onOpen }: Props) {
   const [comparing, setComparing] = useState<Entry[] | null>(null);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
+  /** An entry to open over an interview under way, until the user says what becomes of the interview. */
+  const [pendingOpen, setPendingOpen] = useState<{ entry: Entry; rulebook: CompiledRulebook; answers: Answers } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const query = useDeferredValue(search.trim().toLowerCase());
 
@@ -119,10 +124,18 @@ export function Workspace({ rulebooks, onOpen }: Props) {
   };
   const update = (change: (list: SavedAssessment[]) => SavedAssessment[]) => setItems((list) => change(list ?? []));
 
-  const open = (entry: Entry) => {
+  const open = (entry: Entry, replacing = false) => {
     const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
-    if (result.ok) onOpen({ ...result.value, respondentName: entry.item.name });
-    else
+    if (result.ok) {
+      // Opening replaces the interview under way: not without asking, when it holds answers of its own.
+      const session = replacing ? null : loadSession(result.value.rulebook);
+      if (session?.status === 'restored' && Object.keys(session.answers).length > 0 && JSON.stringify(session.answers) !== JSON.stringify(entry.item.answers)) {
+        setPendingOpen({ entry, rulebook: result.value.rulebook, answers: session.answers });
+        return;
+      }
+      setPendingOpen(null);
+      onOpen({ ...result.value, respondentName: entry.item.name });
+    } else
       setProblem({
         message: result.error.code === 'unknownRulebook' ? t('workspace.rulebookMissing', { id: entry.item.rulebookId }) : t('workspace.cannotOpen', { name: entry.item.name }),
         details: result.error.problems.map((p) => `${p.path}: ${p.message}`),
@@ -195,6 +208,25 @@ export function Workspace({ rulebooks, onOpen }: Props) {
         {t('workspace.title')}
       </h1>
       <p>{t('workspace.intro')}</p>
+      {pendingOpen && (
+        <ReplaceInterview
+          name={pendingOpen.entry.item.name}
+          onSaveFirst={() =>
+            void act(async () => {
+              const { rulebook, answers, entry } = pendingOpen;
+              await store.put(savedAssessment(rulebook, answers, respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: today() })));
+              open(entry, true);
+              return '';
+            })
+          }
+          onReplace={() => open(pendingOpen.entry, true)}
+          onCancel={() => {
+            const id = pendingOpen.entry.item.id;
+            setPendingOpen(null);
+            requestAnimationFrame(() => document.getElementById(`open-${id}`)?.focus());
+          }}
+        />
+      )}
       {problem && (
         <div className="field-error-block" role="alert">
           <p className="field-error">{problem.message}</p>
@@ -399,7 +431,7 @@ function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicat
         <RenameForm item={item} onDone={onRenamed} />
       ) : (
         <div className="button-row">
-          <button type="button" className="button secondary" onClick={onOpen} disabled={!rulebook}>
+          <button type="button" className="button secondary" id={`open-${id}`} onClick={onOpen} disabled={!rulebook}>
             {t('workspace.open')}{' '}
             {named}
           </button>
@@ -533,5 +565,28 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
         </button>
       </div>
     </section>
+  );
+}
+
+/** "Opening X replaces the interview under way": save it to the workspace first, replace it, or keep it. */
+function ReplaceInterview({ name, onSaveFirst, onReplace, onCancel }: { name: string; onSaveFirst: () => void; onReplace: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="notice warning" role="alertdialog" aria-labelledby="replace-interview-text" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <p id="replace-interview-text">{t('workspace.replaceInterview', { name })}</p>
+      <div className="actions">
+        <button ref={first} type="button" className="button" onClick={onSaveFirst}>
+          {t('workspace.replaceSaveFirst')}
+        </button>
+        <button type="button" className="button secondary" onClick={onReplace}>
+          {t('workspace.replaceWithoutSaving')}
+        </button>
+        <button type="button" className="link-button" onClick={onCancel}>
+          {t('workspace.replaceCancel')}
+        </button>
+      </div>
+    </div>
   );
 }
