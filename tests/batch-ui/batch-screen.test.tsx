@@ -202,6 +202,19 @@ it('sorts and filters the matrix, and the chart counts what the matrix shows', a
   expect(bars[0]).toHaveTextContent('2 个会员（67%）');
 });
 
+it('sorts the names with their numbers in order (会员2 before 会员10), as the workspace does', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const names = Array.from({ length: 12 }, (_, i) => `会员${12 - i}`);
+  await importFile(user, csv(names.map((n) => [n, 'company', '是', '', '是', '', '', '', '', ''])));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  await user.click(within(matrix()).getByRole('button', { name: /^名称/ }));
+  const ascending = Array.from({ length: 12 }, (_, i) => `会员${i + 1}`);
+  await waitFor(() => expect(memberNames()).toEqual(ascending));
+  await user.click(within(matrix()).getByRole('button', { name: /^名称/ }));
+  await waitFor(() => expect(memberNames()).toEqual([...ascending].reverse()));
+});
+
 it('shows a page of 50 members: its first rows at once, the rest a few per frame', async () => {
   const user = userEvent.setup();
   renderScreen();

@@ -56,7 +56,8 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
   const nameOf = (row: MatrixRow) => row.name || t('batch.matrix.rowName', { row: row.row });
 
   const visible = useMemo(() => {
-    const collator = new Intl.Collator(languageTag(lang));
+    // Numbers in names in their order (会员2 before 会员10), as the workspace sorts them.
+    const collator = new Intl.Collator(languageTag(lang), { numeric: true });
     let rows = matrix.rows;
     if (query) rows = rows.filter((r) => r.name.toLowerCase().includes(query));
     if (verdict !== 'all') rows = rows.filter((r) => (clause === 'any' ? r.verdicts.includes(verdict) : r.verdicts[clause] === verdict));
