@@ -50,6 +50,9 @@ describe('step 1: about you', () => {
     expect(within(screen.getByRole('group', { name: '您是？' })).getByText('请选择一项')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '企业' })).toHaveFocus();
     expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+    // Pressed again: the same messages (not the form library's "Invalid input").
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['请修改以下 2 处后继续：', '请选择一项', '请选择一项']);
   });
 
   it('says why it asks, from the rules', async () => {
@@ -129,6 +132,20 @@ describe('step 2: packaging', () => {
     await user.click(within(materials).getByRole('checkbox', { name: '都不用' }));
     expect(within(materials).getByRole('checkbox', { name: '塑料' })).not.toBeChecked();
     expect(saved()).toEqual(['none']);
+  });
+
+  it('takes an optional multiple choice left empty as "none of these" once the step is submitted', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    const saved = () => JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers;
+    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '是' }));
+    // Not yet submitted: not yet answered.
+    expect(saved()).not.toHaveProperty('materials');
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '否' }));
+    await user.type(screen.getByLabelText(/员工人数/), '12');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: /您使用哪些包装材料？/ })).not.toBeInTheDocument());
+    expect(saved().materials).toEqual([]);
   });
 
   it('goes back with the answers kept', async () => {

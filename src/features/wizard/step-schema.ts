@@ -36,11 +36,13 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
     case 'multi':
       return z.pipe(
         z.array(z.string()).check(z.refine((v) => !required || v.length > 0, t('wizard.errors.chooseAtLeastOne'))),
-        z.transform((v: string[]) => (v.includes(DONT_KNOW) ? DONT_KNOW : v.length > 0 ? v : undefined)),
+        // Nothing ticked on an optional question is an answer: none of these ("都没有可不选").
+        z.transform((v: string[]) => (v.includes(DONT_KNOW) ? DONT_KNOW : v)),
       ) as never;
     case 'boolean':
       return z.pipe(
-        z.string().check(z.refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))),
+        // A radio group with nothing checked may reach the schema as null (after a first submit): "choose one", not zod's "Invalid input".
+        chosen(t('wizard.errors.chooseOne')).check(z.refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))),
         z.transform((v: string) => (v === 'true' ? true : v === 'false' ? false : v === DONT_KNOW ? DONT_KNOW : undefined)),
       ) as never;
     case 'number':
@@ -68,10 +70,18 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
     case 'single':
     case 'district':
       return z.pipe(
-        z.string().check(z.refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))),
+        chosen(t('wizard.errors.chooseOne')).check(z.refine((v) => !required || v !== '', t('wizard.errors.chooseOne'))),
         z.transform((v: string) => (v === '' ? undefined : v)),
       ) as never;
   }
+}
+
+/** A radio group's value: the checked option's value, or '' when none is (null and undefined included). */
+function chosen(message: string) {
+  return z.pipe(
+    z.transform((v: unknown) => (v === null || v === undefined ? '' : v)),
+    z.string({ error: message }),
+  );
 }
 
 /** The schema of a step's visible questions; its output is the answers to send with `answer.submit`. */
@@ -86,6 +96,8 @@ export function draftAnswers(questions: Question[], values: FormValues): StepAns
     const v = values[q.id];
     if (v === undefined) continue;
     if (q.type === 'number' && typeof v === 'string' && v !== DONT_KNOW) out[q.id] = parseNumber(v) ?? undefined;
+    // Not yet ticked is not yet answered, until the step is submitted.
+    else if (q.type === 'multi' && Array.isArray(v) && v.length === 0) out[q.id] = undefined;
     else {
       const parsed = fieldSchema({ ...q, optional: true }, ((k: string) => k) as unknown as TFunction).safeParse(v);
       out[q.id] = parsed.success ? parsed.data : undefined;
