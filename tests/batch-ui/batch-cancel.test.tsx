@@ -133,3 +133,26 @@ it('says nothing was assessed when the run is cancelled before the first member,
   expect(screen.queryByRole('table', { name: /每位会员在各条款下的结论/ })).not.toBeInTheDocument();
   expect(screen.queryByRole('button', { name: '取消' })).not.toBeInTheDocument();
 });
+
+it('stops the run when it is cancelled while the file is still being read: nothing is assessed or shown after', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  // A file whose reading ends when the test says.
+  let finishReading = () => {};
+  const slow = new File([file], 'members.csv', { type: 'text/csv' });
+  const bytes = new TextEncoder().encode(file);
+  Object.defineProperty(slow, 'arrayBuffer', { value: () => new Promise<ArrayBuffer>((resolve) => (finishReading = () => resolve(bytes.buffer))) });
+  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), slow);
+  expect(await screen.findByText('正在读取并检查文件“members.csv”…')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '取消' }));
+  expect(await screen.findByText('已取消评估，工作区没有变化。')).toBeInTheDocument();
+
+  finishReading();
+  await new Promise((r) => setTimeout(r, 200));
+  expect(screen.getByText('已取消评估，工作区没有变化。')).toBeInTheDocument();
+  expect(screen.queryByText(/已评估 \d+ \/ 7 个会员/)).not.toBeInTheDocument();
+  expect(screen.queryByText(/个会员有效/)).not.toBeInTheDocument();
+  expect(screen.queryByRole('heading', { level: 2, name: /3\. 结果/ })).not.toBeInTheDocument();
+  expect(screen.queryByRole('table', { name: /每位会员在各条款下的结论/ })).not.toBeInTheDocument();
+  expect(screen.getByLabelText('会员文件（CSV 或 Excel）')).toBeEnabled();
+});

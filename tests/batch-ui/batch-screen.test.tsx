@@ -163,6 +163,17 @@ it('says what is wrong with an unusable file and assesses nothing', async () => 
   expect(screen.queryByRole('table')).not.toBeInTheDocument();
 });
 
+it('says so when the file cannot be read (removed from the disk after it was chosen, say)', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const gone = new File(['name\n'], 'members.csv', { type: 'text/csv' });
+  Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError')) });
+  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), gone);
+  expect(await screen.findByRole('alert')).toHaveTextContent('无法读取 members.csv：The file could not be read.');
+  expect(screen.queryByRole('button', { name: '取消' })).not.toBeInTheDocument();
+  expect(screen.getByLabelText('会员文件（CSV 或 Excel）')).toBeEnabled();
+});
+
 it('sorts and filters the matrix, and the chart counts what the matrix shows', async () => {
   const user = userEvent.setup();
   renderScreen();

@@ -72,6 +72,8 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
   const job = useRef<BatchJob | null>(null);
+  /** Counts the runs started and cancelled: a run whose number is no longer this one has been overtaken and does nothing more. */
+  const attempt = useRef(0);
   const rows = useRef<MatrixRow[]>([]);
   /** The run's file, once read: what a cancel keeps. */
   const current = useRef<{ parsed: Parsed; total: number } | null>(null);
@@ -82,11 +84,21 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   useEffect(() => heading.current?.focus(), []);
   // The worker's code loads while the user picks a file.
   useEffect(() => (useWorker ? prepareBatchWorker() : undefined), [useWorker]);
-  // Leaving the screen stops a run.
-  useEffect(() => () => job.current?.cancel(), []);
+  // Leaving the screen stops a run, also one still reading its file.
+  useEffect(
+    () => () => {
+      attempt.current += 1;
+      job.current?.cancel();
+    },
+    [],
+  );
 
   const start = async (chosen: File, choice: EncodingChoice) => {
     job.current?.cancel();
+    job.current = null;
+    const mine = (attempt.current += 1);
+    /** This run has not been cancelled or replaced by another. */
+    const live = () => attempt.current === mine;
     setSaved(null);
     // Refuse a file too large for the browser before reading it into memory.
     if (chosen.size > BROWSER_MAX_BYTES) {
@@ -95,11 +107,20 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
       return;
     }
     setRun({ phase: 'reading', fileName: chosen.name });
-    const bytes = await readBytes(chosen);
     rows.current = [];
     current.current = null;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(chosen);
+    } catch (e) {
+      if (live()) setRun({ phase: 'failed', problem: { code: 'unreadable', params: { file: chosen.name, reason: (e as Error | null)?.message ?? String(e) } } });
+      return;
+    }
+    // Cancelled (or another file chosen) while the file was read: nothing more happens.
+    if (!live()) return;
     let parsed: Parsed | null = null;
     const onEvent = (event: RunnerEvent) => {
+      if (!live()) return;
       switch (event.type) {
         case 'failed':
           setRun({ phase: 'failed', problem: event.problem });
@@ -134,6 +155,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
 
   /** Stop the run; the members assessed so far stay on screen (matrix, chart, exports), labelled as a part. */
   const cancel = () => {
+    attempt.current += 1;
     job.current?.cancel();
     job.current = null;
     const assessed = rows.current;
