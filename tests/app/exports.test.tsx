@@ -7,7 +7,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
-import { encodeShareFragment } from '@/share/share-link';
+import { decodeShareFragment, encodeShareFragment } from '@/share/share-link';
 import { exportJson } from '@/report/export-file';
 import { assess } from '@/engine';
 import { fixture } from '../engine/helpers';
@@ -54,6 +54,23 @@ it('downloads the assessment as JSON, Markdown and CSV', async () => {
   // UTF-8 with a byte-order mark, so Excel reads the Chinese correctly.
   expect([...(await bytes(downloads[2]!.blob)).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csv).toContain('c1-degradable');
+});
+
+it('leaves out of the files and the share link the answers to questions no longer asked', async () => {
+  const user = userEvent.setup();
+  // The company's answers, then "an association" chosen on the review: the packaging step is no longer asked.
+  save({ ...answers, kind: 'association' }, { at: 'results' });
+  render(<App rulebooks={[fixture]} />);
+  const panel = await screen.findByRole('region', { name: '导出与分享' });
+  await user.click(within(panel).getByRole('button', { name: '下载 JSON（可再次导入）' }));
+  await user.click(within(panel).getByRole('button', { name: '下载 Markdown 报告' }));
+  expect(JSON.parse(await downloads[0]!.text).answers).toEqual({ kind: 'association', located_here: true, company_name: '绿盒子' });
+  const markdown = await downloads[1]!.text;
+  expect(markdown).not.toContain('员工人数');
+  expect(markdown).not.toContain('出口占销售额的比重');
+  await user.click(within(panel).getByRole('button', { name: '复制分享链接' }));
+  const link = (screen.getByLabelText('分享链接（包含您的全部回答）') as HTMLInputElement).value;
+  expect(decodeShareFragment([fixture], link.slice(link.indexOf('#')))).toMatchObject({ ok: true, value: { answers: { kind: 'association', located_here: true, company_name: '绿盒子' } } });
 });
 
 it('makes a share link that opens the same answers at the results, and removes it from the address', async () => {
