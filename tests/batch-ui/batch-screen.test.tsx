@@ -163,6 +163,38 @@ it('says what is wrong with an unusable file and assesses nothing', async () => 
   expect(screen.queryByRole('table')).not.toBeInTheDocument();
 });
 
+it('keeps the previous results, named by their file, when the next file cannot be used', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  await importFile(user, csv(members), 'members.csv');
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  expect(within(screen.getByRole('region', { name: '3. 结果' })).getByText('来自文件“members.csv”。')).toBeInTheDocument();
+
+  // An empty file: the error names it; the results stay, and say they are the earlier file's.
+  await importFile(user, '', 'empty.csv');
+  expect(await screen.findByRole('alert')).toHaveTextContent('无法使用文件“empty.csv”：文件是空的');
+  const results = screen.getByRole('region', { name: '3. 结果' });
+  expect(within(results).getByText('以下仍是之前导入的文件“members.csv”的结果。')).toBeInTheDocument();
+  expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
+  expect(within(results).getByRole('figure', { name: '各条款适用的会员数' })).toBeInTheDocument();
+  expect(within(results).getByRole('button', { name: '将 3 个会员加入工作区' })).toBeInTheDocument();
+
+  // A file too large for the browser, refused before it is read: the same.
+  const huge = new File(['name\n'], 'huge.csv', { type: 'text/csv' });
+  Object.defineProperty(huge, 'size', { value: 500 * 1024 * 1024 });
+  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), huge);
+  expect(await screen.findByRole('alert')).toHaveTextContent('无法使用文件“huge.csv”：文件有 500 MB');
+  expect(screen.getByText('以下仍是之前导入的文件“members.csv”的结果。')).toBeInTheDocument();
+  expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
+
+  // The next good file's results replace them.
+  await importFile(user, csv(members.slice(0, 2)), 'two.csv');
+  expect(await screen.findByText('来自文件“two.csv”。')).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  expect(screen.queryByText(/以下仍是/)).not.toBeInTheDocument();
+  expect(memberNames()).toEqual(['乙公司', '甲公司']);
+});
+
 it('says so when the file cannot be read (removed from the disk after it was chosen, say)', async () => {
   const user = userEvent.setup();
   renderScreen();

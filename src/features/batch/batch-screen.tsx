@@ -5,7 +5,7 @@
  * exports. A bad file changes nothing: the previous result and the workspace stay as they were. A cancelled
  * run keeps the members assessed so far, labelled as such, and can be run again.
  */
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
@@ -45,14 +45,21 @@ type Parsed = {
   members: BatchMemberRef[];
 };
 
+/**
+ * The results on screen: one run's matrix, kept until a later run has results of its own (a bad file, a crash or
+ * a cancel before the first member leaves them as they were). `id` tells one run's results from the next.
+ * `cancelled`: stopped after `done` of `total` valid members; the matrix holds those.
+ */
+type Result = { id: number; fileName: string; parsed: Parsed; matrix: BatchMatrix; cancelled?: { done: number; total: number } };
+
 type Run =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string }
-  | { phase: 'assessing'; parsed: Parsed; done: number; total: number }
-  /** `cancelled`: stopped after `done` of `total` valid members; the matrix holds those. */
-  | { phase: 'done'; parsed: Parsed; matrix: BatchMatrix; cancelled?: { done: number; total: number } }
-  | { phase: 'failed'; problem: FileProblem }
-  | { phase: 'crashed'; detail: string }
+  | { phase: 'assessing'; fileName: string; parsed: Parsed; done: number; total: number }
+  /** The results on screen are this run's. */
+  | { phase: 'done' }
+  | { phase: 'failed'; fileName: string; problem: FileProblem }
+  | { phase: 'crashed'; fileName: string; detail: string }
   | { phase: 'cancelled' };
 
 const ISSUES_SHOWN = 200;
@@ -65,18 +72,18 @@ function batchMatrix(rulebook: CompiledRulebook, rows: MatrixRow[]): BatchMatrix
 export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const store = useWorkspaceStore();
   const [templateRulebook, setTemplateRulebook] = useState<CompiledRulebook>(initial ?? rulebooks[0]!);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const [file, setFile] = useState<File | null>(null);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
-  const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const results = useRef(0);
   const job = useRef<BatchJob | null>(null);
   /** Counts the runs started and cancelled: a run whose number is no longer this one has been overtaken and does nothing more. */
   const attempt = useRef(0);
   const rows = useRef<MatrixRow[]>([]);
   /** The run's file, once read: what a cancel keeps. */
-  const current = useRef<{ parsed: Parsed; total: number } | null>(null);
+  const current = useRef<{ fileName: string; parsed: Parsed; total: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -93,27 +100,36 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
     [],
   );
 
+  /** A run's results replace those on screen (rendered as a transition: React yields to the browser while it builds the matrix and chart). */
+  const showResult = (next: Omit<Result, 'id'>) => {
+    const shown = { ...next, id: (results.current += 1) };
+    startTransition(() => {
+      setResult(shown);
+      setRun({ phase: 'done' });
+    });
+  };
+
   const start = async (chosen: File, choice: EncodingChoice) => {
     job.current?.cancel();
     job.current = null;
     const mine = (attempt.current += 1);
     /** This run has not been cancelled or replaced by another. */
     const live = () => attempt.current === mine;
-    setSaved(null);
+    const fileName = chosen.name;
     // Refuse a file too large for the browser before reading it into memory.
     if (chosen.size > BROWSER_MAX_BYTES) {
       const mb = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
-      setRun({ phase: 'failed', problem: { code: 'tooLarge', params: { size: mb(chosen.size), limit: mb(BROWSER_MAX_BYTES) } } });
+      setRun({ phase: 'failed', fileName, problem: { code: 'tooLarge', params: { size: mb(chosen.size), limit: mb(BROWSER_MAX_BYTES) } } });
       return;
     }
-    setRun({ phase: 'reading', fileName: chosen.name });
+    setRun({ phase: 'reading', fileName });
     rows.current = [];
     current.current = null;
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(chosen);
     } catch (e) {
-      if (live()) setRun({ phase: 'failed', problem: { code: 'unreadable', params: { file: chosen.name, reason: (e as Error | null)?.message ?? String(e) } } });
+      if (live()) setRun({ phase: 'failed', fileName, problem: { code: 'unreadable', params: { file: fileName, reason: (e as Error | null)?.message ?? String(e) } } });
       return;
     }
     // Cancelled (or another file chosen) while the file was read: nothing more happens.
@@ -123,31 +139,27 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
       if (!live()) return;
       switch (event.type) {
         case 'failed':
-          setRun({ phase: 'failed', problem: event.problem });
+          setRun({ phase: 'failed', fileName, problem: event.problem });
           break;
         case 'crashed':
-          setRun({ phase: 'crashed', detail: event.detail });
+          setRun({ phase: 'crashed', fileName, detail: event.detail });
           break;
         case 'parsed': {
           const rulebook = rulebooks.find((r) => r.meta.id === event.rulebookId)!;
           parsed = { rulebook, format: event.format, encoding: event.encoding, sheet: event.sheet, issues: event.issues, counts: event.counts, members: [] };
-          current.current = { parsed, total: event.total };
-          setRun({ phase: 'assessing', parsed, done: 0, total: event.total });
+          current.current = { fileName, parsed, total: event.total };
+          setRun({ phase: 'assessing', fileName, parsed, done: 0, total: event.total });
           break;
         }
         case 'rows':
           for (const row of event.rows) rows.current.push(row);
           for (const member of event.members) parsed!.members.push(member);
-          setRun({ phase: 'assessing', parsed: parsed!, done: event.done, total: event.total });
+          setRun({ phase: 'assessing', fileName, parsed: parsed!, done: event.done, total: event.total });
           break;
-        case 'done': {
-          const matrix = batchMatrix(parsed!.rulebook, rows.current);
-          const done = parsed!;
-          // Rendered as a transition: React yields to the browser while it builds the matrix and chart.
-          startTransition(() => setRun({ phase: 'done', parsed: done, matrix }));
+        case 'done':
+          showResult({ fileName, parsed: parsed!, matrix: batchMatrix(parsed!.rulebook, rows.current) });
           job.current = null;
           break;
-        }
       }
     };
     job.current = startBatch({ bytes, encoding: choice, rulebooks }, onEvent, { worker: useWorker });
@@ -163,9 +175,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
     rows.current = [];
     current.current = null;
     if (partial && assessed.length > 0) {
-      const matrix = batchMatrix(partial.parsed.rulebook, assessed);
-      const cancelled = { done: assessed.length, total: partial.total };
-      startTransition(() => setRun({ phase: 'done', parsed: partial.parsed, matrix, cancelled }));
+      showResult({ fileName: partial.fileName, parsed: partial.parsed, matrix: batchMatrix(partial.parsed.rulebook, assessed), cancelled: { done: assessed.length, total: partial.total } });
       return;
     }
     setRun({ phase: 'cancelled' });
@@ -173,7 +183,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   };
 
   const running = run.phase === 'reading' || run.phase === 'assessing';
-  const cancelledAfter = run.phase === 'done' ? run.cancelled : undefined;
+  const cancelledAfter = run.phase === 'done' ? result?.cancelled : undefined;
   useEffect(() => {
     if (run.phase === 'reading') cancelButton.current?.focus();
   }, [run.phase]);
@@ -193,17 +203,8 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
     downloadFile(`policy-self-check_${templateRulebook.meta.id}_${kind}.xlsx`, batchWorkbook(templateRulebook, lang, kind), XLSX_TYPE);
   };
 
-  const addToWorkspace = async (parsed: Parsed) => {
-    try {
-      const now = new Date().toISOString();
-      await store.putMany(parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)));
-      setSaved({ ok: true, message: t('batch.ui.added', { count: parsed.members.length }) });
-    } catch (e) {
-      setSaved({ ok: false, message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
-    }
-  };
-
-  const parsed = run.phase === 'assessing' || run.phase === 'done' ? run.parsed : null;
+  /** The file whose counts and problems are shown: the one being assessed, or the one whose results are on screen. */
+  const parsed = run.phase === 'assessing' ? run.parsed : run.phase === 'done' ? (result?.parsed ?? null) : null;
 
   return (
     <div className="batch">
@@ -309,7 +310,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         )}
         {(run.phase === 'failed' || run.phase === 'crashed') && (
           <div className="field-error-block" role="alert">
-            <p className="field-error">{t('batch.ui.unusable')}</p>
+            <p className="field-error">{t('batch.ui.unusable', { name: run.fileName })}</p>
             <p>{run.phase === 'failed' ? describeProblem(run.problem, lang) : t('batch.ui.crashed', { detail: run.detail })}</p>
           </div>
         )}
@@ -322,44 +323,66 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         {parsed && parsed.issues.length > 0 && <IssueList issues={parsed.issues} />}
       </section>
 
-      {run.phase === 'done' && (
-        <section aria-labelledby="batch-results-heading">
-          <h2 id="batch-results-heading" ref={resultsHeading} tabIndex={-1}>
-            {run.cancelled ? t('batch.ui.resultsTitleCancelled', run.cancelled) : t('batch.ui.resultsTitle')}
-          </h2>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() =>
-                downloadText(
-                  `policy-self-check_${run.matrix.rulebook.id}_${today()}_matrix${run.cancelled ? `_cancelled-${run.cancelled.done}-of-${run.cancelled.total}` : ''}.csv`,
-                  matrixCsv(run.matrix, lang),
-                  'text/csv;charset=utf-8',
-                )
-              }
-            >
-              {t('batch.ui.downloadMatrix')}
-            </button>
-            {run.parsed.members.length > 0 && (
-              <button type="button" className="button secondary" onClick={() => void addToWorkspace(run.parsed)}>
-                {t('batch.ui.addToWorkspace', { count: run.parsed.members.length })}
-              </button>
-            )}
-          </div>
-          <div aria-live="polite">{saved?.ok && <p className="notice">{saved.message}</p>}</div>
-          {saved && !saved.ok && (
-            <p className="field-error" role="alert">
-              {saved.message}
-            </p>
-          )}
-          <BarChart matrix={run.matrix} />
-          <MatrixView matrix={run.matrix} rulebook={run.parsed.rulebook} members={run.parsed.members} />
-        </section>
-      )}
+      {result && <Results key={result.id} result={result} previous={run.phase !== 'done'} headingRef={resultsHeading} />}
     </div>
   );
 }
+
+/**
+ * One run's results: the matrix download, the members to the workspace, the chart and the matrix. `previous`:
+ * a later run has not replaced them (it is under way, or its file could not be used), and they say whose they are.
+ * Memoized: a run's progress does not render the previous results again.
+ */
+const Results = memo(function Results({ result, previous, headingRef }: { result: Result; previous: boolean; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const store = useWorkspaceStore();
+  const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
+  const { parsed, matrix, cancelled } = result;
+
+  const addToWorkspace = async () => {
+    try {
+      const now = new Date().toISOString();
+      await store.putMany(parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)));
+      setSaved({ ok: true, message: t('batch.ui.added', { count: parsed.members.length }) });
+    } catch (e) {
+      setSaved({ ok: false, message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
+    }
+  };
+
+  return (
+    <section aria-labelledby="batch-results-heading">
+      <h2 id="batch-results-heading" ref={headingRef} tabIndex={-1}>
+        {cancelled ? t('batch.ui.resultsTitleCancelled', cancelled) : t('batch.ui.resultsTitle')}
+      </h2>
+      {previous ? <p className="notice">{t('batch.ui.resultsPrevious', { name: result.fileName })}</p> : <p className="muted">{t('batch.ui.resultsSource', { name: result.fileName })}</p>}
+      <div className="button-row">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() =>
+            downloadText(`policy-self-check_${matrix.rulebook.id}_${today()}_matrix${cancelled ? `_cancelled-${cancelled.done}-of-${cancelled.total}` : ''}.csv`, matrixCsv(matrix, lang), 'text/csv;charset=utf-8')
+          }
+        >
+          {t('batch.ui.downloadMatrix')}
+        </button>
+        {parsed.members.length > 0 && (
+          <button type="button" className="button secondary" onClick={() => void addToWorkspace()}>
+            {t('batch.ui.addToWorkspace', { count: parsed.members.length })}
+          </button>
+        )}
+      </div>
+      <div aria-live="polite">{saved?.ok && <p className="notice">{saved.message}</p>}</div>
+      {saved && !saved.ok && (
+        <p className="field-error" role="alert">
+          {saved.message}
+        </p>
+      )}
+      <BarChart matrix={matrix} />
+      <MatrixView matrix={matrix} rulebook={parsed.rulebook} members={parsed.members} />
+    </section>
+  );
+});
 
 /** The file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
 function readBytes(file: File): Promise<Uint8Array> {
