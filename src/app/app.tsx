@@ -10,7 +10,7 @@ import { LanguageProvider, useLanguage } from './language';
 import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
-import { Wizard, type WizardStart } from '@/features/wizard/wizard';
+import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -131,6 +131,7 @@ function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initi
               {(whole) => (
                 <WorkspaceScreen
                   rulebooks={whole}
+                  interviewAnswers={interviewAnswers}
                   onOpen={(imported) => {
                     onImported(imported);
                     show('interview');

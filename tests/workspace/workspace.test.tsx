@@ -12,6 +12,7 @@ import { MemoryStore, savedAssessment, type WorkspaceStore } from '@/features/wo
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { Workspace } from '@/features/workspace/workspace';
 import { saveSession } from '@/features/wizard/persistence';
+import { interviewAnswers } from '@/features/wizard/wizard';
 import { fixture } from '../engine/helpers';
 
 const company = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: false };
@@ -125,7 +126,7 @@ it('asks before opening an entry over an interview under way, and can save that 
   const mine = { kind: 'association', located_here: true, company_name: '我的协会' };
   saveSession(fixture, mine, { at: 'step', step: 'who' });
   const onOpen = vi.fn();
-  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} />));
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} interviewAnswers={interviewAnswers} />));
   await user.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
   const dialog = screen.getByRole('alertdialog', { name: '打开“绿盒子”会替换您正在进行的自测，其中的回答尚未保存到工作区。' });
   expect(onOpen).not.toHaveBeenCalled();
@@ -144,7 +145,7 @@ it('asks before opening an entry over an interview under way, and can save that 
 it('opens at once when there is no interview under way', async () => {
   const user = userEvent.setup();
   const onOpen = vi.fn();
-  render(wrap(new MemoryStore([savedAssessment(fixture, company, '绿盒子')]), <Workspace rulebooks={[fixture]} onOpen={onOpen} />));
+  render(wrap(new MemoryStore([savedAssessment(fixture, company, '绿盒子')]), <Workspace rulebooks={[fixture]} onOpen={onOpen} interviewAnswers={interviewAnswers} />));
   await user.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
   expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   expect(onOpen).toHaveBeenCalledTimes(1);

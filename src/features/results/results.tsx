@@ -9,7 +9,6 @@ import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import type { Answers, CompiledRulebook, InterviewRulebook, Verdict } from '@/rulebook/schema';
 import { assess } from '@/engine/assess';
-import { askedAnswers } from '@/features/wizard/routing';
 import { useFullRulebook, useFullRulebooks } from '@/rulebook/full';
 import { ClauseCard } from './clause-card';
 import { SourceView } from './source-view';
@@ -38,11 +37,8 @@ type Props = {
 export function WholeResults({ rulebook, rulebooks, answers, ...rest }: Omit<Props, 'rulebook' | 'rulebooks' | 'assessment'> & { rulebook: InterviewRulebook; rulebooks: InterviewRulebook[] }) {
   const whole = useFullRulebook(rulebook);
   const wholeList = useFullRulebooks(rulebooks);
-  // Only the answers to questions asked count, and only they go into reports, files and links: an answer to a
-  // question no longer asked (changed on the review) stays in the interview, in case the change is undone.
-  const asked = useMemo(() => askedAnswers(whole, answers), [whole, answers]);
-  const assessment = useMemo(() => assess(whole, asked), [whole, asked]);
-  return <ResultsScreen {...rest} rulebook={whole} rulebooks={wholeList} answers={asked} assessment={assessment} />;
+  const assessment = useMemo(() => assess(whole, answers), [whole, answers]);
+  return <ResultsScreen {...rest} rulebook={whole} rulebooks={wholeList} answers={answers} assessment={assessment} />;
 }
 
 const GROUPS: Verdict[] = ['applies', 'possible', 'does_not_apply', 'for_information'];

@@ -20,7 +20,13 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
-import { stepById, stepProgress } from './routing';
+
+/** The answers of the interview under way with `rulebook` (saved in this browser), if any. */
+export function interviewAnswers(rulebook: InterviewRulebook): Answers | null {
+  const session = loadSession(rulebook);
+  return session.status === 'restored' ? session.answers : null;
+}
+import { askedAnswers, stepById, stepProgress } from './routing';
 import { StepForm } from './step-form';
 import { draftAnswers } from './step-schema';
 import { LazyScreen } from '@/app/lazy-screen';
@@ -99,6 +105,9 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
   const actor = useActorRef(machine, { input: boot.input });
   const value = useSelector(actor, (s) => s.value);
   const answers = useSelector(actor, (s) => s.context.answers);
+  // Only the answers to questions asked count, and only they go into reports, files and links: an answer to a
+  // question no longer asked (changed on the review) stays in the interview, in case the change is undone.
+  const asked = useMemo(() => askedAnswers(rulebook, answers), [rulebook, answers]);
   const returnTo = useSelector(actor, (s) => s.context.returnTo);
   const position = positionOf(value);
   const key = positionKey(position);
@@ -213,7 +222,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
           headingRef={heading}
           onReady={screenReady}
           rulebook={rulebook}
-          answers={answers}
+          answers={asked}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
           onReview={() => actor.send({ type: 'results.review' })}
           rulebooks={rulebooks}

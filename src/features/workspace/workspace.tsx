@@ -17,7 +17,6 @@ import { VerdictBadge } from '@/features/results/verdict-badge';
 import { exportFileName, exportJson, importData, type ImportedAssessment } from '@/report/export-file';
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
-import { loadSession } from '@/features/wizard/persistence';
 import { respondentNameOf } from '@/report/model';
 import type { Answers } from '@/rulebook/schema';
 import { savedAssessment, WorkspaceError, type SavedAssessment } from './store';
@@ -36,6 +35,8 @@ type Props = {
   rulebooks: CompiledRulebook[];
   /** Open a saved assessment at the results of the interview. */
   onOpen: (imported: ImportedAssessment) => void;
+  /** The answers of the interview under way with this rulebook (which opening an entry replaces), if any. */
+  interviewAnswers?: (rulebook: CompiledRulebook) => Answers | null;
 };
 
 type Entry = { item: SavedAssessment; rulebook: CompiledRulebook | undefined; assessment: Assessment | undefined };
@@ -51,7 +52,7 @@ function entryOf(item: SavedAssessment, rulebooks: CompiledRulebook[]): Entry {
   return { item, rulebook, assessment: rulebook ? assess(rulebook, item.answers) : undefined };
 }
 
-export function Workspace({ rulebooks, onOpen }: Props) {
+export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const store = useWorkspaceStore();
@@ -128,9 +129,9 @@ export function Workspace({ rulebooks, onOpen }: Props) {
     const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
     if (result.ok) {
       // Opening replaces the interview under way: not without asking, when it holds answers of its own.
-      const session = replacing ? null : loadSession(result.value.rulebook);
-      if (session?.status === 'restored' && Object.keys(session.answers).length > 0 && JSON.stringify(session.answers) !== JSON.stringify(entry.item.answers)) {
-        setPendingOpen({ entry, rulebook: result.value.rulebook, answers: session.answers });
+      const underWay = replacing ? null : interviewAnswers(result.value.rulebook);
+      if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(entry.item.answers)) {
+        setPendingOpen({ entry, rulebook: result.value.rulebook, answers: underWay });
         return;
       }
       setPendingOpen(null);
