@@ -49,11 +49,19 @@ export function parseArgs(argv: string[]): Options {
 export function readAnswersInput(input: string, file: string): { ok: true; data: unknown } | { ok: false; problems: InputProblem[] } {
   // A byte-order mark, as Windows editors save UTF-8, is not part of the content.
   const text = file.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: 'the file is empty' }] };
   const isJson = input.endsWith('.json') || (input === '-' && /^\s*[[{]/.test(text));
+  const fail = (format: string, e: unknown) => ({ ok: false as const, problems: [{ path: '(file)', message: `not valid ${format}: ${(e as Error).message.split('\n')[0]}` }] });
   try {
     return { ok: true, data: isJson ? JSON.parse(text) : parseYaml(text) };
   } catch (e) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid ${isJson ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}` }] };
+    if (input !== '-' || !isJson) return fail(isJson ? 'JSON' : 'YAML', e);
+    // Standard input starting with { or [ may be YAML written inline ({rulebook: tianjin-2022, …}).
+    try {
+      return { ok: true, data: parseYaml(text) };
+    } catch {
+      return fail('JSON', e);
+    }
   }
 }
 
@@ -68,7 +76,12 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
       return 2;
     }
     if (!(e instanceof UsageError)) throw e;
-    if (e.message) io.stderr(`error: ${e.message}\n`);
+    // --help: the usage is the answer, on standard output.
+    if (!e.message) {
+      io.stdout(`${translator('en')('exports.cli.usage')}\n`);
+      return 0;
+    }
+    io.stderr(`error: ${e.message}\n`);
     io.stderr(`${translator('en')('exports.cli.usage')}\n`);
     return 2;
   }
@@ -77,7 +90,8 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   try {
     text = options.input === '-' ? io.readStdin() : readFileSync(options.input, 'utf8');
   } catch (e) {
-    io.stderr(`error: cannot read ${options.input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.stderr(`error: cannot read ${options.input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (e as Error).message}\n`);
     return 2;
   }
 

@@ -96,7 +96,12 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
     options = parseBatchArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    if (e.message) io.stderr(`error: ${e.message}\n`);
+    // --help: the usage is the answer, on standard output.
+    if (!e.message) {
+      await io.stdout(`${translator('en')('batch.cli.usage')}\n`);
+      return 0;
+    }
+    io.stderr(`error: ${e.message}\n`);
     io.stderr(`${translator('en')('batch.cli.usage')}\n`);
     return 2;
   }

@@ -120,6 +120,8 @@ function describe(input: unknown): string {
   if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
   if (typeof input === 'object') return 'an object';
   if (input === undefined) return 'nothing';
+  // NaN and ±Infinity (YAML .nan, .inf; JSON 1e400): JSON would write them as null.
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   return `${typeof input} ${JSON.stringify(input)}`;
 }
 

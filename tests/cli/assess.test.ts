@@ -99,6 +99,21 @@ it('run through npm from another folder, reads and writes file names relative to
   expect(existsSync(join(process.cwd(), 'report.csv'))).toBe(false);
 }, 30_000);
 
+it('answers --help with the usage on standard output, and names an empty file, a folder, and a number that is not one', () => {
+  expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run assess'), stderr: '' });
+  expect(cli([file('empty.yaml', '  \n')])).toMatchObject({ code: 2, stderr: expect.stringContaining('(file): the file is empty') });
+  expect(cli([dir])).toMatchObject({ code: 2, stderr: `error: cannot read ${dir}: it is a folder, not a file\n` });
+  const nan = cli([file('nan.yaml', 'rulebook: demo-packaging\nanswers:\n  kind: company\n  staff: .nan\n')]);
+  expect(nan).toMatchObject({ code: 2, stderr: expect.stringContaining('answers.staff: expected a number, got NaN') });
+});
+
+it('reads YAML written inline on standard input', () => {
+  const r = cli(['-'], '{rulebook: demo-packaging, answers: {kind: company, located_here: true}}');
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).rulebook.id).toBe('demo-packaging');
+  expect(cli(['-'], '{"rulebook": ').stderr).toContain('not valid JSON');
+});
+
 it('reads standard input with -', () => {
   const { code, stdout } = cli(['-'], exporter);
   expect(code).toBe(0);
