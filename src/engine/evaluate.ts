@@ -28,10 +28,20 @@ export type LeafTrace = {
   state: AnswerState['kind'];
   /** The answer was proposed by a parameter table, not given by the respondent. */
   derived?: boolean;
+  /**
+   * The result as the condition uses it: the comparison's own result, negated when the leaf is `negated`
+   * (unknown stays unknown). So true is always "this line speaks for the condition holding" (✓).
+   */
   result: Truth;
+  /**
+   * The leaf sits under an odd number of `not`s within its condition: the condition needs the comparison
+   * NOT to hold (e.g. `not: { atLeast: 300 }` needs fewer than 300). Absent otherwise.
+   */
+  negated?: true;
 };
 
 export type EvalNode =
+  /** A leaf's `result` is the comparison's own; its trace's result is as the condition sees it (LeafTrace.result). */
   | { kind: 'leaf'; result: Truth; leaf: LeafTrace }
   | { kind: 'all' | 'any'; result: Truth; children: EvalNode[] }
   | { kind: 'not'; result: Truth; child: EvalNode };
@@ -63,23 +73,24 @@ function compile(condition: Condition): Compiled {
 }
 
 export function evaluate(condition: Condition, lookup: AnswerLookup): EvalNode {
-  return run(compile(condition), lookup);
+  return run(compile(condition), lookup, false);
 }
 
-function run(c: Compiled, lookup: AnswerLookup): EvalNode {
+/** `negated`: under an odd number of `not`s so far. */
+function run(c: Compiled, lookup: AnswerLookup, negated: boolean): EvalNode {
   switch (c.kind) {
     case 'leaf':
-      return evaluateLeaf(c.question, c.op, c.expected, lookup(c.question));
+      return evaluateLeaf(c.question, c.op, c.expected, lookup(c.question), negated);
     case 'all': {
-      const children = c.children.map((child) => run(child, lookup));
+      const children = c.children.map((child) => run(child, lookup, negated));
       return { kind: 'all', result: and(children), children };
     }
     case 'any': {
-      const children = c.children.map((child) => run(child, lookup));
+      const children = c.children.map((child) => run(child, lookup, negated));
       return { kind: 'any', result: or(children), children };
     }
     case 'not': {
-      const child = run(c.child, lookup);
+      const child = run(c.child, lookup, !negated);
       return { kind: 'not', result: negate(child.result), child };
     }
   }
@@ -107,16 +118,20 @@ export function negate(t: Truth): Truth {
   return t === 'unknown' ? t : !t;
 }
 
-function evaluateLeaf(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState): EvalNode {
+function evaluateLeaf(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState, negated: boolean): EvalNode {
   const result = compare(op, expected, state);
-  return { kind: 'leaf', result, leaf: leafTrace(question, op, expected, state, result) };
+  return { kind: 'leaf', result, leaf: leafTrace(question, op, expected, state, result, negated) };
 }
 
-/** The trace of one leaf (also built by the compiled plan, plan.ts: one shape for both). */
-export function leafTrace(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState, result: Truth): LeafTrace {
+/**
+ * The trace of one leaf (also built by the compiled plan, plan.ts: one shape for both). `result` is the
+ * comparison's own; the trace carries it as the condition sees it (negated under `negated`).
+ */
+export function leafTrace(question: string, op: LeafOperator, expected: LeafTrace['expected'], state: AnswerState, result: Truth, negated = false): LeafTrace {
   const actual = state.kind === 'value' ? state.value : state.kind === 'dont_know' ? DONT_KNOW : undefined;
-  const trace: LeafTrace = { question, op, expected, actual, state: state.kind, result };
+  const trace: LeafTrace = { question, op, expected, actual, state: state.kind, result: negated ? negate(result) : result };
   if (state.kind === 'value' && state.derived) trace.derived = true;
+  if (negated) trace.negated = true;
   return trace;
 }
 
@@ -161,10 +176,12 @@ export function leaves(node: EvalNode, out: LeafTrace[] = []): LeafTrace[] {
 /**
  * The leaves that make `node` evaluate to `result`: for a false `all`, its false children;
  * for a false `any`, all of them; `not` swaps what it looks for. These are the reasons shown to a user.
+ * For a whole condition, each one's trace result (as the condition sees it, LeafTrace.result) is `result`.
  */
 export function decisiveLeaves(node: EvalNode, result: Truth = node.result, out: LeafTrace[] = []): LeafTrace[] {
   if (node.kind === 'leaf') {
-    if (node.leaf.result === result) out.push(node.leaf);
+    // The comparison's own result (the `not`s above have turned `result` accordingly).
+    if (node.result === result) out.push(node.leaf);
   } else if (node.kind === 'not') {
     decisiveLeaves(node.child, negate(result), out);
   } else {
@@ -197,7 +214,7 @@ const UNFIXABLE = 2;
 /** The cost of making `node` evaluate to `target`; pushes one cheapest set of leaves to change onto `out`. */
 function fix(node: EvalNode, target: boolean, out: LeafTrace[], fixed: ReadonlySet<string>): number {
   if (node.kind === 'leaf') {
-    const r = node.leaf.result;
+    const r = node.result;
     if (r === 'unknown' || r === target) return 0;
     out.push(node.leaf);
     // A question that is not asked cannot simply be answered differently: an earlier answer must change too.

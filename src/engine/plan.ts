@@ -3,7 +3,8 @@
  * respondent, and a batch has many respondents. Compiled once per rulebook:
  * - a leaf names its question by index in questionnaire order, so answers are read from arrays;
  * - structurally identical conditions become one node (hash-consing): a condition shared by many support
- *   items is evaluated once per assessment (its value kept on the node, see Evaluation);
+ *   items is evaluated once per assessment (its value kept on the node, see Evaluation); a leaf under an odd
+ *   number of `not`s is not the same node as the same leaf elsewhere (its trace says so: LeafTrace.negated);
  * - a leaf keeps its trace for each answer state it has seen (by the state's code, see AnswerFrame.codes):
  *   most answers recur (not asked, yes, no, one of a few choices), so most traces are made once, not per
  *   assessment. They are shared, hence frozen.
@@ -46,6 +47,11 @@ export type PlanNode = {
   expected: LeafTrace['expected'];
   /** Leaves: the answer is a circumstance (the question's `nearMiss: false`), never suggested as a change. */
   circumstance: boolean;
+  /**
+   * Leaves: under an odd number of `not`s within the condition added (ConditionPlan.add). The node's value is
+   * the comparison's own; its traces carry the result as the condition sees it (LeafTrace.result, .negated).
+   */
+  negated: boolean;
   /** all / any: the children in order; not: its one child. */
   children: PlanNode[];
   /** The leaves under this node in the order written (repeats kept): the node's trace. */
@@ -57,7 +63,7 @@ export type PlanNode = {
    * tested with one AND (see AnswerFrame.masks); -1 for the other leaves.
    */
   mask: number;
-  /** Leaves: the trace for each answer state seen, by the state's code, and its result (TRUE, FALSE, UNKNOWN). */
+  /** Leaves: the trace for each answer state seen, by the state's code, and the comparison's result (TRUE, FALSE, UNKNOWN). */
   traces: (LeafTrace | undefined)[];
   results: (number | undefined)[];
   /** Roots: recent outlines (see Evaluation.outline), by their leaves' marks. */
@@ -113,22 +119,23 @@ export class ConditionPlan {
   /**
    * The node for a condition. `pool` keeps conditions apart that must not share trace objects: an item's
    * condition that repeats a scope leaf still gets a leaf of its own (the results page tells the item's own
-   * leaves from the scope's by identity).
+   * leaves from the scope's by identity). `negated`: the condition sits under an odd number of `not`s.
    */
-  add(condition: Condition, pool: string): PlanNode {
+  add(condition: Condition, pool: string, negated = false): PlanNode {
     if (isLeaf(condition)) {
       const op = leafOperator(condition);
       const expected = (condition as Record<string, unknown>)[op] as LeafTrace['expected'];
-      const key = `${pool}:${JSON.stringify([condition.answer, op, expected])}`;
-      return this.byKey.get(key) ?? this.node(key, LEAF, [], condition.answer, op, expected);
+      // The polarity is part of the key: the same comparison under a `not` has traces of its own.
+      const key = `${pool}:${negated ? '!' : ''}${JSON.stringify([condition.answer, op, expected])}`;
+      return this.byKey.get(key) ?? this.node(key, LEAF, [], condition.answer, op, expected, negated);
     }
     const [kind, list]: [number, Condition[]] = 'all' in condition ? [ALL, condition.all] : 'any' in condition ? [ANY, condition.any] : [NOT, [condition.not]];
-    const children = list.map((c) => this.add(c, pool));
+    const children = list.map((c) => this.add(c, pool, kind === NOT ? !negated : negated));
     const key = `${pool}:${kind}(${children.map((c) => c.id).join(',')})`;
     return this.byKey.get(key) ?? this.node(key, kind, children);
   }
 
-  private node(key: string, kind: number, children: PlanNode[], questionId = '', op: LeafOperator = 'is', expected: LeafTrace['expected'] = ''): PlanNode {
+  private node(key: string, kind: number, children: PlanNode[], questionId = '', op: LeafOperator = 'is', expected: LeafTrace['expected'] = '', negated = false): PlanNode {
     const node: PlanNode = {
       id: this.nodes.length,
       kind,
@@ -137,6 +144,7 @@ export class ConditionPlan {
       op,
       expected,
       circumstance: this.questions.circumstances.has(questionId),
+      negated,
       mask: kind === LEAF ? maskOf(op, expected, this.questions.bits?.get(questionId)) : -1,
       children,
       leaves: [],
@@ -181,13 +189,17 @@ export const DONT_KNOW_CODE = 1;
 export const HIDDEN_CODE = 2;
 const MISSING: AnswerState = Object.freeze({ kind: 'missing' });
 
-/** A leaf's result for an answer state with a code; its trace is made once and kept on the node (frozen, as it is shared). */
+/**
+ * A leaf's result (the comparison's own, as the plan's `not` nodes expect) for an answer state with a code;
+ * its trace, which carries the result as the condition sees it, is made once and kept on the node (frozen,
+ * as it is shared).
+ */
 function kept(node: PlanNode, code: number, state: AnswerState): number {
   let result = node.results[code];
   if (result === undefined) {
-    const trace = Object.freeze(leafTrace(node.questionId, node.op, node.expected, state, compare(node.op, node.expected, state)));
-    node.traces[code] = trace;
-    node.results[code] = result = truthCode(trace.result);
+    const own = compare(node.op, node.expected, state);
+    node.traces[code] = Object.freeze(leafTrace(node.questionId, node.op, node.expected, state, own, node.negated));
+    node.results[code] = result = truthCode(own);
   }
   return result;
 }
@@ -303,7 +315,7 @@ export class Evaluation {
         // An answer without a code (a list, mostly): its trace is this respondent's own.
         const state = this.states[q]!;
         r = valueResult(node, state, this.masks ? this.masks[q]! : -1);
-        node.trace = leafTrace(node.questionId, node.op, node.expected, state, TRUTH[r]!);
+        node.trace = leafTrace(node.questionId, node.op, node.expected, state, TRUTH[r]!, node.negated);
       }
     } else if (node.kind === NOT) r = NEGATE[this.value(node.children[0]!)]!;
     else {

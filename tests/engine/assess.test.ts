@@ -3,7 +3,8 @@
  * hidden answers, scope and derived answers. The engine must know nothing about one policy.
  */
 import { assess, type Assessment } from '@/engine';
-import { fixture } from './helpers';
+import { fixture, fixtureWithNot } from './helpers';
+import { referenceAssess } from './reference';
 
 const item = (a: Assessment, id: string) => {
   const found = a.clauses.flatMap((c) => c.supportItems).find((i) => i.id === id);
@@ -114,4 +115,45 @@ it('still offers a correctable answer as a near miss when the facts behind it ar
   const result = item(assess(fixture, { ...company, staff: 80, size: 'large' }), 'c3-small-training');
   expect(result.verdict).toBe('does_not_apply');
   expect(result.nearMiss).toMatchObject({ question: 'size' });
+});
+
+describe('an item whose condition uses not ("fewer than 300 staff" written not: { answer: staff, atLeast: 300 })', () => {
+  const exporter = { ...company, exports: true };
+  const staffLine = { question: 'staff', op: 'atLeast', expected: 300, state: 'value', negated: true } as const;
+
+  it('too many staff: does not apply; the staff line is the reason and the near miss, failing as the condition uses it', () => {
+    const result = item(assess(fixtureWithNot, { ...exporter, staff: 400 }), 'c3-small-exporters');
+    expect(result.verdict).toBe('does_not_apply');
+    expect(result.reasons).toStrictEqual([{ ...staffLine, actual: 400, result: false }]);
+    expect(result.nearMiss).toStrictEqual({ ...staffLine, actual: 400, result: false });
+    expect(result.conditionTrace).toStrictEqual([
+      { question: 'exports', op: 'is', expected: true, actual: true, state: 'value', result: true },
+      { ...staffLine, actual: 400, result: false },
+    ]);
+    // The JSON the CLI prints records the negation.
+    expect(JSON.stringify(result.nearMiss)).toBe('{"question":"staff","op":"atLeast","expected":300,"actual":400,"state":"value","result":false,"negated":true}');
+  });
+
+  it('few staff: applies, the staff line holding among the reasons', () => {
+    const result = item(assess(fixtureWithNot, { ...exporter, staff: 40 }), 'c3-small-exporters');
+    expect(result.verdict).toBe('applies');
+    expect(result.reasons.map((l) => [l.question, l.result, l.negated])).toEqual([
+      ['exports', true, undefined],
+      ['staff', true, true],
+    ]);
+    expect(result.nearMiss).toBeNull();
+  });
+
+  it('"don\'t know" staff: possible, the staff line unknown', () => {
+    const result = item(assess(fixtureWithNot, { ...exporter, staff: 'dont_know' }), 'c3-small-exporters');
+    expect(result).toMatchObject({ verdict: 'possible', missing: [{ question: 'staff', reason: 'dont_know' }] });
+    expect(result.reasons).toStrictEqual([{ ...staffLine, actual: 'dont_know', state: 'dont_know', result: 'unknown' }]);
+  });
+
+  it('is assessed as the reference engine assesses it', () => {
+    for (const staff of [400, 40, 300, 299, 'dont_know'] as const) {
+      const answers = { ...exporter, staff, degradable: true, materials: staff === 40 ? ['paper'] : ['plastic'] };
+      expect(JSON.stringify(assess(fixtureWithNot, answers))).toBe(JSON.stringify(referenceAssess(fixtureWithNot, answers)));
+    }
+  });
 });

@@ -71,13 +71,15 @@ describe('traces', () => {
   };
   const states = { located: value(true), products: value(['carpets']), share: { kind: 'dont_know' as const }, type: value('company') };
 
-  it('records every leaf with its question, expected value, actual answer and result', () => {
+  it('records every leaf with its question, expected value, actual answer and result as the condition sees it', () => {
     const node = evaluate(condition, lookupFrom(states));
-    expect(leaves(node)).toEqual([
+    // toStrictEqual: a leaf outside any `not` has no `negated` key at all (traces stay as they were).
+    expect(leaves(node)).toStrictEqual([
       { question: 'located', op: 'is', expected: true, actual: true, state: 'value', result: true },
       { question: 'products', op: 'includesAny', expected: ['bikes'], actual: ['carpets'], state: 'value', result: false },
       { question: 'share', op: 'atLeast', expected: 30, actual: 'dont_know', state: 'dont_know', result: 'unknown' },
-      { question: 'type', op: 'is', expected: 'association', actual: 'company', state: 'value', result: false },
+      // Under `not`: the comparison (type is association) fails, which is what the condition needs.
+      { question: 'type', op: 'is', expected: 'association', actual: 'company', state: 'value', result: true, negated: true },
     ]);
     expect(node.result).toBe('unknown');
   });
@@ -124,5 +126,53 @@ describe('near misses: the fewest answers to change', () => {
   it('makes a not hold by making its inside fail', () => {
     const node = evaluate({ not: { any: [{ answer: 'a', is: true }, { answer: 'b', is: true }] } }, lookupFrom({ a: value(true), b: value(false) }));
     expect(cheapestFix(node)).toMatchObject({ cost: 1, leaves: [{ question: 'a' }] });
+  });
+});
+
+describe('a leaf under not ("below 300" written as not: { atLeast: 300 })', () => {
+  const condition: Condition = { all: [{ answer: 'exports', is: true }, { not: { answer: 'staff', atLeast: 300 } }] };
+  const staff = (n: number | AnswerState) => lookupFrom({ exports: value(true), staff: typeof n === 'number' ? value(n) : n });
+
+  it('too many staff: the condition fails, and the staff line is the failing reason (result false, negated)', () => {
+    const node = evaluate(condition, staff(400));
+    expect(node.result).toBe(false);
+    expect(decisiveLeaves(node)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: false, negated: true }]);
+  });
+
+  it('too many staff: the near miss is that same line, to be made to hold (fewer than 300)', () => {
+    const fix = cheapestFix(evaluate(condition, staff(400)));
+    expect(fix.cost).toBe(1);
+    expect(fix.leaves).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: false, negated: true }]);
+  });
+
+  it('few staff: the condition holds, and every reason holds (result true), the staff line negated', () => {
+    const node = evaluate(condition, staff(40));
+    expect(node.result).toBe(true);
+    expect(decisiveLeaves(node).map((l) => [l.question, l.result, l.negated])).toEqual([
+      ['exports', true, undefined],
+      ['staff', true, true],
+    ]);
+  });
+
+  it('"don\'t know" stays unknown under not, and is the reason the result is unknown', () => {
+    const node = evaluate(condition, staff({ kind: 'dont_know' }));
+    expect(node.result).toBe('unknown');
+    expect(decisiveLeaves(node)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 'dont_know', state: 'dont_know', result: 'unknown', negated: true }]);
+  });
+
+  it('two nots cancel: the leaf is not negated', () => {
+    const node = evaluate({ not: { not: { answer: 'staff', atLeast: 300 } } }, staff(400));
+    expect(leaves(node)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: true }]);
+  });
+
+  it('a not above an any negates each of its leaves; the failing one is the near miss', () => {
+    const node = evaluate({ not: { any: [{ answer: 'a', is: true }, { answer: 'b', is: true }] } }, lookupFrom({ a: value(true), b: value(false) }));
+    expect(node.result).toBe(false);
+    expect(leaves(node).map((l) => [l.question, l.result, l.negated])).toEqual([
+      ['a', false, true],
+      ['b', true, true],
+    ]);
+    expect(decisiveLeaves(node).map((l) => [l.question, l.result])).toEqual([['a', false]]);
+    expect(cheapestFix(node).leaves.map((l) => [l.question, l.result])).toEqual([['a', false]]);
   });
 });

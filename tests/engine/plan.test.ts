@@ -3,24 +3,57 @@
  * root, the same truth value, trace, decisive leaves (reasons) and near miss (cheapestFix of cost 1) — on
  * small hand-written and random conditions over every kind of answer state, and on the real rulebooks over
  * many generated members. Then the whole engine (answer states and assess) against the engine as it was
- * before the plan (tests/engine/reference.ts).
+ * before the plan (tests/engine/reference.ts). Both take a leaf's polarity (LeafTrace.negated, result as the
+ * condition sees it) from evaluate.ts's leafTrace, so that is checked here on its own as well: against the
+ * condition as written (polarities) and against the verdicts (every reason reads as its verdict says).
  */
 import { join } from 'node:path';
 import { mulberry32, sampleAnswers } from '@/batch/generate';
-import { assess, answerStates, cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type Assessment, type LeafTrace } from '@/engine';
+import { assess, answerStates, cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type Assessment, type LeafTrace, type Truth } from '@/engine';
+import { compare } from '@/engine/evaluate';
 import { questionnairePlan, readAnswers } from '@/engine/answers-state';
 import { ConditionPlan, DONT_KNOW_CODE, Evaluation, HIDDEN_CODE, MISSING_CODE, TRUTH, UNKNOWN, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from '@/engine/plan';
-import { DONT_KNOW, type Condition } from '@/rulebook/conditions';
+import { DONT_KNOW, isLeaf, leafOperator, type Condition } from '@/rulebook/conditions';
 import { loadRulebook } from '@/rulebook/load';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
-import { fixture } from './helpers';
+import { fixture, fixtureWithNot } from './helpers';
 import { referenceAnswerStates, referenceAssess } from './reference';
 
 const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'));
 const rulebooks: [string, CompiledRulebook][] = [
   ['tianjin-2022', tianjin],
   ['demo-packaging', fixture],
+  ['demo-packaging with not', fixtureWithNot],
 ];
+
+/** Each leaf of a condition in the order written, with whether it sits under an odd number of `not`s. */
+function polarities(condition: Condition, negated = false, out: { leaf: Condition; negated: boolean }[] = []) {
+  if (isLeaf(condition)) out.push({ leaf: condition, negated });
+  else if ('all' in condition) for (const c of condition.all) polarities(c, negated, out);
+  else if ('any' in condition) for (const c of condition.any) polarities(c, negated, out);
+  else polarities(condition.not, !negated, out);
+  return out;
+}
+
+const flip = (t: Truth): Truth => (t === 'unknown' ? t : !t);
+
+/**
+ * A trace as the condition written says it must be: each leaf `negated` exactly when under an odd number of
+ * `not`s (no key otherwise), its result the comparison's, flipped when negated. Null, or the first difference.
+ */
+function polarityProblem(trace: readonly LeafTrace[], condition: Condition, lookup: (id: string) => AnswerState): string | null {
+  const written = polarities(condition);
+  if (written.length !== trace.length) return `${trace.length} leaves traced, ${written.length} written`;
+  for (let i = 0; i < trace.length; i += 1) {
+    const { leaf, negated } = written[i]!;
+    const t = trace[i]!;
+    const op = leafOperator(leaf as Parameters<typeof leafOperator>[0]);
+    const own = compare(op, (leaf as Record<string, unknown>)[op], lookup(t.question));
+    if ('negated' in t !== negated || (negated && t.negated !== true)) return `leaf ${i} (${t.question}): negated ${String(t.negated)}, written under ${negated ? 'an odd' : 'an even'} number of nots`;
+    if (t.result !== (negated ? flip(own) : own)) return `leaf ${i} (${t.question}): result ${String(t.result)}, comparison ${String(own)}${negated ? ' under not' : ''}`;
+  }
+  return null;
+}
 
 /**
  * One root of a plan checked against evaluate() over the same answer states; returns a description of the
@@ -37,8 +70,12 @@ function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, state
   if (ev.result(root) !== ref.result) return `result ${String(ev.result(root))}, reference ${String(ref.result)}`;
   if (TRUTH[truth(root, states, codes, masks, states.length)] !== ref.result) return 'truth() differs';
   if (!same(trace, leaves(ref))) return `trace ${JSON.stringify(trace)}, reference ${JSON.stringify(leaves(ref))}`;
+  const polarity = polarityProblem(trace, condition, lookup);
+  if (polarity) return polarity;
   const reasons = ev.reasons(root);
   if (!same(reasons, decisiveLeaves(ref))) return `reasons ${JSON.stringify(reasons)}, reference ${JSON.stringify(decisiveLeaves(ref))}`;
+  // A reason reads as the condition came out: ✓ when it holds, ✗ when it fails, ? when unknown — under a `not` too.
+  if (reasons.some((r) => r.result !== ref.result)) return `a reason's result differs from the condition's (${String(ref.result)}): ${JSON.stringify(reasons)}`;
   // The reasons are the trace's own objects: the results page tells leaves apart by identity.
   if (!reasons.every((r) => trace.includes(r))) return 'a reason is not one of the trace objects';
   // decisive() and evaluateTree() (used for missing answers) agree with the reference too.
@@ -53,6 +90,8 @@ function compareRoot(ev: Evaluation, root: PlanNode, condition: Condition, state
   const nearMiss = ev.nearMiss(root);
   if (!same(nearMiss, expected)) return `near miss ${JSON.stringify(nearMiss)}, reference ${JSON.stringify(expected)} (cost ${fix.cost})`;
   if (nearMiss && !trace.includes(nearMiss)) return 'the near miss is not one of the trace objects';
+  // The near miss is a line that fails as the condition uses it (the one to make hold).
+  if (nearMiss && nearMiss.result !== false) return `the near miss's result is ${String(nearMiss.result)}`;
   return null;
 }
 
@@ -110,6 +149,10 @@ describe('hand-written conditions, every combination of answer states', () => {
     ['double not', { not: { not: A } }],
     ['in and nested alls', { any: [{ all: [A, B, C] }, { all: [{ not: A }, D] }, { answer: 'b', in: [true] }] }],
     ['two anys and a not', { all: [{ any: [A, B] }, { any: [C, D] }, { not: { all: [B, D] } }] }],
+    // The same leaf with and without `not` in one condition, and in conditions of the same plan: apart.
+    ['a leaf and its not', { all: [A, { not: A }] }],
+    ['a number with and without not', { any: [{ all: [D, B] }, { all: [{ not: D }, C] }] }],
+    ['answered under not', { all: [{ not: { answer: 'a', answered: true } }, { not: { not: B } }] }],
   ];
   // Every condition a root of one plan, so that shared parts are shared as they are in a rulebook.
   const plan = new ConditionPlan(info);
@@ -132,6 +175,29 @@ describe('hand-written conditions, every combination of answer states', () => {
       }
     expect(problems.slice(0, 5)).toEqual([]);
   });
+});
+
+it('keeps a leaf under not apart from the same leaf outside it: two nodes, each with its own traces', () => {
+  const info: QuestionInfo = { index: new Map([['staff', 0]]), circumstances: new Set() };
+  const plan = new ConditionPlan(info);
+  const below: Condition = { not: { answer: 'staff', atLeast: 300 } };
+  const atLeast = plan.root({ answer: 'staff', atLeast: 300 }, 'item');
+  const notAtLeast = plan.root(below, 'item');
+  const doubleNot = plan.root({ not: below }, 'item');
+  expect(notAtLeast.leaves[0]).not.toBe(atLeast);
+  expect(doubleNot.leaves[0]).toBe(atLeast);
+  const states: AnswerState[] = [{ kind: 'value', value: 400 }];
+  const ev = new Evaluation(plan, states, [3], [-1]);
+  expect(ev.trace(atLeast)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: true }]);
+  expect(ev.trace(notAtLeast)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: false, negated: true }]);
+  expect(ev.result(notAtLeast)).toBe(false);
+  // The kept trace (by the answer's code) is the node's own: the next respondent with the same answer gets it again.
+  const next = new Evaluation(plan, states, [3], [-1]);
+  expect(next.nearMiss(notAtLeast)).toBe(ev.trace(notAtLeast)[0]);
+  expect(next.reasons(atLeast)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: true }]);
+  // Without a code (the trace made for this respondent alone) the same.
+  const unnamed = new Evaluation(plan, states, [-1], [-1]);
+  expect(unnamed.reasons(notAtLeast)).toStrictEqual([{ question: 'staff', op: 'atLeast', expected: 300, actual: 400, state: 'value', result: false, negated: true }]);
 });
 
 describe('random conditions', () => {
@@ -225,6 +291,21 @@ describe.each(rulebooks)('the %s rulebook', (_name, rulebook) => {
         if (problem) problems.push(`${JSON.stringify(a)}: ${problem}`);
       }
     }
+    expect(problems.slice(0, 3)).toEqual([]);
+  }, 30_000);
+
+  it('explains every item as its verdict says: reasons hold (applies), fail (does not apply) or are unknown (possible); a near miss fails', () => {
+    const expected = { applies: true, does_not_apply: false, possible: 'unknown' } as const;
+    const problems: string[] = [];
+    for (const a of answers)
+      for (const c of assess(rulebook, a).clauses)
+        for (const i of c.supportItems) {
+          if (i.verdict === 'for_information') continue;
+          const want = expected[i.verdict];
+          const wrong = i.reasons.filter((r) => r.result !== want);
+          if (wrong.length > 0) problems.push(`${i.id} ${i.verdict} for ${JSON.stringify(a)}: ${JSON.stringify(wrong)}`);
+          if (i.nearMiss && i.nearMiss.result !== false) problems.push(`${i.id} near miss ${JSON.stringify(i.nearMiss)}`);
+        }
     expect(problems.slice(0, 3)).toEqual([]);
   }, 30_000);
 

@@ -3,6 +3,12 @@
  * directly over the reference evaluator (evaluate, decisiveLeaves, cheapestFix in src/engine/evaluate.ts),
  * one condition at a time. Slow and plain, it is the specification the fast engine is checked against
  * (tests/engine/plan.test.ts). Not used by the app.
+ *
+ * It builds on evaluate.ts, which gives each leaf trace its polarity (LeafTrace.negated: under an odd number of
+ * `not`s; its result as the condition uses it) while the nodes of the evaluated tree keep the comparison's own
+ * result, which decisiveLeaves and cheapestFix walk. So that the oracle does not merely repeat evaluate.ts on
+ * that point, plan.test.ts also checks the polarity on its own: against each condition as written, and
+ * against the verdicts (every reason reads as its item's verdict says, a near miss as failing).
  */
 import { cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type EvalNode, type LeafTrace, type Truth } from '@/engine';
 import type { Assessment, ClauseResult, SupportItemResult } from '@/engine';
