@@ -195,6 +195,31 @@ it('keeps the previous results, named by their file, when the next file cannot b
   expect(memberNames()).toEqual(['乙公司', '甲公司']);
 });
 
+it('says that no member could be assessed when every row has an error, lists the problems, and shows no empty chart or matrix', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const allBad = csv([members[2]!, ['坏协会', 'android', '是', '', '', '', '', '', '', '']]);
+  await importFile(user, allBad, 'bad.csv');
+  expect(await screen.findByRole('alert')).toHaveTextContent('无法使用文件“bad.csv”：没有可以评估的会员：每一行都有错误（共 2 行，见下方列表）。请改正后重新导入。');
+  const issues = screen.getByRole('table', { name: /每个问题所在的行、列和单元格/ });
+  expect(issues).toHaveTextContent('robot');
+  expect(issues).toHaveTextContent('android');
+  expect(screen.queryByRole('heading', { level: 2, name: /3\. 结果/ })).not.toBeInTheDocument();
+  expect(screen.queryByRole('figure', { name: '各条款适用的会员数' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('table', { name: /每位会员在各条款下的结论/ })).not.toBeInTheDocument();
+  expect(screen.queryByText('没有符合筛选条件的会员。')).not.toBeInTheDocument();
+  expect(screen.queryByText(/0 个会员有效并已评估/)).not.toBeInTheDocument();
+
+  // After a good file, such a file leaves its results as they were.
+  await importFile(user, csv(members), 'members.csv');
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  await importFile(user, allBad, 'bad.csv');
+  expect(await screen.findByRole('alert')).toHaveTextContent('没有可以评估的会员');
+  expect(screen.getByRole('table', { name: /每个问题所在的行、列和单元格/ })).toHaveTextContent('android');
+  expect(screen.getByText('以下仍是之前导入的文件“members.csv”的结果。')).toBeInTheDocument();
+  expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
+});
+
 it('says so when the file cannot be read (removed from the disk after it was chosen, say)', async () => {
   const user = userEvent.setup();
   renderScreen();

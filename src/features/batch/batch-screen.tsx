@@ -59,6 +59,8 @@ type Run =
   /** The results on screen are this run's. */
   | { phase: 'done' }
   | { phase: 'failed'; fileName: string; problem: FileProblem }
+  /** The file was read, but every member row has an error: nothing to assess. */
+  | { phase: 'noneValid'; fileName: string; parsed: Parsed }
   | { phase: 'crashed'; fileName: string; detail: string }
   | { phase: 'cancelled' };
 
@@ -147,6 +149,14 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         case 'parsed': {
           const rulebook = rulebooks.find((r) => r.meta.id === event.rulebookId)!;
           parsed = { rulebook, format: event.format, encoding: event.encoding, sheet: event.sheet, issues: event.issues, counts: event.counts, members: [] };
+          if (event.total === 0) {
+            // No chart or matrix of nobody: the problems say what to correct. The run ends here.
+            attempt.current += 1;
+            job.current?.cancel();
+            job.current = null;
+            setRun({ phase: 'noneValid', fileName, parsed });
+            break;
+          }
           current.current = { fileName, parsed, total: event.total };
           setRun({ phase: 'assessing', fileName, parsed, done: 0, total: event.total });
           break;
@@ -320,7 +330,14 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
             {parsed.format === 'xlsx' ? t('batch.ui.sourceXlsx', { sheet: parsed.sheet ?? '' }) : t('batch.ui.sourceCsv', { encoding: t(`batch.encoding.${parsed.encoding}`) })}
           </p>
         )}
+        {run.phase === 'noneValid' && (
+          <div className="field-error-block" role="alert">
+            <p className="field-error">{t('batch.ui.unusable', { name: run.fileName })}</p>
+            <p>{t('batch.ui.noneValid', { invalid: run.parsed.counts.invalid })}</p>
+          </div>
+        )}
         {parsed && parsed.issues.length > 0 && <IssueList issues={parsed.issues} />}
+        {run.phase === 'noneValid' && <IssueList issues={run.parsed.issues} />}
       </section>
 
       {result && <Results key={result.id} result={result} previous={run.phase !== 'done'} headingRef={resultsHeading} />}
