@@ -8,6 +8,8 @@ import { formatNumber } from '../i18n/format.ts';
 import { localize, type Language } from '../i18n/index.ts';
 import { DONT_KNOW } from '../rulebook/conditions.ts';
 import type { AnswerValue, CompiledRulebook, Question } from '../rulebook/schema.ts';
+// Registers what a comparison under `not` expects (t('conditionNot.…')).
+import './messages.ts';
 
 export type Explained = { question: string; questionId: string; expected: string; actual: string; result: LeafTrace['result'] };
 
@@ -33,12 +35,15 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
   return question?.options ? optionLabel(question, value, lang) : value;
 }
 
-/** What a condition leaf expected, e.g. "includes any of: Bicycles, Carpets". */
-export function formatExpectation(leaf: Pick<LeafTrace, 'op' | 'expected'>, question: Question | undefined, lang: Language, t: TFunction): string {
-  if (leaf.op === 'answered') return t(leaf.expected ? 'condition.answeredTrue' : 'condition.answeredFalse');
+/**
+ * What a condition leaf expected, e.g. "includes any of: Bicycles, Carpets". A leaf under `not` (negated)
+ * expects the opposite, and says so: `not: { atLeast: 300 }` reads "is less than 300".
+ */
+export function formatExpectation(leaf: Pick<LeafTrace, 'op' | 'expected' | 'negated'>, question: Question | undefined, lang: Language, t: TFunction): string {
+  if (leaf.op === 'answered') return t(Boolean(leaf.expected) !== Boolean(leaf.negated) ? 'condition.answeredTrue' : 'condition.answeredFalse');
   const values = Array.isArray(leaf.expected) ? leaf.expected : [leaf.expected];
   const text = values.map((v) => (typeof v === 'boolean' ? t(v ? 'answer.yes' : 'answer.no') : optionLabel(question, v, lang))).join(t('condition.listSeparator'));
-  return t(`condition.${leaf.op}`, { expected: text });
+  return t(leaf.negated ? `conditionNot.${leaf.op}` : `condition.${leaf.op}`, { expected: text });
 }
 
 export function explainLeaf(leaf: LeafTrace, questions: Map<string, Question>, lang: Language, t: TFunction): Explained {
