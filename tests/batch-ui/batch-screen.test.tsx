@@ -151,6 +151,24 @@ it('lists a bad row by row, column, cell and value, and still assesses the valid
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
 });
 
+it('adds the members to the workspace once: the button then says they were added, and a second click adds nothing', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen();
+  await importFile(user, csv(members));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  // Pressed twice in a row, as an impatient user does.
+  await user.dblClick(screen.getByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
+  const added = screen.getByRole('button', { name: '已加入工作区' });
+  expect(added).toHaveAttribute('aria-disabled', 'true');
+  // The focus stays on it (a disabled button would drop it).
+  expect(added).toHaveFocus();
+  await user.click(added);
+  await new Promise((r) => setTimeout(r, 50));
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
+  expect(screen.queryByRole('button', { name: /个会员加入工作区$/ })).not.toBeInTheDocument();
+});
+
 it('says what is wrong with an unusable file and assesses nothing', async () => {
   const user = userEvent.setup();
   renderScreen();

@@ -354,18 +354,27 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const store = useWorkspaceStore();
-  const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
+  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added' | 'failed'; message: string } | null>(null);
+  /** Set from the first click until a failure: these members go to the workspace once, however often the button is pressed. */
+  const adding = useRef(false);
   const { parsed, matrix, cancelled } = result;
 
   const addToWorkspace = async () => {
+    if (adding.current) return;
+    adding.current = true;
+    setSaved({ state: 'adding' });
     try {
       const now = new Date().toISOString();
       await store.putMany(parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)));
-      setSaved({ ok: true, message: t('batch.ui.added', { count: parsed.members.length }) });
+      setSaved({ state: 'added', message: t('batch.ui.added', { count: parsed.members.length }) });
     } catch (e) {
-      setSaved({ ok: false, message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
+      adding.current = false;
+      setSaved({ state: 'failed', message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
     }
   };
+  // aria-disabled, not disabled: the button keeps the focus and says what happened.
+  const addLabel = saved?.state === 'added' ? t('batch.ui.addedButton') : saved?.state === 'adding' ? t('batch.ui.adding') : t('batch.ui.addToWorkspace', { count: parsed.members.length });
+  const addDisabled = saved?.state === 'adding' || saved?.state === 'added';
 
   return (
     <section aria-labelledby="batch-results-heading">
@@ -384,13 +393,13 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
           {t('batch.ui.downloadMatrix')}
         </button>
         {parsed.members.length > 0 && (
-          <button type="button" className="button secondary" onClick={() => void addToWorkspace()}>
-            {t('batch.ui.addToWorkspace', { count: parsed.members.length })}
+          <button type="button" className="button secondary" aria-disabled={addDisabled || undefined} onClick={() => void addToWorkspace()}>
+            {addLabel}
           </button>
         )}
       </div>
-      <div aria-live="polite">{saved?.ok && <p className="notice">{saved.message}</p>}</div>
-      {saved && !saved.ok && (
+      <div aria-live="polite">{saved?.state === 'added' && <p className="notice">{saved.message}</p>}</div>
+      {saved?.state === 'failed' && (
         <p className="field-error" role="alert">
           {saved.message}
         </p>

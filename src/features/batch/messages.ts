@@ -130,6 +130,8 @@ const zh = {
     reportFor: '：{{name}}',
     downloadMatrix: '下载矩阵（CSV）',
     addToWorkspace: '将 {{count}} 个会员加入工作区',
+    adding: '正在加入工作区…',
+    addedButton: '已加入工作区',
     added: '已将 {{count}} 个会员加入工作区。',
   },
   cli: {
@@ -269,6 +271,8 @@ const en: Shape<typeof zh> = {
     reportFor: ': {{name}}',
     downloadMatrix: 'Download the matrix (CSV)',
     addToWorkspace: 'Add {{count}} members to the workspace',
+    adding: 'Adding to the workspace…',
+    addedButton: 'Added to the workspace',
     added: '{{count}} members added to the workspace.',
   },
   cli: {
