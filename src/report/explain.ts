@@ -24,7 +24,9 @@ function optionLabel(question: Question | undefined, value: unknown, lang: Langu
 
 /** An answer as the respondent would read it. */
 export function formatAnswer(question: Question | undefined, value: AnswerValue | undefined, lang: Language, t: TFunction): string {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return t('answer.none');
+  if (value === undefined) return t('answer.none');
+  // An optional multiple choice answered with nothing ticked: none of these.
+  if (Array.isArray(value) && value.length === 0) return t('answer.noneChosen');
   if (value === DONT_KNOW) return t('answer.dontKnow');
   if (typeof value === 'boolean') return t(value ? 'answer.yes' : 'answer.no');
   if (Array.isArray(value)) return value.map((v) => optionLabel(question, v, lang)).join(t('condition.listSeparator'));

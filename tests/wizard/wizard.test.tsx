@@ -146,6 +146,9 @@ describe('step 2: packaging', () => {
     await user.click(screen.getByRole('button', { name: '下一步' }));
     await waitFor(() => expect(screen.queryByRole('group', { name: /您使用哪些包装材料？/ })).not.toBeInTheDocument());
     expect(saved().materials).toEqual([]);
+    // The review says so, rather than "not answered".
+    expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+    expect(screen.getByText('您使用哪些包装材料？').nextElementSibling).toHaveTextContent('都没有');
   });
 
   it('goes back with the answers kept', async () => {

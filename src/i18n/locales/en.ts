@@ -47,6 +47,7 @@ export const en: Shape<Messages> = {
     no: 'No',
     dontKnow: "Don't know",
     none: '(not answered)',
+    noneChosen: 'None of these',
     hidden: '(not asked: does not concern you)',
     derived: '(worked out from your answers)',
   },

@@ -43,6 +43,7 @@ export const zh = {
     no: '否',
     dontKnow: '不清楚',
     none: '（未回答）',
+    noneChosen: '都没有',
     hidden: '（未问：不适用于您）',
     derived: '（根据您的回答推算）',
   },
