@@ -215,9 +215,10 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
           onSaveFirst={() =>
             void act(async () => {
               const { rulebook, answers, entry } = pendingOpen;
-              await store.put(savedAssessment(rulebook, answers, respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: today() })));
+              const name = respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: today() });
+              await store.put(savedAssessment(rulebook, answers, name));
               open(entry, true);
-              return '';
+              return t('workspace.saved', { name });
             })
           }
           onReplace={() => open(pendingOpen.entry, true)}
