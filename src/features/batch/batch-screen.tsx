@@ -330,14 +330,16 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
             {parsed.format === 'xlsx' ? t('batch.ui.sourceXlsx', { sheet: parsed.sheet ?? '' }) : t('batch.ui.sourceCsv', { encoding: t(`batch.encoding.${parsed.encoding}`) })}
           </p>
         )}
-        {run.phase === 'noneValid' && (
-          <div className="field-error-block" role="alert">
-            <p className="field-error">{t('batch.ui.unusable', { name: run.fileName })}</p>
-            <p>{t('batch.ui.noneValid', { invalid: run.parsed.counts.invalid })}</p>
-          </div>
-        )}
         {parsed && parsed.issues.length > 0 && <IssueList issues={parsed.issues} />}
-        {run.phase === 'noneValid' && <IssueList issues={run.parsed.issues} />}
+        {run.phase === 'noneValid' && (
+          <>
+            <div className="field-error-block" role="alert">
+              <p className="field-error">{t('batch.ui.unusable', { name: run.fileName })}</p>
+              <p>{t('batch.ui.noneValid', { invalid: run.parsed.counts.invalid })}</p>
+            </div>
+            <IssueList issues={run.parsed.issues} />
+          </>
+        )}
       </section>
 
       {result && <Results key={result.id} result={result} previous={run.phase !== 'done'} headingRef={resultsHeading} />}
