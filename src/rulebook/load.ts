@@ -44,17 +44,46 @@ export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = fi
     return {
       problems: doc.errors.map((e) => ({ file: displayName, line: lines.linePos(e.pos[0]).line, path: '(syntax)', message: e.message.split('\n')[0] ?? e.message })),
     };
-  const result = schema.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const result = schema.safeParse(data);
   if (!result.success)
     return {
       doc,
       lines,
       problems: result.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return { file: displayName, line: lineOf(doc, lines, path), path: formatPath(path), message: issue.message };
+        const { path, message } = describeIssue(issue, data);
+        return { file: displayName, line: lineOf(doc, lines, path), path: formatPath(path), message };
       }),
     };
   return { value: result.data, doc, lines, problems: [] };
+}
+
+/**
+ * A schema problem in an author's words: a required field left out is reported at the object that
+ * lacks it ("measures[3].supportItems[0]: required field `quotes` is missing"), and a field written
+ * with nothing after its colon says so; anything else keeps the schema's message.
+ */
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: (string | number)[]; message: string } {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const field = path.at(-1);
+  if (typeof field === 'string' && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+    const parent = valueAt(data, path.slice(0, -1));
+    if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
+      if (!Object.hasOwn(parent, field)) return { path: path.slice(0, -1), message: `required field \`${field}\` is missing` };
+      if ((parent as Record<string, unknown>)[field] === null)
+        return { path, message: `\`${field}\` has no value${issue.code === 'invalid_type' ? ` (expected ${issue.expected})` : ''}` };
+    }
+  }
+  return { path, message: issue.message };
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }
 
 /** The line of the deepest node on `path` that exists in the document. */

@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
+import { formatProblems, loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
 import { FIXTURE_DIR } from '../engine/helpers';
 
 /** A copy of the fixture rulebook with one file edited. */
@@ -50,8 +50,22 @@ it('reports a YAML syntax error with its line', () => {
 });
 
 it('reports a schema error at its path and line', () => {
-  const folder = brokenCopy('measures.yaml', (t) => t.replace('title: { zh: 加强监督检查, en: Inspections }', 'title: { zh: 加强监督检查 }'));
-  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 32, path: 'measures[1].title.en', message: 'Invalid input: expected string, received undefined' }]);
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('    clause: 2\n', '    clause: two\n'));
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 30, path: 'measures[1].clause', message: 'Invalid input: expected number, received string' }]);
+});
+
+it('names a required field that is missing, at the object that lacks it and its line', () => {
+  const noQuotes = brokenCopy('measures.yaml', (t) => t.replace('        quotes: [市场监管部门定期开展包装抽查。]\n', ''));
+  const noType = brokenCopy('questionnaire.yaml', (t) => t.replace('        type: boolean\n        label: { zh: 是否位于示例市？', '        label: { zh: 是否位于示例市？'));
+  const noEnglish = brokenCopy('measures.yaml', (t) => t.replace('title: { zh: 加强监督检查, en: Inspections }', 'title: { zh: 加强监督检查 }'));
+  expect(formatProblems(problemsOf(noQuotes))).toBe('  demo-packaging/measures.yaml:35  measures[1].supportItems[0]: required field `quotes` is missing');
+  expect(formatProblems(problemsOf(noType))).toBe('  demo-packaging/questionnaire.yaml:11  steps[0].questions[1]: required field `type` is missing');
+  expect(problemsOf(noEnglish)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 32, path: 'measures[1].title', message: 'required field `en` is missing' }]);
+});
+
+it('says when a field is written with no value after its colon', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('        quotes: [市场监管部门定期开展包装抽查。]\n', '        quotes:\n'));
+  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 39, path: 'measures[1].supportItems[0].quotes', message: '`quotes` has no value (expected array)' }]);
 });
 
 it('reports a misspelt comparison in a condition', () => {
