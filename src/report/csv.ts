@@ -15,6 +15,7 @@ import { explainLeaf, explainMissing, questionsById } from './explain.ts';
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
+import '../features/results/messages.ts';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */
 export const BOM = '\uFEFF';

@@ -4,8 +4,10 @@
  */
 import { translator } from '../i18n/index.ts';
 import { buildReport, type ReportClause, type ReportInput, type ReportItem } from './model.ts';
+import './messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
+import '../features/results/messages.ts';
 
 export type { ReportInput } from './model.ts';
 

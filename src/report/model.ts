@@ -9,6 +9,7 @@ import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook, Verdict } from '../rulebook/schema.ts';
 import { explainLeaf, explainMissing, formatAnswer, questionsById, type Explained } from './explain.ts';
+import './messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
 

@@ -15,6 +15,7 @@ import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { downloadText } from './download';
 // Registers the exports messages (t('exports.…')).
 import './messages';
+import '@/features/results/messages';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers };
 

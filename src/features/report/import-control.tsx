@@ -21,7 +21,7 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewR
 
   const read = async (file: File) => {
     if (file.size > MAX_BYTES) {
-      setError({ message: t('results.importTooLarge', { name: file.name, max: '5 MB' }), problems: [] });
+      setError({ message: t('wizard.importTooLarge', { name: file.name, max: '5 MB' }), problems: [] });
       return;
     }
     // The file is assessed again under the whole rulebooks; the reader loads with them, when first needed.
@@ -42,7 +42,7 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewR
 
   return (
     <div className="import-control no-print">
-      <FileField id="import-file" label={t('results.importLabel')} help={t('results.importHelp')} accept=".json,application/json" onFile={(file) => void read(file)} />
+      <FileField id="import-file" label={t('wizard.importLabel')} help={t('wizard.importHelp')} accept=".json,application/json" onFile={(file) => void read(file)} />
       {error && (
         <div className="field-error-block" role="alert">
           <p className="field-error">{error.message}</p>

@@ -6,8 +6,10 @@ import { useTranslation } from '@/i18n/react';
 import type { Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { buildReport, type ReportClause } from '@/report/model';
+import '@/report/messages';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import './report.css';
+import '@/features/results/messages';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers; date: string; onClose: () => void };
 

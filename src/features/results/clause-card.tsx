@@ -11,6 +11,7 @@ import { explainLeaf, explainMissing, questionsById } from '@/report/explain';
 import { clauseLabel } from '@/rulebook/source';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { VerdictBadge } from './verdict-badge';
+import '@/features/results/messages';
 
 type Props = {
   clause: ClauseResult;

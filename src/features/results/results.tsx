@@ -16,7 +16,9 @@ import { ExportPanel } from '@/features/report/export-panel';
 import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
 import { ImportControl } from '@/features/report/import-control';
 import type { ImportedAssessment } from '@/report/export-file';
+import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
+import '@/features/results/messages';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 

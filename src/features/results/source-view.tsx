@@ -6,6 +6,7 @@ import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import type { CompiledRulebook } from '@/rulebook/schema';
+import '@/features/results/messages';
 
 /** Where `quote` sits in `paragraph`, ignoring whitespace differences; null if it is not there. */
 export function findQuote(paragraph: string, quote: string): [number, number] | null {

@@ -76,7 +76,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined, 
   }
   const saved = loadSession(rulebook);
   if (start?.kind === 'shared')
-    return { input: { answers: start.answers, at: { at: 'results' } }, notice: { tone: 'info', message: t(start.rulebookChanged ? 'exports.share.rulebookChanged' : 'results.sharedNotice') } };
+    return { input: { answers: start.answers, at: { at: 'results' } }, notice: { tone: 'info', message: t(start.rulebookChanged ? 'exports.share.rulebookChanged' : 'wizard.sharedNotice') } };
   if (start?.kind === 'imported') {
     const { imported } = start;
     const message = imported.rulebookChanged
@@ -84,7 +84,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined, 
           was: imported.previous ? rulebookLabel(imported.previous) : '',
           now: rulebookLabel({ id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash }),
         })
-      : t('results.importedNotice');
+      : t('wizard.importedNotice');
     return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes } };
   }
   // A broken share link: say so, and start afresh (earlier answers stay available to resume).
@@ -264,10 +264,10 @@ function ChangesTable({ changes }: { changes: ClauseChange[] }) {
   const verdict = (v: ClauseChange['was']) => (v ? t(`verdict.${v}`) : t('exports.file.absent'));
   return (
     <table className="report-table changes">
-      <caption>{t('results.changesTitle')}</caption>
+      <caption>{t('wizard.changesTitle')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('report.clause')}</th>
+          <th scope="col">{t('exports.file.clause')}</th>
           <th scope="col">{t('exports.file.was')}</th>
           <th scope="col">{t('exports.file.now')}</th>
         </tr>
