@@ -1,10 +1,11 @@
 /**
  * npm run rules:check — validate every rulebook under rules/, print its coverage table
- * (clause → support items → quoted sentences) and the sentences nobody cites. Exit 1 on any problem.
+ * (clause → support items → quoted sentences) and the sentences nobody cites. Exit 1 on any problem;
+ * each names its file and line.
  */
 import { join } from 'node:path';
 import { checkRulebook } from '../src/rulebook/check';
-import { loadCases, loadRulebook, rulebookFolders, RulebookError } from '../src/rulebook/load';
+import { formatProblems, loadCases, loadRulebook, locator, rulebookFolders, RulebookError } from '../src/rulebook/load';
 
 const rulesDir = join(process.cwd(), 'rules');
 let failed = false;
@@ -18,7 +19,8 @@ for (const folder of folders) {
   try {
     const rulebook = loadRulebook(folder);
     const cases = loadCases(folder);
-    const { coverage, problems } = checkRulebook(rulebook, cases);
+    const locate = locator(folder);
+    const { coverage, problems } = checkRulebook(rulebook, cases, locate);
     const covered = coverage.clauses.filter((c) => c.measure).length;
     const sentences = coverage.clauses.flatMap((c) => c.sentences);
     const cited = sentences.filter((s) => s.citedBy.length > 0).length;
@@ -40,8 +42,7 @@ for (const folder of folders) {
     } else console.log('\nEvery sentence of every clause is cited.');
     if (problems.length > 0) {
       failed = true;
-      console.log(`\nProblems (${problems.length}):`);
-      for (const p of problems) console.log(`   ${p}`);
+      console.log(`\nProblems (${problems.length}):\n${formatProblems(problems)}`);
     }
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;

@@ -1,37 +1,58 @@
 /**
  * The rulebook checker's verdict on a compiled rulebook and its scenario cases: coverage gaps and
- * case files that refer to things the rulebook does not have. Loading errors are load.ts's business.
+ * case files that refer to things the rulebook does not have, each with its file, line and path when
+ * `locate` (load.ts `locator`) can find them. Loading errors are load.ts's business.
  */
-import { parseAnswersFile } from '../engine/answers-file.ts';
+import { formatPath, parseAnswersFile } from '../engine/answers-file.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
-import type { LoadedCase } from './load.ts';
+import type { LoadedCase, Locate, LocatedProblem } from './load.ts';
 import type { CompiledRulebook } from './schema.ts';
 
-export type CheckReport = { coverage: Coverage; problems: string[] };
+export type CheckReport = { coverage: Coverage; problems: LocatedProblem[] };
 
-export function checkRulebook(rulebook: CompiledRulebook, cases: LoadedCase[]): CheckReport {
+/** Without a locator, problems name the file inside the rulebook folder and no line. */
+export const noLines: Locate = (name) => ({ file: name });
+
+export function checkRulebook(rulebook: CompiledRulebook, cases: LoadedCase[], locate: Locate = noLines): CheckReport {
   const coverage = coverageOf(rulebook);
-  const problems: string[] = [];
-  for (const clause of coverage.missingClauses) problems.push(`measures.yaml: clause ${clause.number} ${clause.label} of the source has no measure`);
-  for (const { clause, sentence } of coverage.uncited)
-    problems.push(`measures.yaml: clause ${clause.number} ${clause.label}: no support item quotes "${sentence}" (add an item, or a government item if it binds public bodies only)`);
+  const problems: LocatedProblem[] = [];
+  const at = (name: string, path: (string | number)[], message: string) => problems.push({ ...locate(name, path), path: formatPath(path), message });
+  const M = 'measures.yaml';
+  const measureIndex = (clause: number) => rulebook.measures.findIndex((m) => m.clause === clause);
 
-  for (const measure of rulebook.measures)
-    for (const item of measure.supportItems)
-      if (!item.quoteTranslations) problems.push(`measures.yaml: ${item.id}: add quoteTranslations (an English rendering of each quote)`);
+  for (const clause of coverage.missingClauses) at(M, ['measures'], `clause ${clause.number} ${clause.label} of the source has no measure`);
+  for (const { clause, sentence } of coverage.uncited) {
+    const m = measureIndex(clause.number);
+    at(M, m < 0 ? ['measures'] : ['measures', m, 'supportItems'], `clause ${clause.number} ${clause.label}: no support item quotes "${sentence}" (add an item, or a government item if it binds public bodies only)`);
+  }
+
+  rulebook.measures.forEach((measure, m) =>
+    measure.supportItems.forEach((item, i) => {
+      if (!item.quoteTranslations) at(M, ['measures', m, 'supportItems', i], `${item.id}: add quoteTranslations (an English rendering of each quote)`);
+    }),
+  );
 
   const itemIds = new Set(rulebook.measures.flatMap((m) => m.supportItems.map((i) => i.id)));
   const clauseNumbers = new Set(rulebook.measures.map((m) => String(m.clause)));
   const names = new Set<string>();
   for (const c of cases) {
-    const where = `${c.file}: "${c.name}"`;
-    if (names.has(c.name)) problems.push(`${where}: two cases have this name`);
+    const inCase = (path: (string | number)[], message: string) => at(c.source, ['cases', c.index, ...path], `case "${c.name}": ${message}`);
+    if (names.has(c.name)) inCase(['name'], 'two cases have this name');
     names.add(c.name);
     const parsed = parseAnswersFile([rulebook], { rulebook: rulebook.meta.id, answers: c.answers });
-    if (!parsed.ok) for (const p of parsed.problems) problems.push(`${where}: ${p.path}: ${p.message}`);
-    for (const n of Object.keys(c.expect.clauses)) if (!clauseNumbers.has(n)) problems.push(`${where}: expect.clauses: no measure for clause ${n}`);
-    for (const id of [...Object.keys(c.expect.items), ...c.expect.nearMiss, ...Object.keys(c.expect.missing)])
-      if (!itemIds.has(id)) problems.push(`${where}: expect: no support item "${id}"`);
+    if (!parsed.ok) for (const p of parsed.problems) inCase(pathOf(p.path), p.message);
+    for (const n of Object.keys(c.expect.clauses)) if (!clauseNumbers.has(n)) inCase(['expect', 'clauses', n], `no measure for clause ${n}`);
+    const ids: [string, (string | number)[]][] = [
+      ...Object.keys(c.expect.items).map((id) => [id, ['expect', 'items', id]] as [string, (string | number)[]]),
+      ...c.expect.nearMiss.map((id, k) => [id, ['expect', 'nearMiss', k]] as [string, (string | number)[]]),
+      ...Object.keys(c.expect.missing).map((id) => [id, ['expect', 'missing', id]] as [string, (string | number)[]]),
+    ];
+    for (const [id, path] of ids) if (!itemIds.has(id)) inCase(path, `no support item "${id}"`);
   }
   return { coverage, problems };
+}
+
+/** "answers.products[0]" → ["answers", "products", 0]. */
+function pathOf(text: string): (string | number)[] {
+  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }

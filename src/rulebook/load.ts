@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
 import { clausesDependingOn } from '../engine/dependencies.ts';
@@ -88,11 +88,33 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 
 /** The line of the deepest node on `path` that exists in the document. */
 function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
-  for (let n = path.length; n >= 0; n -= 1) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  let node: unknown = doc.contents;
+  let line = isNode(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
+  for (const key of path) {
+    // A key is found as written: `5: applies` in YAML is the number 5, the path says "5".
+    if (isMap(node)) node = node.items.find((pair) => (isScalar(pair.key) ? String(pair.key.value) : pair.key) === String(key))?.value;
+    else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+    else break;
+    if (!isNode(node) || !node.range) break;
+    line = lines.linePos(node.range[0]).line;
   }
-  return undefined;
+  return line;
+}
+
+/** Where a path of a file in a rulebook folder is: the file as messages name it, and its line (each file parsed once). */
+export type Locate = (name: string, path: (string | number)[]) => { file: string; line?: number };
+
+export function locator(folder: string, root = process.cwd()): Locate {
+  const parsed = new Map<string, { doc: Document; lines: LineCounter } | undefined>();
+  return (name, path) => {
+    if (!parsed.has(name)) {
+      const full = join(folder, name);
+      const lines = new LineCounter();
+      parsed.set(name, existsSync(full) ? { doc: parseDocument(readFileSync(full, 'utf8'), { lineCounter: lines }), lines } : undefined);
+    }
+    const found = parsed.get(name);
+    return { file: relative(root, join(folder, name)) || name, line: found ? lineOf(found.doc, found.lines, path) : undefined };
+  };
 }
 
 /** Compile the rulebook in `folder`, or throw a RulebookError listing every problem. */
@@ -165,7 +187,13 @@ export function loadRulebooks(rulesDir: string, root = process.cwd(), load: (fol
   return rulebooks;
 }
 
-export type LoadedCase = Case & { file: string };
+export type LoadedCase = Case & {
+  /** The case file as messages name it (relative to the working folder). */
+  file: string;
+  /** The case file inside the rulebook folder (cases/companies.yaml), and the case's place in its list. */
+  source: string;
+  index: number;
+};
 
 /** The scenario cases of a rulebook (cases/*.yaml). */
 export function loadCases(folder: string, root = process.cwd()): LoadedCase[] {
@@ -176,7 +204,7 @@ export function loadCases(folder: string, root = process.cwd()): LoadedCase[] {
     const display = relative(root, join(dir, name));
     const parsed = readYaml(join(dir, name), CasesFile, display);
     problems.push(...parsed.problems);
-    for (const c of parsed.value?.cases ?? []) cases.push({ ...c, file: display });
+    (parsed.value?.cases ?? []).forEach((c, index) => cases.push({ ...c, file: display, source: `cases/${name}`, index }));
   }
   if (problems.length > 0) throw new RulebookError(relative(root, dir), problems);
   return cases;
