@@ -249,6 +249,27 @@ it('says so when the file cannot be read (removed from the disk after it was cho
   expect(screen.getByLabelText('会员文件（CSV 或 Excel）')).toBeEnabled();
 });
 
+it('moves the focus to the message saying what went wrong when a run fails, not to the page body', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  // Every row has an error: the focus lands on the alert, and the problems follow it.
+  await importFile(user, csv([members[2]!]), 'bad.csv');
+  const noneValid = await screen.findByRole('alert');
+  expect(noneValid).toHaveTextContent('无法使用文件“bad.csv”：没有可以评估的会员');
+  await waitFor(() => expect(noneValid).toHaveFocus());
+
+  // A file that cannot be used, and one that cannot be read: the same, each time.
+  await importFile(user, '', 'empty.csv');
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
+  expect(screen.getByRole('alert')).toHaveTextContent('无法使用文件“empty.csv”：文件是空的');
+  const gone = new File(['name\n'], 'gone.csv', { type: 'text/csv' });
+  Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError')) });
+  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), gone);
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('无法读取 gone.csv'));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
+  expect(document.body).not.toHaveFocus();
+});
+
 it('sorts and filters the matrix, and the chart counts what the matrix shows', async () => {
   const user = userEvent.setup();
   renderScreen();

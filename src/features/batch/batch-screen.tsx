@@ -89,6 +89,8 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   const heading = useRef<HTMLHeadingElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  /** The message saying why a run failed. */
+  const failure = useRef<HTMLDivElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
   // The worker's code loads while the user picks a file.
@@ -197,6 +199,11 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   useEffect(() => {
     if (run.phase === 'reading') cancelButton.current?.focus();
   }, [run.phase]);
+  // A run that fails removes its cancel button (or leaves the file field): focus moves to what went wrong, so
+  // that keyboard and screen-reader users land on it rather than on the page body. Each failure is a new `run`.
+  useEffect(() => {
+    if (run.phase === 'failed' || run.phase === 'crashed' || run.phase === 'noneValid') failure.current?.focus();
+  }, [run]);
   // The cancel button is gone: focus moves to the partial results it left.
   useEffect(() => {
     if (cancelledAfter) resultsHeading.current?.focus();
@@ -319,7 +326,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
           </div>
         )}
         {(run.phase === 'failed' || run.phase === 'crashed') && (
-          <div className="field-error-block" role="alert">
+          <div ref={failure} tabIndex={-1} className="field-error-block" role="alert">
             <p className="field-error">{t('batch.ui.unusable', { name: run.fileName })}</p>
             <p>{run.phase === 'failed' ? describeProblem(run.problem, lang) : t('batch.ui.crashed', { detail: run.detail })}</p>
           </div>
@@ -333,7 +340,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
         {parsed && parsed.issues.length > 0 && <IssueList issues={parsed.issues} />}
         {run.phase === 'noneValid' && (
           <>
-            <div className="field-error-block" role="alert">
+            <div ref={failure} tabIndex={-1} className="field-error-block" role="alert">
               <p className="field-error">{t('batch.ui.unusable', { name: run.fileName })}</p>
               <p>{t('batch.ui.noneValid', { invalid: run.parsed.counts.invalid })}</p>
             </div>
