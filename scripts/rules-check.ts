@@ -1,9 +1,10 @@
 /**
  * npm run rules:check — validate every rulebook under rules/, print its coverage table
- * (clause → support items → quoted sentences) and the sentences nobody cites. Exit 1 on any problem;
- * each names its file and line.
+ * (clause → support items → quoted sentences) and the sentences nobody cites, and run its scenario
+ * cases (cases/*.yaml). Exit 1 on any problem or failing case; each names its file and line.
  */
 import { join } from 'node:path';
+import { runCases } from '../src/rulebook/cases';
 import { checkRulebook } from '../src/rulebook/check';
 import { formatProblems, loadCases, loadRulebook, locator, rulebookFolders, RulebookError } from '../src/rulebook/load';
 
@@ -44,6 +45,11 @@ for (const folder of folders) {
       failed = true;
       console.log(`\nProblems (${problems.length}):\n${formatProblems(problems)}`);
     }
+    const run = runCases(rulebook, cases, locate);
+    if (run.failed > 0) {
+      failed = true;
+      console.log(`\nFailing cases: ${run.failed} of ${cases.length} (${run.passed} passed):\n${formatProblems(run.problems)}`);
+    } else console.log(cases.length === 0 ? '\nNo scenario cases (cases/*.yaml).' : cases.length === 1 ? '\nThe one scenario case passes.' : `\nAll ${cases.length} scenario cases pass.`);
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     failed = true;

@@ -1,10 +1,13 @@
 /**
- * What a rule author sees from `npm run rules:check` beyond loading errors: coverage gaps and cases
- * that refer to what does not exist, each with the file, the line and the path inside it.
+ * What a rule author sees from `npm run rules:check` beyond loading errors: coverage gaps, cases that
+ * refer to what does not exist, and cases whose expected verdicts the engine does not give — each
+ * with the file, the line and the path inside it.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCases } from '@/rulebook/cases';
 import { checkRulebook } from '@/rulebook/check';
 import { formatProblems, loadCases, loadRulebook, locator } from '@/rulebook/load';
 import { FIXTURE_DIR } from '../engine/helpers';
@@ -23,7 +26,7 @@ function check(root: string) {
   const rulebook = loadRulebook(folder, root);
   const cases = loadCases(folder, root);
   const locate = locator(folder, root);
-  return { problems: formatProblems(checkRulebook(rulebook, cases, locate).problems).split('\n') };
+  return { problems: formatProblems(checkRulebook(rulebook, cases, locate).problems).split('\n'), run: runCases(rulebook, cases, locate) };
 }
 
 const WRONG_CASE = `  - name: A company answering the number of staff in words is told its answers are wrong.
@@ -54,4 +57,45 @@ it('locates a case that refers to a clause or an item that does not exist, or gi
     `  rules/demo-packaging/cases/basic.yaml:22  cases[3].expect.clauses.7: ${name}: no measure for clause 7`,
     `  rules/demo-packaging/cases/basic.yaml:23  cases[3].expect.nearMiss[0]: ${name}: no support item "c1-nothing"`,
   ]);
+});
+
+it('runs the cases and names each failing one with its file, line, clause or item, and expected vs actual verdict', () => {
+  const root = copyWith({
+    'cases/basic.yaml': (t) =>
+      t
+        .replace('clauses: { 1: applies, 2: for_information, 3: applies }', 'clauses: { 1: possible, 2: for_information, 3: applies }')
+        .replace('c3-association-standards: does_not_apply', 'c3-association-standards: applies')
+        .replace('missing: { c1-degradable: [degradable], c3-small-training: [size] }', 'missing: { c1-degradable: [degradable, exports] }')
+        .replace('nearMiss: [c1-export-standard, c1-degradable]', 'nearMiss: [c1-export-standard, c2-inspections]'),
+  });
+  const { run } = check(root);
+  expect(run.passed).toBe(0);
+  expect(run.failed).toBe(3);
+  const first = 'case "A local company using degradable packaging and exporting most of its sales gets both clause 1 items."';
+  expect(formatProblems(run.problems).split('\n')).toEqual([
+    `  rules/demo-packaging/cases/basic.yaml:5  cases[0].expect.clauses.1: ${first}: clause 1: expected possible, got applies`,
+    `  rules/demo-packaging/cases/basic.yaml:6  cases[0].expect.items.c3-association-standards: ${first}: c3-association-standards: expected applies, got does_not_apply`,
+    '  rules/demo-packaging/cases/basic.yaml:11  cases[1].expect.missing.c1-degradable: case "A company that does not know whether its packaging is degradable is told clause 1 may apply and what is missing.": c1-degradable: expected missing answers [degradable, exports], got [degradable] (verdict possible)',
+    '  rules/demo-packaging/cases/basic.yaml:16  cases[2].expect.nearMiss[1]: case "An exporter just below the export share is a near miss.": c2-inspections: expected a near miss, got none (verdict for_information)',
+  ]);
+});
+
+describe('npm run rules:check', () => {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const script = join(process.cwd(), 'scripts', 'rules-check.ts');
+  const rulesCheck = (root: string) => spawnSync(tsx, [script], { cwd: root, encoding: 'utf8' });
+
+  it('runs the scenario cases and says how many passed', () => {
+    const result = rulesCheck(copyWith());
+    expect(result.stdout).toContain('\nAll 3 scenario cases pass.\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('reports a failing case with its file and line, and exits 1', () => {
+    const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t.replace('clauses: { 1: does_not_apply, 3: does_not_apply }', 'clauses: { 1: does_not_apply, 3: applies }') }));
+    expect(result.stdout).toContain(
+      'Failing cases: 1 of 3 (2 passed):\n  rules/demo-packaging/cases/basic.yaml:15  cases[2].expect.clauses.3: case "An exporter just below the export share is a near miss.": clause 3: expected applies, got does_not_apply\n',
+    );
+    expect(result.status).toBe(1);
+  });
 });
