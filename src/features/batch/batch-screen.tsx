@@ -363,7 +363,8 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const store = useWorkspaceStore();
-  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added' | 'failed'; message: string } | null>(null);
+  /** What adding did, as data: its message is rendered in the language on screen (the language may change after). */
+  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added'; added: number } | { state: 'failed'; unavailable: boolean } | null>(null);
   /** Set from the first click until a failure: these members go to the workspace once, however often the button is pressed. */
   const adding = useRef(false);
   const { parsed, matrix, cancelled } = result;
@@ -375,10 +376,10 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
     try {
       const now = new Date().toISOString();
       await store.putMany(parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)));
-      setSaved({ state: 'added', message: t('batch.ui.added', { count: parsed.members.length }) });
+      setSaved({ state: 'added', added: parsed.members.length });
     } catch (e) {
       adding.current = false;
-      setSaved({ state: 'failed', message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
+      setSaved({ state: 'failed', unavailable: e instanceof WorkspaceError && e.code === 'unavailable' });
     }
   };
   // aria-disabled, not disabled: the button keeps the focus and says what happened.
@@ -407,10 +408,10 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
           </button>
         )}
       </div>
-      <div aria-live="polite">{saved?.state === 'added' && <p className="notice">{saved.message}</p>}</div>
+      <div aria-live="polite">{saved?.state === 'added' && <p className="notice">{t('batch.ui.added', { count: saved.added })}</p>}</div>
       {saved?.state === 'failed' && (
         <p className="field-error" role="alert">
-          {saved.message}
+          {t(saved.unavailable ? 'workspace.unavailable' : 'workspace.failed')}
         </p>
       )}
       <BarChart matrix={matrix} />
