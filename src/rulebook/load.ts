@@ -39,10 +39,17 @@ export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = fi
     return { problems: [{ file: displayName, path: '(file)', message: found ? `the file is missing (there is ${basename(yml)}: name it ${basename(file)})` : 'the file is missing' }] };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const text = readFileSync(file, 'utf8');
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0)
     return {
-      problems: doc.errors.map((e) => ({ file: displayName, line: lines.linePos(e.pos[0]).line, path: '(syntax)', message: e.message.split('\n')[0] ?? e.message })),
+      problems: doc.errors.map((e) => ({
+        file: displayName,
+        line: lines.linePos(e.pos[0]).line,
+        path: '(syntax)',
+        // The parser says "Map keys must be unique", at the start of the second key.
+        message: e.code === 'DUPLICATE_KEY' && keyAt(text, e.pos[0]) ? `the key ${keyAt(text, e.pos[0])} is written twice in the same mapping (the parser would keep only one)` : (e.message.split('\n')[0] ?? e.message),
+      })),
     };
   const data: unknown = doc.toJS();
   const result = schema.safeParse(data);
@@ -56,6 +63,12 @@ export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = fi
       }),
     };
   return { value: result.data, doc, lines, problems: [] };
+}
+
+/** The key written at `pos` (plain or quoted), as written. */
+function keyAt(text: string, pos: number): string {
+  const key = /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:,{}[\]\n]+)/.exec(text.slice(pos))?.[0].trim() ?? '';
+  return key.length > 60 ? `${key.slice(0, 60)}…` : key;
 }
 
 /**

@@ -49,6 +49,13 @@ it('reports a YAML syntax error with its line', () => {
   expect(problemsOf(folder)[0]).toEqual({ file: 'demo-packaging/measures.yaml', line: 30, path: '(syntax)', message: 'Sequence item without - indicator' });
 });
 
+it('names a key written twice, in block and in flow style, with its line', () => {
+  const block = brokenCopy('measures.yaml', (t) => t.replace('    clause: 2\n', '    clause: 2\n    clause: 3\n'));
+  const flow = brokenCopy('measures.yaml', (t) => t.replace('{ answer: degradable, is: true }', '{ answer: degradable, is: true, answer: exports }'));
+  expect(formatProblems(problemsOf(block))).toBe('  demo-packaging/measures.yaml:31  (syntax): the key clause is written twice in the same mapping (the parser would keep only one)');
+  expect(formatProblems(problemsOf(flow))).toBe('  demo-packaging/measures.yaml:16  (syntax): the key answer is written twice in the same mapping (the parser would keep only one)');
+});
+
 it('reports a schema error at its path and line', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('    clause: 2\n', '    clause: two\n'));
   expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 30, path: 'measures[1].clause', message: 'Invalid input: expected number, received string' }]);
