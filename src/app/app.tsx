@@ -1,7 +1,7 @@
 import './zod-config';
 import { lazy, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
-import type { CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
+import type { Answers, CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
 import { localize, type Language } from '@/i18n';
 import type { ImportedAssessment } from '@/report/export-file';
@@ -15,6 +15,7 @@ import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
 const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) => ({ default: m.BatchScreen })));
+const SharedLinkQuestion = lazy(() => import('@/features/workspace/replace-interview').then((m) => ({ default: m.SharedLinkQuestion })));
 const VIEWS = ['interview', 'workspace', 'batch'] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
@@ -52,34 +53,81 @@ function takeShareFragment(): string | null {
 }
 
 type Opening = { rulebook?: InterviewRulebook | undefined; start: WizardStart };
+/** A share link, numbered in the order links came: the page's own, then any pasted into the open tab. */
+type Link = { fragment: string; n: number };
+/** A link's answers waiting for the user's word: an interview with answers of its own is under way. */
+type Pending = { opening: Opening; rulebook: InterviewRulebook; underWay: Answers; n: number };
 
 function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: WizardStart | undefined }) {
   const { t } = useTranslation();
-  const [link] = useState(() => (begin ? null : takeShareFragment()));
-  const [opened, setOpened] = useState<Opening | null>(null);
+  const [link, setLink] = useState<Link | null>(() => {
+    const fragment = begin ? null : takeShareFragment();
+    return fragment ? { fragment, n: 1 } : null;
+  });
+  // What the screens open with (null: as they would without a link); `n` remounts them for each link opened.
+  const [opened, setOpened] = useState<{ opening: Opening | null; n: number } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  // A link pasted into the address bar of the open tab changes only the fragment: no reload.
+  useEffect(() => {
+    const onHashChange = () => {
+      const fragment = takeShareFragment();
+      if (fragment) setLink((previous) => ({ fragment, n: (previous?.n ?? 0) + 1 }));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   useEffect(() => {
     if (!link) return;
     let live = true;
     void import('@/share/share-link').then(({ decodeShareFragment }) => {
-      const decoded = decodeShareFragment(rulebooks, link);
+      const decoded = decodeShareFragment(rulebooks, link.fragment);
       if (!live) return;
-      if (!decoded.ok) setOpened({ start: { kind: 'shareError', error: decoded.error } });
-      else setOpened({ rulebook: decoded.value.rulebook, start: { kind: 'shared', answers: decoded.value.answers, rulebookChanged: decoded.value.rulebookChanged } });
+      if (!decoded.ok) {
+        setOpened({ opening: { start: { kind: 'shareError', error: decoded.error } }, n: link.n });
+        return;
+      }
+      const { rulebook, answers, rulebookChanged } = decoded.value;
+      const opening: Opening = { rulebook, start: { kind: 'shared', answers, rulebookChanged } };
+      // Opening the link replaces the interview under way: not without asking, when it holds answers of its own.
+      const underWay = interviewAnswers(rulebook);
+      if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(answers)) setPending({ opening, rulebook, underWay, n: link.n });
+      else setOpened({ opening, n: link.n });
     });
     return () => {
       live = false;
     };
   }, [link, rulebooks]);
-  if (link && !opened)
+
+  if (link?.n === 1 && !opened && !pending)
     return (
       <p role="status" className="app-main">
         {t('app.loading')}
       </p>
     );
-  return <Screens rulebooks={rulebooks} initial={begin ? { start: begin } : opened} />;
+  const question = pending && (
+    <LazyScreen>
+      <SharedLinkQuestion
+        rulebook={pending.rulebook}
+        underWay={pending.underWay}
+        onOpen={() => {
+          setOpened({ opening: pending.opening, n: pending.n });
+          setPending(null);
+        }}
+        // The interview stays as it is: its screens are beneath the question (the page's own link: mounted as without one).
+        onKeep={() => {
+          setOpened((o) => o ?? { opening: null, n: 0 });
+          setPending(null);
+        }}
+      />
+    </LazyScreen>
+  );
+  return <Screens key={opened?.n ?? 0} rulebooks={rulebooks} initial={opened ? opened.opening : begin ? { start: begin } : null} question={question || null} />;
 }
 
-function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initial: Opening | null }) {
+/** `question`: asked before anything else (a share link over an interview under way); the screens wait, hidden, beneath it. */
+function Screens({ rulebooks, initial, question }: { rulebooks: InterviewRulebook[]; initial: Opening | null; question: React.ReactNode }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
   const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
@@ -125,43 +173,46 @@ function Screens({ rulebooks, initial }: { rulebooks: InterviewRulebook[]; initi
       </header>
       <main className={`app-main view-${view}`} id="main">
         <UpdateNotice />
-        <LazyScreen key={view}>
-          {view === 'workspace' && (
-            <WithWholeRulebooks rulebooks={rulebooks}>
-              {(whole) => (
-                <WorkspaceScreen
-                  rulebooks={whole}
-                  interviewAnswers={interviewAnswers}
-                  onOpen={(imported) => {
-                    onImported(imported);
-                    show('interview');
-                  }}
-                />
-              )}
-            </WithWholeRulebooks>
-          )}
-          {view === 'batch' && (
-            <WithWholeRulebooks rulebooks={rulebooks}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} />}</WithWholeRulebooks>
-          )}
-        </LazyScreen>
-        <div hidden={view !== 'interview'}>
-          {chosen ? (
-            <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />
-          ) : (
-            <section aria-labelledby="choose-heading">
-              <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
-              {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
-              <ul className="rulebook-list">
-                {rulebooks.map((r) => (
-                  <li key={r.meta.id}>
-                    <button type="button" className="button" onClick={() => setChosen(r)}>
-                      {localize(r.meta.title, lang)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+        {question}
+        <div hidden={question !== null}>
+          <LazyScreen key={view}>
+            {view === 'workspace' && (
+              <WithWholeRulebooks rulebooks={rulebooks}>
+                {(whole) => (
+                  <WorkspaceScreen
+                    rulebooks={whole}
+                    interviewAnswers={interviewAnswers}
+                    onOpen={(imported) => {
+                      onImported(imported);
+                      show('interview');
+                    }}
+                  />
+                )}
+              </WithWholeRulebooks>
+            )}
+            {view === 'batch' && (
+              <WithWholeRulebooks rulebooks={rulebooks}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} />}</WithWholeRulebooks>
+            )}
+          </LazyScreen>
+          <div hidden={view !== 'interview'}>
+            {chosen ? (
+              <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />
+            ) : (
+              <section aria-labelledby="choose-heading">
+                <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
+                {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
+                <ul className="rulebook-list">
+                  {rulebooks.map((r) => (
+                    <li key={r.meta.id}>
+                      <button type="button" className="button" onClick={() => setChosen(r)}>
+                        {localize(r.meta.title, lang)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
         </div>
       </main>
       <footer className="app-footer">

@@ -48,7 +48,7 @@ export function newId(): string {
 }
 
 /** A new workspace entry for answers given under a rulebook. */
-export function savedAssessment(rulebook: CompiledRulebook, answers: Answers, name: string, now = new Date().toISOString()): SavedAssessment {
+export function savedAssessment(rulebook: Pick<CompiledRulebook, 'hash'> & { meta: Pick<CompiledRulebook['meta'], 'id' | 'version'> }, answers: Answers, name: string, now = new Date().toISOString()): SavedAssessment {
   return { id: newId(), name, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, savedAt: now, updatedAt: now };
 }
 

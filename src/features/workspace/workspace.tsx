@@ -17,10 +17,10 @@ import { VerdictBadge } from '@/features/results/verdict-badge';
 import { exportFileName, exportJson, importData, type ImportedAssessment } from '@/report/export-file';
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
-import { respondentNameOf } from '@/report/model';
 import type { Answers } from '@/rulebook/schema';
-import { savedAssessment, WorkspaceError, type SavedAssessment } from './store';
+import { WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
+import { ReplaceInterview, saveUnderWay } from './replace-interview';
 import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
@@ -211,12 +211,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
       <p>{t('workspace.intro')}</p>
       {pendingOpen && (
         <ReplaceInterview
-          name={pendingOpen.entry.item.name}
+          message={t('workspace.replaceInterview', { name: pendingOpen.entry.item.name })}
           onSaveFirst={() =>
             void act(async () => {
               const { rulebook, answers, entry } = pendingOpen;
-              const name = respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: today() });
-              await store.put(savedAssessment(rulebook, answers, name));
+              const name = await saveUnderWay(store, rulebook, answers, t('workspace.untitled', { date: today() }));
               open(entry, true);
               return t('workspace.saved', { name });
             })
@@ -567,28 +566,5 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
         </button>
       </div>
     </section>
-  );
-}
-
-/** "Opening X replaces the interview under way": save it to the workspace first, replace it, or keep it. */
-function ReplaceInterview({ name, onSaveFirst, onReplace, onCancel }: { name: string; onSaveFirst: () => void; onReplace: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  return (
-    <div className="notice warning" role="alertdialog" aria-labelledby="replace-interview-text" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <p id="replace-interview-text">{t('workspace.replaceInterview', { name })}</p>
-      <div className="actions">
-        <button ref={first} type="button" className="button" onClick={onSaveFirst}>
-          {t('workspace.replaceSaveFirst')}
-        </button>
-        <button type="button" className="button secondary" onClick={onReplace}>
-          {t('workspace.replaceWithoutSaving')}
-        </button>
-        <button type="button" className="link-button" onClick={onCancel}>
-          {t('workspace.replaceCancel')}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * "This replaces the interview under way": asked before a saved assessment (the workspace) or a share link
+ * (the app, when a link is opened) takes the place of an interview that holds answers of its own. Three
+ * answers: save it to the workspace first, replace it, or keep it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from '@/i18n/react';
+import type { Answers, InterviewRulebook } from '@/rulebook/schema';
+import { savedAssessment, WorkspaceError } from './store';
+import { useWorkspaceStore } from './store-context';
+// Registers the workspace messages (t('workspace.…')).
+import './messages';
+
+type Props = { message: string; onSaveFirst: () => void; onReplace: () => void; onCancel: () => void; cancelLabel?: string };
+
+export function ReplaceInterview({ message, onSaveFirst, onReplace, onCancel, cancelLabel }: Props) {
+  const { t } = useTranslation();
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="notice warning replace-interview" role="alertdialog" aria-labelledby="replace-interview-text" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <p id="replace-interview-text">{message}</p>
+      <div className="actions">
+        <button ref={first} type="button" className="button" onClick={onSaveFirst}>
+          {t('workspace.replaceSaveFirst')}
+        </button>
+        <button type="button" className="button secondary" onClick={onReplace}>
+          {t('workspace.replaceWithoutSaving')}
+        </button>
+        <button type="button" className="link-button" onClick={onCancel}>
+          {cancelLabel ?? t('workspace.replaceCancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Saves the interview under way to the workspace, named after its respondent (else the date); the name, or throws. */
+export async function saveUnderWay(store: ReturnType<typeof useWorkspaceStore>, rulebook: Pick<InterviewRulebook, 'meta' | 'hash'>, answers: Answers, untitled: string): Promise<string> {
+  const id = rulebook.meta.respondentNameQuestion;
+  const given = id ? answers[id] : undefined;
+  const name = typeof given === 'string' && given.trim() !== '' ? given.trim() : untitled;
+  await store.put(savedAssessment(rulebook, answers, name));
+  return name;
+}
+
+/**
+ * A share link opened while an interview with answers of its own is under way in this browser: asks first.
+ * `onOpen` opens the link's answers (after saving the interview, when asked to); `onKeep` leaves the link.
+ */
+export function SharedLinkQuestion({ rulebook, underWay, onOpen, onKeep }: { rulebook: InterviewRulebook; underWay: Answers; onOpen: () => void; onKeep: () => void }) {
+  const { t } = useTranslation();
+  const store = useWorkspaceStore();
+  const [failed, setFailed] = useState<string | null>(null);
+  const saveFirst = async () => {
+    try {
+      await saveUnderWay(store, rulebook, underWay, t('workspace.untitled', { date: new Date().toISOString().slice(0, 10) }));
+      onOpen();
+    } catch (e) {
+      setFailed(t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed'));
+    }
+  };
+  return (
+    <>
+      <ReplaceInterview message={t('workspace.replaceWithShared')} onSaveFirst={() => void saveFirst()} onReplace={onOpen} onCancel={onKeep} cancelLabel={t('workspace.keepInterview')} />
+      {failed && (
+        <p className="field-error" role="alert">
+          {failed}
+        </p>
+      )}
+    </>
+  );
+}

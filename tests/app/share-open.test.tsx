@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+/**
+ * Opening a share link someone sent: it must not wipe out an interview under way in this browser without
+ * asking, and a link pasted into the tab where the app is already open must open too (no reload happens).
+ */
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { sessionKey } from '@/features/wizard/persistence';
+import { MemoryStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { encodeShareFragment } from '@/share/share-link';
+import { fixture } from '../engine/helpers';
+
+const shared = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: true, export_share: 30, staff: 12 };
+const mine = { kind: 'company', located_here: true, company_name: '我的公司' };
+const saveSession = (answers: object) =>
+  localStorage.setItem(sessionKey('demo-packaging'), JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers, at: { at: 'step', step: 'packaging' }, savedAt: '2026-01-01' }));
+const sessionAnswers = () => JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers;
+const QUESTION = /这个分享链接包含别人分享给您的回答/;
+
+let store: MemoryStore;
+const renderApp = () =>
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} />
+    </WorkspaceStoreProvider>,
+  );
+
+beforeEach(() => {
+  localStorage.clear();
+  store = new MemoryStore();
+  window.history.replaceState(null, '', `/#${encodeShareFragment(fixture, shared)}`);
+});
+
+it('asks before a link replaces an interview under way; keeping it leaves the interview as it was', async () => {
+  const user = userEvent.setup();
+  saveSession(mine);
+  renderApp();
+  const question = await screen.findByRole('alertdialog', { name: QUESTION });
+  expect(screen.getByRole('button', { name: '先把进行中的自测保存到工作区，再打开' })).toHaveFocus();
+  expect(screen.queryByRole('heading', { name: '您的结果' })).not.toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '不打开链接，继续我的自测' }));
+  expect(question).not.toBeInTheDocument();
+  expect(sessionAnswers()).toEqual(mine);
+  expect(await screen.findByRole('heading', { level: 1 })).toBeVisible();
+  expect(screen.queryByText('已打开分享链接中的回答。')).not.toBeInTheDocument();
+  expect(window.location.hash).toBe('');
+});
+
+it('opens the link without saving when asked to: the shared answers become the interview', async () => {
+  const user = userEvent.setup();
+  saveSession(mine);
+  renderApp();
+  await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
+  expect(await screen.findByText('已打开分享链接中的回答。')).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect(sessionAnswers()).toEqual(shared);
+  expect(await store.list()).toEqual([]);
+});
+
+it('saves the interview under way to the workspace first, under its respondent name, then opens the link', async () => {
+  const user = userEvent.setup();
+  saveSession(mine);
+  renderApp();
+  await user.click(await screen.findByRole('button', { name: '先把进行中的自测保存到工作区，再打开' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect((await store.list()).map((e) => [e.name, e.answers])).toEqual([['我的公司', mine]]);
+  expect(sessionAnswers()).toEqual(shared);
+});
+
+it('opens a link at once when no interview is under way, or when it holds the same answers', async () => {
+  saveSession(shared);
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+});
+
+it('opens a link pasted into the tab where the app is already open', async () => {
+  window.history.replaceState(null, '', '/');
+  renderApp();
+  expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
+  act(() => {
+    window.history.replaceState(null, '', `/#${encodeShareFragment(fixture, shared)}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  expect(await screen.findByText('已打开分享链接中的回答。')).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect(window.location.hash).toBe('');
+  expect(sessionAnswers()).toEqual(shared);
+});
