@@ -15,7 +15,8 @@ import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
 const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) => ({ default: m.BatchScreen })));
-const SharedLinkQuestion = lazy(() => import('@/features/workspace/replace-interview').then((m) => ({ default: m.SharedLinkQuestion })));
+// With the workspace's chunk (a module of its own would split code the first load shares with it into more chunks).
+const SharedLinkQuestion = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.SharedLinkQuestion })));
 const VIEWS = ['interview', 'workspace', 'batch'] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };

@@ -13,7 +13,7 @@ import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describe
 import { localize } from '@/i18n';
 import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';
-import { savedAssessment, WorkspaceError } from '@/features/workspace/store';
+import { addMissing, savedAssessment, WorkspaceError } from '@/features/workspace/store';
 import { useWorkspaceStore } from '@/features/workspace/store-context';
 import type { BatchMemberRef } from './run';
 import { prepareBatchWorker, startBatch, type BatchJob, type RunnerEvent } from './runner';
@@ -364,7 +364,7 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
   const { lang } = useLanguage();
   const store = useWorkspaceStore();
   /** What adding did, as data: its message is rendered in the language on screen (the language may change after). */
-  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added'; added: number } | { state: 'failed'; unavailable: boolean } | null>(null);
+  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added'; added: number; existing: number } | { state: 'failed'; unavailable: boolean } | null>(null);
   /** Set from the first click until a failure: these members go to the workspace once, however often the button is pressed. */
   const adding = useRef(false);
   const { parsed, matrix, cancelled } = result;
@@ -375,8 +375,12 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
     setSaved({ state: 'adding' });
     try {
       const now = new Date().toISOString();
-      await store.putMany(parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)));
-      setSaved({ state: 'added', added: parsed.members.length });
+      // Members already there (the same file run again, say) are not added twice.
+      const counts = await addMissing(
+        store,
+        parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)),
+      );
+      setSaved({ state: 'added', ...counts });
     } catch (e) {
       adding.current = false;
       setSaved({ state: 'failed', unavailable: e instanceof WorkspaceError && e.code === 'unavailable' });
@@ -408,7 +412,11 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
           </button>
         )}
       </div>
-      <div aria-live="polite">{saved?.state === 'added' && <p className="notice">{t('batch.ui.added', { count: saved.added })}</p>}</div>
+      <div aria-live="polite">
+        {saved?.state === 'added' && (
+          <p className="notice">{saved.existing > 0 ? t('batch.ui.addedExisting', { count: saved.added, existing: saved.existing }) : t('batch.ui.added', { count: saved.added })}</p>
+        )}
+      </div>
       {saved?.state === 'failed' && (
         <p className="field-error" role="alert">
           {t(saved.unavailable ? 'workspace.unavailable' : 'workspace.failed')}

@@ -133,6 +133,7 @@ const zh = {
     adding: '正在加入工作区…',
     addedButton: '已加入工作区',
     added: '已将 {{count}} 个会员加入工作区。',
+    addedExisting: '已将 {{count}} 个会员加入工作区；{{existing}} 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。',
   },
   cli: {
     usage: '用法：npm run assess -- --batch 文件.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook 编号] [--out 输出文件]',
@@ -274,6 +275,7 @@ const en: Shape<typeof zh> = {
     adding: 'Adding to the workspace…',
     addedButton: 'Added to the workspace',
     added: '{{count}} members added to the workspace.',
+    addedExisting: '{{count}} members added to the workspace; {{existing}} were already there (same name, answers and policy version) and were not added again.',
   },
   cli: {
     usage: 'usage: npm run assess -- --batch members.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',

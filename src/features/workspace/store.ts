@@ -52,6 +52,32 @@ export function savedAssessment(rulebook: Pick<CompiledRulebook, 'hash'> & { met
   return { id: newId(), name, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, savedAt: now, updatedAt: now };
 }
 
+/**
+ * What makes two entries the same assessment: name, rulebook and version, and answers — unanswered questions
+ * left out, a multiple choice's options in any order. (A batch run added twice must not add its members twice.)
+ */
+export function assessmentKey(item: Pick<SavedAssessment, 'name' | 'rulebookId' | 'rulebookVersion' | 'answers'>): string {
+  const answers = Object.keys(item.answers)
+    .filter((k) => item.answers[k] !== undefined)
+    .sort()
+    .map((k) => {
+      const value = item.answers[k];
+      return [k, Array.isArray(value) ? [...value].sort() : value];
+    });
+  return JSON.stringify([item.name, item.rulebookId, item.rulebookVersion, answers]);
+}
+
+/**
+ * Adds the entries not already in the workspace (same name, answers and rulebook version: `assessmentKey`),
+ * the new ones in one transaction; says how many were added and how many were there already.
+ */
+export async function addMissing(store: WorkspaceStore, items: SavedAssessment[]): Promise<{ added: number; existing: number }> {
+  const present = new Set((await store.list()).map(assessmentKey));
+  const missing = items.filter((item) => !present.has(assessmentKey(item)));
+  if (missing.length > 0) await store.putMany(missing);
+  return { added: missing.length, existing: items.length - missing.length };
+}
+
 /** Names with numbers in their natural order (会员2 before 会员10): batch members are often numbered. */
 const names = new Intl.Collator(undefined, { numeric: true });
 const byRecent = (a: SavedAssessment, b: SavedAssessment) => b.updatedAt.localeCompare(a.updatedAt) || names.compare(a.name, b.name);

@@ -21,6 +21,8 @@ import type { Answers } from '@/rulebook/schema';
 import { WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
+
+export { SharedLinkQuestion } from './replace-interview';
 import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';

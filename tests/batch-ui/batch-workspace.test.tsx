@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+/**
+ * An association adds its members to the workspace, runs the file again (or a corrected one) and adds again:
+ * members already there with the same name, answers and policy version are not added twice, and the status
+ * says how many were added and how many were there already.
+ */
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LanguageProvider, useLanguage } from '@/app/language';
+import { BOM, csvLine } from '@/batch';
+import { BatchScreen } from '@/features/batch/batch-screen';
+import { MemoryStore, savedAssessment } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { fixture } from '../engine/helpers';
+
+beforeEach(() => localStorage.clear());
+
+const HEADER = ['name', 'kind', 'located_here', 'company_name', 'degradable', 'materials', 'exports', 'export_share', 'staff', 'size'];
+const members = [
+  ['乙公司', 'company', '是', '', '否', '', '是', '60', '', ''],
+  ['甲公司', 'company', '是', '', '是', '', '否', '', '', ''],
+  ['坏公司', 'robot', '是', '', '', '', '', '', '', ''],
+  ['丙协会', 'association', '是', '', '', '', '', '', '', ''],
+];
+const csv = (rows: string[][]) => BOM + csvLine(HEADER) + rows.map(csvLine).join('');
+
+/** The page header's language switch, as the app has it. */
+function LanguageSwitch() {
+  const { lang, setLang } = useLanguage();
+  return (
+    <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+      {lang === 'zh' ? 'English' : '中文'}
+    </button>
+  );
+}
+
+function renderScreen(store = new MemoryStore()) {
+  render(
+    <LanguageProvider>
+      <LanguageSwitch />
+      <WorkspaceStoreProvider store={store}>
+        <BatchScreen rulebooks={[fixture]} useWorker={false} />
+      </WorkspaceStoreProvider>
+    </LanguageProvider>,
+  );
+  return store;
+}
+
+async function importFile(user: ReturnType<typeof userEvent.setup>, text: string, name = 'members.csv') {
+  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), new File([text], name, { type: 'text/csv' }));
+}
+
+it('adds only the members not yet in the workspace when the same file is added again, and says how many were there already', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen();
+  await importFile(user, csv(members));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
+
+  // The same file run again, and added again: nothing is added twice.
+  await importFile(user, csv(members));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 0 个会员加入工作区；3 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
+
+  // A member whose answers changed, and a new member, are added; the two unchanged ones are not.
+  const changed = [['乙公司', 'company', '是', '', '是', '', '是', '60', '', ''], members[1]!, members[3]!, ['丁公司', 'company', '否', '', '', '', '', '', '', '']];
+  await importFile(user, csv(changed), 'changed.csv');
+  await user.click(await screen.findByRole('button', { name: '将 4 个会员加入工作区' }));
+  expect(await screen.findByText('已将 2 个会员加入工作区；2 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['丁公司', '丙协会', '乙公司', '乙公司', '甲公司'].sort());
+
+  await user.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByText('2 members added to the workspace; 2 were already there (same name, answers and policy version) and were not added again.')).toBeInTheDocument();
+});
+
+it('adds a member saved under another version of the policy, but not one saved with the same answers under this version', async () => {
+  const user = userEvent.setup();
+  const answers = { kind: 'company', located_here: true, degradable: true, exports: false };
+  const older = { ...fixture, meta: { ...fixture.meta, version: '0.9.0' } };
+  const store = renderScreen(new MemoryStore([savedAssessment(fixture, answers, '甲公司', '2026-01-01T00:00:00Z'), savedAssessment(older, { kind: 'association', located_here: true }, '丙协会', '2026-01-01T00:00:00Z')]));
+  await importFile(user, csv(members));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 2 个会员加入工作区；1 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
+  const items = await store.list();
+  expect(items.filter((i) => i.name === '甲公司')).toHaveLength(1);
+  expect(items.filter((i) => i.name === '丙协会').map((i) => i.rulebookVersion).sort()).toEqual(['0.9.0', fixture.meta.version].sort());
+});
