@@ -244,7 +244,9 @@ it('says so when the file cannot be read (removed from the disk after it was cho
   const gone = new File(['name\n'], 'members.csv', { type: 'text/csv' });
   Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError')) });
   await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), gone);
-  expect(await screen.findByRole('alert')).toHaveTextContent('无法读取 members.csv：The file could not be read.');
+  // In the page's language, not the browser's words ('The file could not be read.').
+  expect(await screen.findByRole('alert')).toHaveTextContent('无法使用文件“members.csv”：无法读取文件“members.csv”：选择之后它可能被移动、改名或删除了，或者没有读取权限。请重新选择文件。');
+  expect(screen.getByRole('alert')).not.toHaveTextContent('The file could not be read');
   expect(screen.queryByRole('button', { name: '取消' })).not.toBeInTheDocument();
   expect(screen.getByLabelText('会员文件（CSV 或 Excel）')).toBeEnabled();
 });
@@ -265,7 +267,7 @@ it('moves the focus to the message saying what went wrong when a run fails, not 
   const gone = new File(['name\n'], 'gone.csv', { type: 'text/csv' });
   Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError')) });
   await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), gone);
-  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('无法读取 gone.csv'));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('无法读取文件“gone.csv”'));
   await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
   expect(document.body).not.toHaveFocus();
 });

@@ -132,8 +132,9 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(chosen);
-    } catch (e) {
-      if (live()) setRun({ phase: 'failed', fileName, problem: { code: 'unreadable', params: { file: fileName, reason: (e as Error | null)?.message ?? String(e) } } });
+    } catch {
+      // The browser's reason is in its own words, often English: the message says what to do in the page's language.
+      if (live()) setRun({ phase: 'failed', fileName, problem: { code: 'unreadableChosen', params: { file: fileName } } });
       return;
     }
     // Cancelled (or another file chosen) while the file was read: nothing more happens.
