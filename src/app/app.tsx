@@ -11,6 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
+import { historyState, stateOf } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -49,7 +50,7 @@ export function App({ rulebooks, loadRulebook, lang, start }: AppProps) {
 function takeShareFragment(): string | null {
   const fragment = window.location.hash.replace(/^#/, '');
   if (!fragment || !isShareFragment(fragment)) return null;
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   return fragment;
 }
 
@@ -156,6 +157,23 @@ function Screens({ rulebooks, initial, question }: { rulebooks: InterviewRuleboo
     switched.current = true;
     setView(next);
   };
+  // The browser's Back and Forward move between the views too (see src/features/wizard/screen-history.ts).
+  useEffect(() => {
+    const state = historyState();
+    if (state.pscView === view) return;
+    if (state.pscView === undefined) window.history.replaceState({ ...state, pscView: view }, '');
+    else window.history.pushState({ ...state, pscView: view }, '');
+  }, [view]);
+  useEffect(() => {
+    const onPopState = (event: PopStateEvent) => {
+      const to = stateOf(event).pscView;
+      if (!VIEWS.includes(to as View)) return;
+      switched.current = true;
+      setView(to as View);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
 
   return (
     <div className="app">

@@ -3,7 +3,7 @@
  * The interview as a user meets it, step by step, on the small fixture rulebook: what each step shows,
  * where each answer leads, what is rejected, the review, the results and saving.
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -227,11 +227,36 @@ describe('results', () => {
     const card = screen.getByRole('article', { name: '（一） 支持企业使用绿色包装' });
     await user.click(within(card).getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' }));
     expect(screen.getByRole('heading', { level: 1, name: /政策原文/ })).toHaveFocus();
-    const mark = document.querySelector('mark');
-    expect(mark?.textContent).toBe('对使用可降解包装材料的本市企业给予技术指导。');
-    expect(screen.getByText(/市场监管部门定期开展包装抽查/)).toBeInTheDocument();
-    await user.click(screen.getAllByRole('button', { name: '返回结果' })[0]!);
-    expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+    const source = screen.getByRole('region', { name: /政策原文/ });
+    expect(within(source).getByText('对使用可降解包装材料的本市企业给予技术指导。').tagName).toBe('MARK');
+    expect(within(source).getByText(/市场监管部门定期开展包装抽查/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: '您的结果' })).not.toBeInTheDocument();
+    await user.click(within(source).getAllByRole('button', { name: '返回结果' })[0]!);
+    expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
+    // Back where the user was: the link pressed has the focus again.
+    expect(within(card).getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' })).toHaveFocus();
+  });
+
+  it('keeps the sections opened on the results while the policy text is read, and the browser\'s Back returns to them', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user, { degradable: '是' });
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    const notApplying = screen.getByRole('heading', { level: 2, name: /不适用的措施/ });
+    await user.click(notApplying);
+    expect(notApplying.closest('details')).toHaveAttribute('open');
+    const card = screen.getByRole('article', { name: '（一） 支持企业使用绿色包装' });
+    await user.click(within(card).getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' }));
+    expect(screen.getByRole('region', { name: /政策原文/ })).toBeInTheDocument();
+    await act(async () => {
+      const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      window.history.back();
+      await moved;
+    });
+    expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+    expect(screen.getByRole('heading', { level: 2, name: /不适用的措施/ }).closest('details')).toHaveAttribute('open');
   });
 });
 

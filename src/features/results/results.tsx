@@ -19,6 +19,7 @@ import type { ImportedAssessment } from '@/report/export-file';
 import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
+import { historyState, stateOf } from '@/features/wizard/screen-history';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -66,33 +67,53 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
     }
   }, [reading, printing]);
 
-  if (printing)
-    return (
-      <LazyScreen>
-        <PrintableReport
-          rulebook={rulebook}
-          assessment={assessment}
-          answers={answers}
-          date={new Date().toISOString().slice(0, 10)}
-          onClose={() => {
-            returnFocus.current = 'print-report';
-            setPrinting(false);
-          }}
-        />
-      </LazyScreen>
-    );
+  // The policy text and the printable report are pages of their own, which the browser's Back button closes
+  // (the history as in src/features/wizard/screen-history.ts). The results stay beneath them, hidden, so that
+  // their open sections and the place read are as they were.
+  const page = reading ? 'source' : printing ? 'print' : null;
+  const from = useRef<string | null>(null);
+  useEffect(() => {
+    from.current = reading ? reading.from : printing ? 'print-report' : null;
+    const state = historyState();
+    if (page && state.pscPage !== page) window.history.pushState({ ...state, pscPage: page }, '');
+  }, [page, reading, printing]);
+  useEffect(() => {
+    const onPopState = (event: PopStateEvent) => {
+      const state = stateOf(event);
+      if (state.pscPage !== undefined) {
+        // Forward to a page closed since: nothing to show there, the entry stands for the results.
+        if (from.current === null) window.history.replaceState({ ...state, pscPage: undefined }, '');
+        return;
+      }
+      if (from.current === null) return;
+      returnFocus.current = from.current;
+      setReading(null);
+      setPrinting(false);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+  /** The page's own "back": as the browser's, when the page has its history entry. */
+  const closePage = (focus: string) => {
+    if (historyState().pscPage !== undefined) {
+      window.history.back();
+      return;
+    }
+    returnFocus.current = focus;
+    setReading(null);
+    setPrinting(false);
+  };
 
-  if (reading)
-    return (
-      <SourceView
-        rulebook={rulebook}
-        quote={reading.quote}
-        onClose={() => {
-          returnFocus.current = reading.from;
-          setReading(null);
-        }}
-      />
-    );
+  const pages = (
+    <>
+      {printing && (
+        <LazyScreen>
+          <PrintableReport rulebook={rulebook} assessment={assessment} answers={answers} date={new Date().toISOString().slice(0, 10)} onClose={() => closePage('print-report')} />
+        </LazyScreen>
+      )}
+      {reading && <SourceView rulebook={rulebook} quote={reading.quote} onClose={() => closePage(reading.from)} />}
+    </>
+  );
 
   const group = (verdict: Verdict): ClauseResult[] => {
     const clauses = assessment.clauses.filter((c) => c.verdict === verdict);
@@ -102,69 +123,72 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
 
   return (
     <>
-      <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
-        {t('results.title')}
-      </h1>
-      <p>{t('results.intro')}</p>
-      <p className="counts">{t('report.counts', assessment.counts)}</p>
-      {assessment.scopeNotice && (
-        <div className="notice warning" role="note">
-          <strong>{t('results.scopeTitle')}</strong>
-          <p>{localize(assessment.scopeNotice, lang)}</p>
+      {pages}
+      <div hidden={page !== null}>
+        <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
+          {t('results.title')}
+        </h1>
+        <p>{t('results.intro')}</p>
+        <p className="counts">{t('report.counts', assessment.counts)}</p>
+        {assessment.scopeNotice && (
+          <div className="notice warning" role="note">
+            <strong>{t('results.scopeTitle')}</strong>
+            <p>{localize(assessment.scopeNotice, lang)}</p>
+          </div>
+        )}
+        <div className="actions top-actions">
+          <button type="button" className="button secondary" onClick={onReview}>
+            {t('results.reviewAnswers')}
+          </button>
+          <button type="button" id="print-report" className="button secondary" onClick={() => setPrinting(true)}>
+            {t('results.print')}
+          </button>
         </div>
-      )}
-      <div className="actions top-actions">
-        <button type="button" className="button secondary" onClick={onReview}>
-          {t('results.reviewAnswers')}
-        </button>
-        <button type="button" id="print-report" className="button secondary" onClick={() => setPrinting(true)}>
-          {t('results.print')}
-        </button>
+        {GROUPS.map((verdict) => {
+          const clauses = group(verdict);
+          const collapsed = verdict === 'does_not_apply' || verdict === 'for_information';
+          const cards = clauses.map((c) => (
+            <ClauseCard key={c.id} clause={c} rulebook={rulebook} answers={answers} onAnswer={onAnswer} onRead={(quote, from) => setReading({ quote, from })} />
+          ));
+          const title = (
+            <>
+              {t(`results.groups.${verdict}`)} <span className="group-count">{t('punct.paren', { text: t('results.groupCount', { count: clauses.length }) })}</span>
+            </>
+          );
+          return (
+            <section key={verdict} className={`result-group verdict-${verdict}`} aria-labelledby={`group-${verdict}`}>
+              {collapsed ? (
+                <details>
+                  <summary>
+                    <h2 id={`group-${verdict}`} className="summary-heading">
+                      {title}
+                    </h2>
+                  </summary>
+                  {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
+                </details>
+              ) : (
+                <>
+                  <h2 id={`group-${verdict}`}>{title}</h2>
+                  {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
+                </>
+              )}
+            </section>
+          );
+        })}
+        <ExportPanel rulebook={rulebook} assessment={assessment} answers={answers} />
+        <SaveToWorkspaceButton rulebook={rulebook} answers={answers} />
+        {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
+        <aside className="disclaimer" aria-label={t('results.disclaimer')}>
+          <p>
+            <strong>{t('results.disclaimer')}</strong>
+            {t('punct.colon')}
+            {localize(rulebook.meta.disclaimer, lang)}
+          </p>
+          <p className="muted">
+            {assessment.rulebook.id} v{assessment.rulebook.version} · {assessment.rulebook.hash.slice(0, 12)}
+          </p>
+        </aside>
       </div>
-      {GROUPS.map((verdict) => {
-        const clauses = group(verdict);
-        const collapsed = verdict === 'does_not_apply' || verdict === 'for_information';
-        const cards = clauses.map((c) => (
-          <ClauseCard key={c.id} clause={c} rulebook={rulebook} answers={answers} onAnswer={onAnswer} onRead={(quote, from) => setReading({ quote, from })} />
-        ));
-        const title = (
-          <>
-            {t(`results.groups.${verdict}`)} <span className="group-count">{t('punct.paren', { text: t('results.groupCount', { count: clauses.length }) })}</span>
-          </>
-        );
-        return (
-          <section key={verdict} className={`result-group verdict-${verdict}`} aria-labelledby={`group-${verdict}`}>
-            {collapsed ? (
-              <details>
-                <summary>
-                  <h2 id={`group-${verdict}`} className="summary-heading">
-                    {title}
-                  </h2>
-                </summary>
-                {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
-              </details>
-            ) : (
-              <>
-                <h2 id={`group-${verdict}`}>{title}</h2>
-                {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
-              </>
-            )}
-          </section>
-        );
-      })}
-      <ExportPanel rulebook={rulebook} assessment={assessment} answers={answers} />
-      <SaveToWorkspaceButton rulebook={rulebook} answers={answers} />
-      {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
-      <aside className="disclaimer" aria-label={t('results.disclaimer')}>
-        <p>
-          <strong>{t('results.disclaimer')}</strong>
-          {t('punct.colon')}
-          {localize(rulebook.meta.disclaimer, lang)}
-        </p>
-        <p className="muted">
-          {assessment.rulebook.id} v{assessment.rulebook.version} · {assessment.rulebook.hash.slice(0, 12)}
-        </p>
-      </aside>
     </>
   );
 }

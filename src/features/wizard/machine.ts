@@ -27,7 +27,9 @@ export type WizardEvent =
   | { type: 'review.confirm' }
   | { type: 'results.review' }
   | { type: 'assessment.restart' }
-  | { type: 'assessment.restore'; answers: Answers; at: Position };
+  | { type: 'assessment.restore'; answers: Answers; at: Position }
+  /** The browser's Back or Forward: to a screen shown before, with the answers as they are now. */
+  | { type: 'history.go'; at: Position };
 
 export type WizardInput = { answers?: Answers; at?: Position };
 
@@ -129,6 +131,11 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
       'assessment.restore': {
         target: '.boot',
         actions: assign(({ event }) => ({ answers: event.answers, returnTo: null, resumeAt: event.at })),
+      },
+      // As a resumed session: a step no longer shown for these answers gives way (see resumeTarget).
+      'history.go': {
+        target: '.boot',
+        actions: assign(({ event }) => ({ returnTo: null, resumeAt: event.at })),
       },
     },
     states: {

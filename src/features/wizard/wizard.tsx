@@ -20,6 +20,7 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
+import { useScreenHistory } from './screen-history';
 
 /** The answers of the interview under way with `rulebook` (saved in this browser), if any. */
 export function interviewAnswers(rulebook: InterviewRulebook): Answers | null {
@@ -123,6 +124,11 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     const subscription = actor.subscribe(save);
     return () => subscription.unsubscribe();
   }, [actor, rulebook, t, start]);
+
+  useScreenHistory(key, (at) => {
+    actor.send({ type: 'history.go', at });
+    return positionKey(positionOf(actor.getSnapshot().value));
+  });
 
   // Each new screen: focus its heading so keyboard and screen-reader users start there.
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+/**
+ * The browser's Back and Forward buttons — a phone's Back button above all — move between the interview's
+ * screens and the app's views instead of leaving the app, and nothing entered is lost on the way.
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { sessionKey } from '@/features/wizard/persistence';
+import { MemoryStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { fixture } from '../engine/helpers';
+
+const renderApp = () =>
+  render(
+    <WorkspaceStoreProvider store={new MemoryStore()}>
+      <App rulebooks={[fixture]} />
+    </WorkspaceStoreProvider>,
+  );
+
+/** The browser's button, and the popstate event it brings (jsdom delivers it in a later task). */
+async function press(button: 'back' | 'forward') {
+  await act(async () => {
+    const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    if (button === 'back') window.history.back();
+    else window.history.forward();
+    await moved;
+  });
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  // jsdom keeps one history per file: each test starts on an entry of its own, marked by nothing.
+  window.history.pushState(null, '', '/');
+});
+
+it('goes back to the previous step with its answers, and forward again', async () => {
+  const user = userEvent.setup();
+  renderApp();
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+
+  await press('back');
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '继续上次的回答' })).toBeInTheDocument();
+});
+
+it('comes back to the intro, not out of the app, from the screen a visit resumed at', async () => {
+  localStorage.setItem(
+    sessionKey('demo-packaging'),
+    JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'company', located_here: true }, at: { at: 'step', step: 'packaging' }, savedAt: '2026-01-01' }),
+  );
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+  expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company', located_here: true });
+});
+
+it('goes back from the workspace to the interview where it was', async () => {
+  renderApp();
+  fireEvent.click(screen.getByRole('button', { name: '开始' }));
+  // Not user-event: a screen that suspends inside its act() is never retried in jsdom (React 19).
+  fireEvent.click(screen.getByRole('button', { name: '工作区' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '工作区' })).toBeInTheDocument();
+  await press('back');
+  expect(screen.queryByRole('heading', { level: 1, name: '工作区' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
+  expect(screen.getByRole('button', { name: '自测' })).toHaveAttribute('aria-current', 'page');
+});
