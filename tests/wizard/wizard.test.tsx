@@ -3,7 +3,7 @@
  * The interview as a user meets it, step by step, on the small fixture rulebook: what each step shows,
  * where each answer leads, what is rejected, the review, the results and saving.
  */
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -286,6 +286,21 @@ describe('saving', () => {
     expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+  });
+
+  it('still returns to the review after a reload in the middle of changing an answer from it', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user);
+    await user.click(await screen.findByRole('button', { name: '修改：出口占销售额的比重' }));
+    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+    cleanup();
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+    await user.clear(screen.getByLabelText(/出口占销售额的比重/));
+    await user.type(screen.getByLabelText(/出口占销售额的比重/), '75');
+    await user.click(screen.getByRole('button', { name: '保存并返回' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: '包装' })).getByText('75 %')).toBeInTheDocument();
   });
 
   it('starts afresh with a notice when the saved data is corrupted', () => {

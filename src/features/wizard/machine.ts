@@ -31,7 +31,8 @@ export type WizardEvent =
   /** The browser's Back or Forward: to a screen shown before, with the answers as they are now. */
   | { type: 'history.go'; at: Position };
 
-export type WizardInput = { answers?: Answers; at?: Position };
+/** `returnTo`: a step resumed while it was being changed from the review or the results (see WizardContext). */
+export type WizardInput = { answers?: Answers; at?: Position; returnTo?: 'review' | 'results' | null };
 
 function merge(answers: Answers, update: StepAnswers): Answers {
   const next: Answers = { ...answers };
@@ -123,7 +124,7 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
     },
   }).createMachine({
     id: 'wizard',
-    context: ({ input }) => ({ answers: input.answers ?? {}, returnTo: null, resumeAt: input.at ?? null }),
+    context: ({ input }) => ({ answers: input.answers ?? {}, returnTo: input.at?.at === 'step' ? (input.returnTo ?? null) : null, resumeAt: input.at ?? null }),
     initial: 'boot',
     on: {
       'answer.change': { actions: 'mergeAnswers' },

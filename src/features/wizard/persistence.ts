@@ -22,14 +22,19 @@ const SavedSession = z.object({
   hash: z.string(),
   answers: z.record(z.string(), z.unknown()),
   at: PositionSchema,
+  /** A step opened from the review or the results to change an answer: where "save and return" goes. */
+  returnTo: z.optional(z.enum(['review', 'results'])),
   savedAt: z.string(),
 });
 export type SavedSession = z.infer<typeof SavedSession>;
 
 export type Restored =
   | { status: 'none' }
-  | { status: 'restored'; answers: Answers; at: Position; rulebookChanged: boolean }
+  | { status: 'restored'; answers: Answers; at: Position; returnTo: ReturnTo; rulebookChanged: boolean }
   | { status: 'incompatible' };
+
+/** Where a step opened to change an answer returns to; null: the interview goes on in order. */
+export type ReturnTo = 'review' | 'results' | null;
 
 export const sessionKey = (rulebookId: string) => `policy-self-check:session:${rulebookId}`;
 
@@ -51,7 +56,9 @@ export function loadSession(rulebook: InterviewRulebook, storage: Storage | unde
   if (!session.success || session.data.rulebook !== rulebook.meta.id) return discard();
   const answers = answersSchema(rulebook).safeParse(session.data.answers);
   if (!answers.success) return discard();
-  return { status: 'restored', answers: answers.data, at: session.data.at, rulebookChanged: session.data.hash !== rulebook.hash };
+  const { at } = session.data;
+  const returnTo = at.at === 'step' ? (session.data.returnTo ?? null) : null;
+  return { status: 'restored', answers: answers.data, at, returnTo, rulebookChanged: session.data.hash !== rulebook.hash };
 
   function discard(): Restored {
     clearSession(rulebook, storage);
@@ -60,8 +67,8 @@ export function loadSession(rulebook: InterviewRulebook, storage: Storage | unde
 }
 
 /** Save; false when the browser refuses (quota exceeded, storage disabled). */
-export function saveSession(rulebook: InterviewRulebook, answers: Answers, at: Position, storage: Storage | undefined = safeStorage()): boolean {
-  const session: SavedSession = { version: FORMAT_VERSION, rulebook: rulebook.meta.id, hash: rulebook.hash, answers, at, savedAt: new Date().toISOString() };
+export function saveSession(rulebook: InterviewRulebook, answers: Answers, at: Position, returnTo: ReturnTo = null, storage: Storage | undefined = safeStorage()): boolean {
+  const session: SavedSession = { version: FORMAT_VERSION, rulebook: rulebook.meta.id, hash: rulebook.hash, answers, at, ...(returnTo && at.at === 'step' ? { returnTo } : {}), savedAt: new Date().toISOString() };
   try {
     storage?.setItem(sessionKey(rulebook.meta.id), JSON.stringify(session));
     return storage !== undefined;

@@ -93,7 +93,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined, 
     return { input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {}, notice: { tone: 'warning', message: shareErrorMessage(start.error, lang) } };
   if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: t('wizard.corruptNotice') } };
   if (saved.status === 'restored')
-    return { input: { answers: saved.answers, at: saved.at }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
+    return { input: { answers: saved.answers, at: saved.at, returnTo: saved.returnTo }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
   return { input: {}, notice: null };
 }
 
@@ -116,7 +116,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
   // Save every change of answers or screen.
   useEffect(() => {
     const save = (snapshot: ReturnType<typeof actor.getSnapshot>) => {
-      const ok = saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value));
+      const ok = saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value), snapshot.context.returnTo);
       if (!ok) setNotice({ tone: 'warning', message: t('wizard.storageFailed') });
     };
     // Answers opened from a link or a file become this browser's session at once.
