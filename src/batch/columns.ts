@@ -129,8 +129,10 @@ function cellReader(question: Question): (raw: string) => CellResult {
           n = cleaned === '' ? NaN : Number(cleaned);
         }
         if (!Number.isFinite(n)) return { ok: false, code: 'notANumber' };
+        if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return { ok: false, code: 'tooLarge' };
         if (question.min !== undefined && n < question.min) return { ok: false, code: 'belowMin', params: { value: n, min: question.min } };
         if (question.max !== undefined && n > question.max) return { ok: false, code: 'aboveMax', params: { value: n, max: question.max } };
+        if (question.integer && !Number.isInteger(n)) return { ok: false, code: 'notWhole', params: { value: n } };
         return { ok: true, value: n };
       };
     case 'text':

@@ -72,6 +72,7 @@ function labelCell(column: BatchColumn, lang: Language): string {
           : q.min !== undefined
             ? t('batch.template.numberMin', { min: q.min })
             : t('batch.template.number');
+      if (q.integer) hint += t('batch.template.whole');
       if (q.unit) hint += ` ${q.unit[lang]}`;
       break;
     case 'text':

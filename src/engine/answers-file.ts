@@ -43,6 +43,9 @@ export function answerSchema(question: Question): z.ZodMiniType {
       const checks = [];
       if (question.min !== undefined) checks.push(z.minimum(question.min, `must be at least ${question.min}`));
       if (question.max !== undefined) checks.push(z.maximum(question.max, `must be at most ${question.max}`));
+      if (question.integer) checks.push(z.refine((n) => Number.isInteger(n), 'must be a whole number'));
+      // Beyond this, digits are lost (12345678901234567 is read as 12345678901234568).
+      checks.push(z.refine((n) => typeof n !== 'number' || Math.abs(n) <= Number.MAX_SAFE_INTEGER, 'is too large to be kept exactly'));
       schema = z.number({ error: (iss) => `expected a number, got ${describe(iss.input)}` }).check(...checks);
       break;
     }

@@ -58,7 +58,7 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
         if (values.has(o.value)) problems.push({ file: Q, path: [...path, 'options', k, 'value'], message: `option "${o.value}" is listed twice` });
         values.add(o.value);
       });
-      if (q.type !== 'number' && (q.min !== undefined || q.max !== undefined || q.unit)) problems.push({ file: Q, path, message: 'min, max and unit belong to number questions only' });
+      if (q.type !== 'number' && (q.min !== undefined || q.max !== undefined || q.unit || q.integer !== undefined)) problems.push({ file: Q, path, message: 'min, max, integer and unit belong to number questions only' });
       if (q.showIf) checkCondition(q.showIf, Q, [...path, 'showIf'], index);
       if (q.derivedFrom) {
         const t = parameters.findIndex((p) => p.id === q.derivedFrom);

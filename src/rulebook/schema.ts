@@ -212,6 +212,7 @@ export const Question = z.strictObject({
     .describe('The id of a parameter table (parameters/<id>.yaml) that proposes this answer from earlier answers; the respondent may correct it, and an answers file may leave it out.'),
   min: z.number().optional(),
   max: z.number().optional(),
+  integer: z.boolean().optional().describe('Whole numbers only (a count of staff, of shops): 1.5 is refused.'),
   unit: LocalizedText.optional().describe('Shown after a number field, e.g. "%" or "万元".'),
 });
 export type Question = z.infer<typeof Question>;

@@ -52,6 +52,15 @@ it('lists every invalid cell with its row, column, cell reference and value, and
   expect(describeIssue(file.issues[0]!, 'zh')).toBe('“ngo”不是“kind”的选项；可填：company, association');
 });
 
+it('refuses a fraction where only whole numbers make sense, and a number too large to be kept exactly', () => {
+  const file = read(header + 'X,company,true,,true,10,1.5,\nY,company,true,,true,10,100000000000000000000000,\n');
+  expect(file.issues.map((i) => [i.cell, i.code])).toEqual([
+    ['G2', 'notWhole'],
+    ['G3', 'tooLarge'],
+  ]);
+  expect(file.issues.map((i) => describeIssue(i, 'zh'))).toEqual(['1.5 不是整数', '“100000000000000000000000”太大，无法准确保存']);
+});
+
 it('refuses "don\'t know" where the question does not offer it, and text that is not a number', () => {
   const file = read(header + 'X,company,dont_know,,true,lots,,\n');
   expect(file.issues.map((i) => [i.cell, i.code])).toEqual([

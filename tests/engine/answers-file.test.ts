@@ -50,6 +50,11 @@ it('lists every problem with its path: unknown question, unknown option, wrong t
   ]);
 });
 
+it('refuses a fraction where only whole numbers make sense, and a number too large to be kept exactly', () => {
+  expect(problems({ rulebook: 'demo-packaging', answers: { staff: 1.5, export_share: 30 } })).toEqual([{ path: 'answers.staff', message: 'must be a whole number' }]);
+  expect(problems({ rulebook: 'demo-packaging', answers: { staff: 1e23 } })).toEqual([{ path: 'answers.staff', message: 'is too large to be kept exactly' }]);
+});
+
 it('rejects "don\'t know" where the question does not offer it', () => {
   expect(problems({ rulebook: 'demo-packaging', answers: { kind: 'dont_know' } })[0]).toMatchObject({ path: 'answers.kind' });
 });

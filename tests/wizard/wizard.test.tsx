@@ -7,6 +7,8 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
+import { toFieldValue } from '@/features/wizard/step-schema';
+import type { Question } from '@/rulebook/schema';
 import { fixture } from '../engine/helpers';
 
 beforeEach(() => localStorage.clear());
@@ -100,6 +102,20 @@ describe('step 2: packaging', () => {
     expect(screen.getByText('不能大于 100')).toHaveAttribute('role', 'alert');
     expect(screen.getByText('请输入数字，例如 120')).toHaveAttribute('role', 'alert');
     expect(screen.getByLabelText(/出口占销售额的比重/)).toHaveFocus();
+  });
+
+  it('refuses a fraction of a person and a number too large to keep, and shows a large number with all its digits', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.type(screen.getByLabelText(/员工人数/), '1.5');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByText('请输入整数')).toHaveAttribute('role', 'alert');
+    await user.clear(screen.getByLabelText(/员工人数/));
+    await user.type(screen.getByLabelText(/员工人数/), '100000000000000000000000');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByText('数字太大，请检查')).toHaveAttribute('role', 'alert');
+    expect(toFieldValue({ id: 'n', type: 'number' } as Question, 1e21)).toBe('1000000000000000000000');
+    expect(toFieldValue({ id: 'n', type: 'number' } as Question, 0.000001)).toBe('0.000001');
   });
 
   it('proposes the company size from the staff count and lets the user correct it', async () => {

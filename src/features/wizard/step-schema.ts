@@ -16,6 +16,8 @@ export function toFieldValue(question: Question, answer: AnswerValue | undefined
   if (question.type === 'multi') return answer === DONT_KNOW ? [DONT_KNOW] : Array.isArray(answer) ? answer : [];
   if (answer === undefined) return '';
   if (typeof answer === 'boolean') return answer ? 'true' : 'false';
+  // Every digit, never "1e+23" (which the field would then refuse).
+  if (typeof answer === 'number') return answer.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
   return String(answer);
 }
 
@@ -57,6 +59,9 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
           }
           const n = parseNumber(v);
           if (n === null) fail(t('wizard.errors.notANumber'));
+          // Beyond this, digits are lost: 12345678901234567 would be kept as 12345678901234568.
+          else if (Math.abs(n) > Number.MAX_SAFE_INTEGER) fail(t('wizard.errors.tooLarge'));
+          else if (question.integer && !Number.isInteger(n)) fail(t('wizard.errors.wholeNumber'));
           else if (question.min !== undefined && n < question.min) fail(t('wizard.errors.min', { min: question.min }));
           else if (question.max !== undefined && n > question.max) fail(t('wizard.errors.max', { max: question.max }));
           return n ?? undefined;

@@ -87,6 +87,8 @@ export const en: Shape<Messages> = {
       chooseOne: 'Choose one option',
       chooseAtLeastOne: 'Choose at least one option',
       enterNumber: 'Enter a number',
+      wholeNumber: 'Enter a whole number',
+      tooLarge: 'That number is too large; please check it',
       notANumber: 'Enter a number, for example 120',
       min: 'Must be at least {{min}}',
       max: 'Must be at most {{max}}',

@@ -84,6 +84,8 @@ export const zh = {
       chooseAtLeastOne: '请至少选择一项',
       enterNumber: '请输入一个数字',
       notANumber: '请输入数字，例如 120',
+      wholeNumber: '请输入整数',
+      tooLarge: '数字太大，请检查',
       min: '不能小于 {{min}}',
       max: '不能大于 {{max}}',
       enterText: '请填写',
