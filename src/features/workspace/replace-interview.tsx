@@ -3,7 +3,7 @@
  * (the app, when a link is opened) takes the place of an interview that holds answers of its own. Three
  * answers: save it to the workspace first, replace it, or keep it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { savedAssessment, WorkspaceError } from './store';
@@ -16,7 +16,8 @@ type Props = { message: string; onSaveFirst: () => void; onReplace: () => void; 
 export function ReplaceInterview({ message, onSaveFirst, onReplace, onCancel, cancelLabel }: Props) {
   const { t } = useTranslation();
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // In the commit that shows the question (a layout effect): the focus is on it as soon as it is there.
+  useLayoutEffect(() => first.current?.focus(), []);
   return (
     <div className="notice warning replace-interview" role="alertdialog" aria-labelledby="replace-interview-text" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <p id="replace-interview-text">{message}</p>
