@@ -58,7 +58,7 @@ export function matrixCsvHeader(clauses: MatrixClause[], lang: Language): string
   return [
     t('batch.matrix.row'),
     t('batch.matrix.name'),
-    ...clauses.map((c) => t('batch.matrix.clause', { label: clauseLabel(c.clause), title: c.title[lang] })),
+    ...clauses.map((c) => t('batch.matrix.clause', { label: clauseLabel(c.clause, lang), title: c.title[lang] })),
     t('batch.matrix.inScope'),
     ...VERDICTS.map((v) => t(`verdict.${v}`)),
   ];

@@ -157,7 +157,7 @@ function changeNote(imported: ImportedAssessment, lang: Language): string {
   const labels = { was: rulebookLabel(imported.previous!), now: rulebookLabel(now) };
   if (imported.changes.length === 0) return `${t('exports.file.rulebookChangedNoDiff', labels)}\n`;
   const verdict = (v: string | null) => (v ? t(`verdict.${v}`) : t('exports.file.absent'));
-  const lines = imported.changes.map((c) => `  ${clauseLabel(c.clause)} ${c.title ? localize(c.title, lang) : c.id}: ${verdict(c.was)} → ${verdict(c.now)}`);
+  const lines = imported.changes.map((c) => `  ${clauseLabel(c.clause, lang)} ${c.title ? localize(c.title, lang) : c.id}: ${verdict(c.was)} → ${verdict(c.now)}`);
   return `${t('exports.file.rulebookChanged', labels)}\n${lines.join('\n')}\n`;
 }
 

@@ -63,7 +63,7 @@ export function csvReport({ rulebook, assessment, lang }: CsvReportInput): strin
   const header = ['clause', 'clauseTitle', 'itemId', 'itemTitle', 'audience', 'verdict', 'reason', 'departments', 'quotes'].map((k) => t(`exports.csv.${k}`));
   const rows = assessment.clauses.flatMap((clause) =>
     clause.supportItems.map((item) => [
-      clauseLabel(clause.clause),
+      clauseLabel(clause.clause, lang),
       L(clause.title),
       item.id,
       L(item.title),

@@ -88,14 +88,14 @@ export function buildReport({ rulebook, assessment, answers, lang, date, respond
   });
   const clause = (c: ClauseResult, items: SupportItemResult[]): ReportClause => ({
     clause: c.clause,
-    label: clauseLabel(c.clause),
+    label: clauseLabel(c.clause, lang),
     title: L(c.title),
     verdict: c.verdict,
     nearMiss: c.nearMiss,
     items: items.map(item),
   });
   const by = (v: Verdict) => assessment.clauses.filter((c) => c.verdict === v);
-  const brief = (c: ClauseResult) => ({ label: clauseLabel(c.clause), title: L(c.title) });
+  const brief = (c: ClauseResult) => ({ label: clauseLabel(c.clause, lang), title: L(c.title) });
 
   const answerRows: ReportModel['answers'] = [];
   for (const step of rulebook.questionnaire.steps)

@@ -39,7 +39,9 @@ export function chineseNumeral(text: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-export function clauseLabel(n: number): string {
+/** A clause's number as the policy writes it, （一） to （十九）; in English, (1) to (19). */
+export function clauseLabel(n: number, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'en') return `(${n})`;
   const names = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
   const tens = Math.floor(n / 10);
   const ones = n % 10;

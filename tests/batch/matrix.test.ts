@@ -32,7 +32,7 @@ it('exports the matrix as CSV: BOM, clause columns, verdict words, counts; unnam
   expect(matrixCsv(matrix, 'en')).toBe(
     '\uFEFF' +
       [
-        `Row,Name,${fixture.measures.map((m) => `${clauseLabel(m.clause)} ${m.title.en}`).join(',')},In scope,Applies,May apply,Does not apply,For information`,
+        `Row,Name,${fixture.measures.map((m) => `${clauseLabel(m.clause, 'en')} ${m.title.en}`).join(',')},In scope,Applies,May apply,Does not apply,For information`,
         '2,Green Box Ltd,Applies,For information,Applies,Yes,2,0,0,1',
         '4,Row 4,May apply,For information,May apply,Yes,0,2,0,1',
         "5,'=cmd|calc,Does not apply,For information,Does not apply,No,0,0,2,1",

@@ -51,7 +51,7 @@ it('reads YAML answers and writes a Markdown report in English', () => {
   expect(code).toBe(0);
   expect(stdout).toContain('# Policy Self-Check report: Demo City Measures on Green Packaging');
   expect(stdout).toContain('- **Date**: January 2, 2026');
-  expect(stdout).toContain('| （一） | Supporting green packaging | ? May apply |');
+  expect(stdout).toContain('| (1) | Supporting green packaging | ? May apply |');
   expect(stdout).toContain('**Still to answer**: Do you use degradable packaging?（you answered “don’t know”）');
   expect(stdout).toContain('> 对使用可降解包装材料的本市企业给予技术指导。');
   expect(stdout).toContain('> **Disclaimer**: For guidance only.');
@@ -153,11 +153,11 @@ describe('--format csv and --out', () => {
     const rows = readCsv(stdout);
     expect(rows[0]).toEqual(['Clause', 'Clause title', 'Support item id', 'Support item', 'For', 'Verdict', 'Why', 'Responsible departments', 'Policy text']);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[5]])).toEqual([
-      ['（一）', 'c1-degradable', 'Applies'],
-      ['（一）', 'c1-export-standard', 'Does not apply'],
-      ['（二）', 'c2-inspections', 'For information'],
-      ['（三）', 'c3-association-standards', 'Does not apply'],
-      ['（三）', 'c3-small-training', 'Applies'],
+      ['(1)', 'c1-degradable', 'Applies'],
+      ['(1)', 'c1-export-standard', 'Does not apply'],
+      ['(2)', 'c2-inspections', 'For information'],
+      ['(3)', 'c3-association-standards', 'Does not apply'],
+      ['(3)', 'c3-small-training', 'Applies'],
     ]);
     expect(rows[2]![6]).toContain('Near misses: Would apply if “Exports as a share of sales” is at least 50');
   });
@@ -228,7 +228,7 @@ describe('an assessment file exported by the app', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       `The file was made with rulebook demo-packaging v1.0.0 · aaaaaaaaaaaa; it has been assessed again under the current rulebook demo-packaging v1.2.3 · ${fixture.hash.slice(0, 12)}. These clauses changed:\n` +
-        '  （一） Supporting green packaging: May apply → Applies\n',
+        '  (1) Supporting green packaging: May apply → Applies\n',
     );
   });
 

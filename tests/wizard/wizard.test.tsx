@@ -283,7 +283,7 @@ describe('results in English', () => {
     await user.click(screen.getByRole('button', { name: '查看结果' }));
     await screen.findByRole('heading', { level: 1, name: '您的结果' });
     await user.click(screen.getByRole('button', { name: 'English' }));
-    const card = screen.getByRole('article', { name: '（一） Supporting green packaging' });
+    const card = screen.getByRole('article', { name: '(1) Supporting green packaging' });
     expect(within(card).getByText('对使用可降解包装材料的本市企业给予技术指导。')).toHaveAttribute('lang', 'zh-CN');
     const translation = within(card).getByText(/Local companies using degradable packaging materials receive technical guidance\./);
     expect(translation).toHaveTextContent('Translation (for reference only; the Chinese text is authoritative): Local companies using');

@@ -34,7 +34,7 @@ export function BarChart({ matrix }: { matrix: BatchMatrix }) {
           return (
             <li key={c.id} className="bar-row">
               <span className="bar-label">
-                {clauseLabel(c.clause)} {localize(c.title, lang)}
+                {clauseLabel(c.clause, lang)} {localize(c.title, lang)}
               </span>
               <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect className="bar-fill" x="0" y="0" height="10" width={total ? (count / total) * 100 : 0} />

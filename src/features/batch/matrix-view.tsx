@@ -135,7 +135,7 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
             <option value="any">{t('batch.ui.anyClause')}</option>
             {matrix.clauses.map((c, i) => (
               <option key={c.id} value={i}>
-                {clauseLabel(c.clause)} {localize(c.title, lang)}
+                {clauseLabel(c.clause, lang)} {localize(c.title, lang)}
               </option>
             ))}
           </select>
@@ -184,7 +184,7 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
               {matrix.clauses.map((c, i) => (
                 <th scope="col" key={c.id} aria-sort={ariaSort(i)}>
                   <button type="button" className="sort-button" title={localize(c.title, lang)} onClick={() => sortBy(i)}>
-                    {clauseLabel(c.clause)}{' '}
+                    {clauseLabel(c.clause, lang)}{' '}
                     <span className="visually-hidden">{localize(c.title, lang)}</span>
                     {arrow(i)}
                   </button>

@@ -36,7 +36,7 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
     <article className={`card clause-card verdict-${clause.verdict}`} aria-labelledby={headingId}>
       <header className="clause-header">
         <h3 id={headingId}>
-          {clauseLabel(clause.clause)} {localize(clause.title, lang)}
+          {clauseLabel(clause.clause, lang)} {localize(clause.title, lang)}
         </h3>
         <VerdictBadge verdict={clause.verdict} />
         {clause.nearMiss && <span className="badge badge-near">{t('results.nearMissBadge')}</span>}

@@ -212,7 +212,7 @@ function WhyWeAsk({ rulebook, dependents }: { rulebook: InterviewRulebook; depen
           <ul>
             {dependents.map((n) => (
               <li key={n}>
-                {clauseLabel(n)} {titles.get(n)}
+                {clauseLabel(n, lang)} {titles.get(n)}
               </li>
             ))}
           </ul>

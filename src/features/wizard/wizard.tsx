@@ -282,7 +282,7 @@ function ChangesTable({ changes }: { changes: ClauseChange[] }) {
         {changes.map((c) => (
           <tr key={c.id}>
             <td>
-              {clauseLabel(c.clause)} {c.title ? localize(c.title, lang) : c.id}
+              {clauseLabel(c.clause, lang)} {c.title ? localize(c.title, lang) : c.id}
             </td>
             <td>{verdict(c.was)}</td>
             <td>{verdict(c.now)}</td>

@@ -551,7 +551,7 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
             {rows.map(({ measure, verdicts, differs }) => (
               <tr key={measure.id} className={differs ? 'differs' : undefined}>
                 <th scope="row">
-                  {clauseLabel(measure.clause)} {localize(measure.title, lang)}
+                  {clauseLabel(measure.clause, lang)} {localize(measure.title, lang)}
                 </th>
                 {verdicts.map((v, i) => (
                   <td key={entries[i]!.item.id}>{v ? <VerdictBadge verdict={v} /> : '—'}</td>
