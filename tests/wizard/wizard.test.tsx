@@ -302,6 +302,10 @@ describe('saving', () => {
     expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+    // The notice follows the language switch, as the rest of the page does.
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Your earlier answers have been restored.')).toBeInTheDocument();
+    expect(screen.queryByText('已恢复您上次的回答。')).not.toBeInTheDocument();
   });
 
   it('still returns to the review after a reload in the middle of changing an answer from it', async () => {

@@ -58,7 +58,8 @@ export type WizardStart =
   | { kind: 'shareError'; error: ShareError }
   | { kind: 'imported'; imported: ImportedAssessment };
 
-type Notice = { tone: 'info' | 'warning'; message: string; changes?: ClauseChange[] } | null;
+/** `message` is worked out when shown, so that it follows the language switch. */
+type Notice = { tone: 'info' | 'warning'; message: (t: TFunction, lang: Language) => string; changes?: ClauseChange[] } | null;
 
 type Props = {
   rulebook: InterviewRulebook;
@@ -68,7 +69,7 @@ type Props = {
 };
 
 /** Where the interview starts, and what the user is told about it. */
-function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined, t: TFunction, lang: Language): { input: WizardInput; notice: Notice } {
+function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined): { input: WizardInput; notice: Notice } {
   if (start?.kind === 'fresh') {
     if (start.at === 'intro') return { input: {}, notice: null };
     const first = rulebook.questionnaire.steps[0]!;
@@ -77,23 +78,24 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined, 
   }
   const saved = loadSession(rulebook);
   if (start?.kind === 'shared')
-    return { input: { answers: start.answers, at: { at: 'results' } }, notice: { tone: 'info', message: t(start.rulebookChanged ? 'exports.share.rulebookChanged' : 'wizard.sharedNotice') } };
+    return { input: { answers: start.answers, at: { at: 'results' } }, notice: { tone: 'info', message: (t) => t(start.rulebookChanged ? 'exports.share.rulebookChanged' : 'wizard.sharedNotice') } };
   if (start?.kind === 'imported') {
     const { imported } = start;
-    const message = imported.rulebookChanged
-      ? t(imported.changes.length ? 'exports.file.rulebookChanged' : 'exports.file.rulebookChangedNoDiff', {
-          was: imported.previous ? rulebookLabel(imported.previous) : '',
-          now: rulebookLabel({ id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash }),
-        })
-      : t('wizard.importedNotice');
+    const message = (t: TFunction) =>
+      imported.rulebookChanged
+        ? t(imported.changes.length ? 'exports.file.rulebookChanged' : 'exports.file.rulebookChangedNoDiff', {
+            was: imported.previous ? rulebookLabel(imported.previous) : '',
+            now: rulebookLabel({ id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash }),
+          })
+        : t('wizard.importedNotice');
     return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes } };
   }
   // A broken share link: say so, and start afresh (earlier answers stay available to resume).
   if (start?.kind === 'shareError')
-    return { input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {}, notice: { tone: 'warning', message: shareErrorMessage(start.error, lang) } };
-  if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: t('wizard.corruptNotice') } };
+    return { input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {}, notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang) } };
+  if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: (t) => t('wizard.corruptNotice') } };
   if (saved.status === 'restored')
-    return { input: { answers: saved.answers, at: saved.at, returnTo: saved.returnTo }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
+    return { input: { answers: saved.answers, at: saved.at, returnTo: saved.returnTo }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: (t) => t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
   return { input: {}, notice: null };
 }
 
@@ -101,7 +103,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const machine = useMemo(() => createWizardMachine(rulebook), [rulebook]);
-  const [boot] = useState(() => beginning(rulebook, start, t, lang));
+  const [boot] = useState(() => beginning(rulebook, start));
   const [notice, setNotice] = useState<Notice>(boot.notice);
   const actor = useActorRef(machine, { input: boot.input });
   const value = useSelector(actor, (s) => s.value);
@@ -117,7 +119,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
   useEffect(() => {
     const save = (snapshot: ReturnType<typeof actor.getSnapshot>) => {
       const ok = saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value), snapshot.context.returnTo);
-      if (!ok) setNotice({ tone: 'warning', message: t('wizard.storageFailed') });
+      if (!ok) setNotice({ tone: 'warning', message: (t) => t('wizard.storageFailed') });
     };
     // Answers opened from a link or a file become this browser's session at once.
     if (start?.kind === 'shared' || start?.kind === 'imported') save(actor.getSnapshot());
@@ -243,7 +245,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
       {notice && (
         <div className={`notice ${notice.tone === 'warning' ? 'warning' : ''}`} role="status">
           <div>
-            <p>{notice.message}</p>
+            <p>{notice.message(t, lang)}</p>
             {notice.changes && notice.changes.length > 0 && <ChangesTable changes={notice.changes} />}
           </div>
           <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label={t('punct.dismiss')}>
