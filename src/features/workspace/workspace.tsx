@@ -10,7 +10,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent 
 import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
-import { localize } from '@/i18n';
+import { localize, type TFunction, type TParams } from '@/i18n';
 import { formatDate } from '@/i18n/format';
 import { downloadText } from '@/features/report/download';
 import { VerdictBadge } from '@/features/results/verdict-badge';
@@ -43,8 +43,14 @@ type Props = {
 
 type Entry = { item: SavedAssessment; rulebook: CompiledRulebook | undefined; assessment: Assessment | undefined };
 /** What the last operation did; after a delete, the item and where it was, to put it back. */
-type Status = { message: string; undo?: { item: SavedAssessment; index: number } } | null;
-type Problem = { message: string; details: string[] } | null;
+/** What the screen says, worked out when shown: it follows the language switch. */
+type Said = (t: TFunction) => string;
+const say =
+  (key: string, params?: TParams): Said =>
+  (t) =>
+    t(key, params);
+type Status = { message: Said; undo?: { item: SavedAssessment; index: number } } | null;
+type Problem = { message: Said; details: string[] } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -75,7 +81,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
 
   const fail = (e: unknown) => {
     const code = e instanceof WorkspaceError ? e.code : 'failed';
-    setProblem({ message: t(`workspace.${code}`), details: [] });
+    setProblem({ message: say(`workspace.${code}`), details: [] });
   };
 
   const reload = async () => {
@@ -94,7 +100,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
       (e: unknown) => {
         if (!live) return;
         setItems([]);
-        setProblem({ message: t(e instanceof WorkspaceError ? `workspace.${e.code}` : 'workspace.failed'), details: [] });
+        setProblem({ message: say(e instanceof WorkspaceError ? `workspace.${e.code}` : 'workspace.failed'), details: [] });
       },
     );
     return () => {
@@ -115,11 +121,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
    * (reading ten thousand entries again after each click would hold the page), or read again (`reload`).
    * An entry keeps its place while the user works on it: the list is sorted by date when it is read.
    */
-  const act = async (work: () => Promise<string | Status>, options: { reload?: boolean } = {}) => {
+  const act = async (work: () => Promise<Said | Status>, options: { reload?: boolean } = {}) => {
     setProblem(null);
     try {
       const result = await work();
-      setStatus(typeof result === 'string' ? { message: result } : result);
+      setStatus(typeof result === 'function' ? { message: result } : result);
       if (options.reload) await reload();
     } catch (e) {
       fail(e);
@@ -140,7 +146,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
       onOpen({ ...result.value, respondentName: entry.item.name });
     } else
       setProblem({
-        message: result.error.code === 'unknownRulebook' ? t('workspace.rulebookMissing', { id: entry.item.rulebookId }) : t('workspace.cannotOpen', { name: entry.item.name }),
+        message: result.error.code === 'unknownRulebook' ? say('workspace.rulebookMissing', { id: entry.item.rulebookId }) : say('workspace.cannotOpen', { name: entry.item.name }),
         details: result.error.problems.map((p) => `${p.path}: ${p.message}`),
       });
   };
@@ -155,20 +161,20 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
     const all = items ?? [];
     const { skipped } = workspaceFiles(all, rulebooks);
     downloadText(`policy-self-check_workspace_${today()}.json`, workspaceJson(all, rulebooks), 'application/json');
-    setStatus(skipped.length ? { message: t('workspace.exportSkipped', { count: skipped.length }) } : null);
+    setStatus(skipped.length ? { message: say('workspace.exportSkipped', { count: skipped.length }) } : null);
   };
 
   const importFile = async (file: File) => {
     setProblem(null);
     setStatus(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setProblem({ message: t('workspace.fileTooLarge', { name: file.name, max: '20 MB' }), details: [] });
+      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: '20 MB' }), details: [] });
       return;
     }
     const result = importWorkspace(await file.text(), rulebooks, lang, (n) => `${t('workspace.untitled', { date: today() })} ${n}`);
     if (!result.ok) {
       setProblem({
-        message: t('workspace.importFailed'),
+        message: say('workspace.importFailed'),
         details: result.problems.flatMap((p) => [p.entry === null ? p.message : t('workspace.importEntry', { entry: p.entry, message: p.message }), ...p.details.map((d) => `${d.path}: ${d.message}`)]),
       });
       return;
@@ -176,7 +182,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
     await act(
       async () => {
         await store.putMany(result.items);
-        return t('workspace.imported', { count: result.items.length });
+        return say('workspace.imported', { count: result.items.length });
       },
       { reload: true },
     );
@@ -185,9 +191,9 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
   const compare = () => {
     // The selection may span pages and searches.
     const chosen = (items ?? []).filter((item) => selected.has(item.id)).map((item) => entryOf(item, rulebooks));
-    if (chosen.length < 2) return setProblem({ message: t('workspace.compareNeedTwo'), details: [] });
-    if (chosen.some((e) => !e.rulebook)) return setProblem({ message: t('workspace.rulebookMissing', { id: chosen.find((e) => !e.rulebook)!.item.rulebookId }), details: [] });
-    if (new Set(chosen.map((e) => e.item.rulebookId)).size > 1) return setProblem({ message: t('workspace.compareOneRulebook'), details: [] });
+    if (chosen.length < 2) return setProblem({ message: say('workspace.compareNeedTwo'), details: [] });
+    if (chosen.some((e) => !e.rulebook)) return setProblem({ message: say('workspace.rulebookMissing', { id: chosen.find((e) => !e.rulebook)!.item.rulebookId }), details: [] });
+    if (new Set(chosen.map((e) => e.item.rulebookId)).size > 1) return setProblem({ message: say('workspace.compareOneRulebook'), details: [] });
     setProblem(null);
     setComparing(chosen);
   };
@@ -219,7 +225,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
               const { rulebook, answers, entry } = pendingOpen;
               const name = await saveUnderWay(store, rulebook, answers, t('workspace.untitled', { date: today() }));
               open(entry, true);
-              return t('workspace.saved', { name });
+              return say('workspace.saved', { name });
             })
           }
           onReplace={() => open(pendingOpen.entry, true)}
@@ -232,7 +238,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
       )}
       {problem && (
         <div className="field-error-block" role="alert">
-          <p className="field-error">{problem.message}</p>
+          <p className="field-error">{problem.message(t)}</p>
           {problem.details.length > 0 && (
             <ul>
               {problem.details.map((d, i) => (
@@ -245,7 +251,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
       <div className="notice-slot" role="status">
         {status && (
           <div className="notice">
-            <p>{status.message}</p>
+            <p>{status.message(t)}</p>
             {status.undo && (
               <button
                 type="button"
@@ -258,7 +264,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                   void act(async () => {
                     await store.put(item);
                     update((list) => (list.some((x) => x.id === item.id) ? list : [...list.slice(0, index), item, ...list.slice(index)]));
-                    return t('workspace.restored', { name: item.name });
+                    return say('workspace.restored', { name: item.name });
                   });
                 }}
               >
@@ -328,7 +334,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                     const copy = await store.duplicate(entry.item.id, t('workspace.copyName', { name: entry.item.name }));
                     // Beside the original, on the page the user is looking at.
                     update((list) => list.flatMap((i) => (i.id === entry.item.id ? [i, copy] : [i])));
-                    return t('workspace.duplicated', { name: copy.name });
+                    return say('workspace.duplicated', { name: copy.name });
                   })
                 }
                 onRename={() => setRenaming(entry.item.id)}
@@ -339,7 +345,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                   void act(async () => {
                     const renamed = await store.rename(entry.item.id, name);
                     update((list) => list.map((i) => (i.id === renamed.id ? renamed : i)));
-                    return t('workspace.renamed', { name });
+                    return say('workspace.renamed', { name });
                   });
                 }}
                 onDelete={() =>
@@ -353,7 +359,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                       return next;
                     });
                     requestAnimationFrame(() => document.getElementById('workspace-undo')?.focus());
-                    return { message: t('workspace.deleted', { name: entry.item.name }), undo: { item: entry.item, index: Math.max(0, index) } };
+                    return { message: say('workspace.deleted', { name: entry.item.name }), undo: { item: entry.item, index: Math.max(0, index) } };
                   })
                 }
                 onExport={() => exportOne(entry)}
