@@ -5,7 +5,8 @@
  *
  * A message is found by its dotted key (`t('wizard.next')`) in the language asked for, else in the default
  * language, else the key itself is returned (a missing message shows, it does not break the page);
- * `{{name}}` in a message is replaced by the parameter of that name.
+ * `{{name}}` in a message is replaced by the parameter of that name; `{{name|one|other}}` by `one` when it is 1,
+ * else by `other` (English plurals: '{{count}} {{count|clause|clauses}}').
  */
 import type { LocalizedText } from '../rulebook/schema.ts';
 import { zh } from './locales/zh.ts';
@@ -62,13 +63,20 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
 }
 
 const PARAMETER = /\{\{\s*([\w.]+)\s*\}\}/g;
+/** `{{count|member|members}}`: the first word when the parameter is 1, else the second (English plurals). */
+const PLURAL = /\{\{\s*([\w.]+)\|([^|}]*)\|([^|}]*)\}\}/g;
 
 function interpolate(message: string, params: TParams | undefined): string {
   if (!params) return message;
-  return message.replace(PARAMETER, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined || value === null ? whole : String(value);
-  });
+  return message
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      return value === undefined || value === null ? whole : Number(value) === 1 ? one : other;
+    })
+    .replace(PARAMETER, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined || value === null ? whole : String(value);
+    });
 }
 
 const translators = new Map<Language, TFunction>();

@@ -74,7 +74,7 @@ it('lists the problems of a file in Chinese by default and in English after the 
     ['1', 'export_share', '—', 'export_share', '⚠ Warning', 'The column "export_share" is missing: every member is taken as not having answered it'],
     ['4', 'kind', 'B4', 'robot', '✗ Error', '"robot" is not an option of "kind"; allowed: company, association'],
   ]);
-  expect(screen.getByText(/3 members valid and assessed; 1 rows with errors/)).toBeInTheDocument();
+  expect(screen.getByText(/3 members valid and assessed; 1 row with errors/)).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: '中文' }));
   expect(problemLines(/每个问题所在的行、列和单元格/)[1]![5]).toBe('“robot”不是“kind”的选项；可填：company, association');

@@ -62,7 +62,7 @@ const en: typeof zh = {
     does_not_apply: 'Measures that do not apply',
     for_information: 'For information (work of government bodies)',
   },
-  groupCount: '{{count}} clauses',
+  groupCount: '{{count}} {{count|clause|clauses}}',
   nearMissBadge: 'Near miss',
   wouldApplyIf: 'This item could apply if “{{question}}” {{expected}}.',
   conditions: 'Why',
