@@ -5,6 +5,9 @@
  *
  * `report`: the reports' headings and labels, registered under `report` (e.g. t('report.title')).
  *
+ * `condition`: what a comparison expects, in explanations (e.g. t('condition.atLeast')); `audience`: who a
+ * support item is for.
+ *
  * `conditionNot`: what a comparison under `not` expects (LeafTrace.negated: the condition needs the comparison NOT to hold),
  * e.g. `not: { answer: staff_count, atLeast: 300 }` reads "is less than 300". Registered under `conditionNot`
  * when imported (src/i18n registerMessages), beside the core catalogue's `condition.*`: only explanations
@@ -104,3 +107,45 @@ const reportEn: typeof reportZh = {
 };
 
 registerMessages('report', { zh: reportZh, en: reportEn });
+
+const conditionZh = {
+  is: '为“{{expected}}”',
+  in: '为以下之一：{{expected}}',
+  includesAny: '包括以下任一项：{{expected}}',
+  includesAll: '包括以下全部：{{expected}}',
+  atLeast: '至少 {{expected}}',
+  atMost: '至多 {{expected}}',
+  answeredTrue: '已回答',
+  answeredFalse: '未回答',
+  listSeparator: '、',
+};
+
+const conditionEn: typeof conditionZh = {
+  is: 'is “{{expected}}”',
+  in: 'is one of: {{expected}}',
+  includesAny: 'includes any of: {{expected}}',
+  includesAll: 'includes all of: {{expected}}',
+  atLeast: 'is at least {{expected}}',
+  atMost: 'is at most {{expected}}',
+  answeredTrue: 'is answered',
+  answeredFalse: 'is not answered',
+  listSeparator: ', ',
+};
+
+registerMessages('condition', { zh: conditionZh, en: conditionEn });
+
+const audienceZh = {
+  enterprise: '企业',
+  association: '行业协会、商会',
+  service_provider: '服务机构、金融机构',
+  government: '政府部门',
+};
+
+const audienceEn: typeof audienceZh = {
+  enterprise: 'Companies',
+  association: 'Associations and chambers of commerce',
+  service_provider: 'Service providers and financial institutions',
+  government: 'Government bodies',
+};
+
+registerMessages('audience', { zh: audienceZh, en: audienceEn });

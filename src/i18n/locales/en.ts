@@ -36,12 +36,6 @@ export const en: Shape<Messages> = {
     for_information: 'For information',
   },
   verdictIcon: { applies: '✓', possible: '?', does_not_apply: '✗', for_information: 'ℹ' },
-  audience: {
-    enterprise: 'Companies',
-    association: 'Associations and chambers of commerce',
-    service_provider: 'Service providers and financial institutions',
-    government: 'Government bodies',
-  },
   answer: {
     yes: 'Yes',
     no: 'No',
@@ -50,17 +44,6 @@ export const en: Shape<Messages> = {
     noneChosen: 'None of these',
     hidden: '(not asked: does not concern you)',
     derived: '(worked out from your answers)',
-  },
-  condition: {
-    is: 'is “{{expected}}”',
-    in: 'is one of: {{expected}}',
-    includesAny: 'includes any of: {{expected}}',
-    includesAll: 'includes all of: {{expected}}',
-    atLeast: 'is at least {{expected}}',
-    atMost: 'is at most {{expected}}',
-    answeredTrue: 'is answered',
-    answeredFalse: 'is not answered',
-    listSeparator: ', ',
   },
   wizard: {
     start: 'Start',

@@ -32,12 +32,6 @@ export const zh = {
     for_information: '仅供了解',
   },
   verdictIcon: { applies: '✓', possible: '?', does_not_apply: '✗', for_information: 'ℹ' },
-  audience: {
-    enterprise: '企业',
-    association: '行业协会、商会',
-    service_provider: '服务机构、金融机构',
-    government: '政府部门',
-  },
   answer: {
     yes: '是',
     no: '否',
@@ -46,17 +40,6 @@ export const zh = {
     noneChosen: '都没有',
     hidden: '（未问：不适用于您）',
     derived: '（根据您的回答推算）',
-  },
-  condition: {
-    is: '为“{{expected}}”',
-    in: '为以下之一：{{expected}}',
-    includesAny: '包括以下任一项：{{expected}}',
-    includesAll: '包括以下全部：{{expected}}',
-    atLeast: '至少 {{expected}}',
-    atMost: '至多 {{expected}}',
-    answeredTrue: '已回答',
-    answeredFalse: '未回答',
-    listSeparator: '、',
   },
   wizard: {
     start: '开始',
