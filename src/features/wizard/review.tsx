@@ -9,6 +9,7 @@ import { useLanguage } from '@/app/language';
 import { formatAnswer } from '@/report/explain';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { visibleSteps } from './routing';
+import './review-messages';
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -34,9 +35,9 @@ export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, o
   return (
     <>
       <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
-        {t('wizard.reviewTitle')}
+        {t('review.title')}
       </h1>
-      <p>{t('wizard.reviewIntro')}</p>
+      <p>{t('review.intro')}</p>
       {visibleSteps(rulebook, answers).map((step) => (
         <section key={step.id} className="card review-step" aria-labelledby={`review-${step.id}`}>
           <h2 id={`review-${step.id}`}>{localize(step.title, lang)}</h2>
@@ -46,14 +47,14 @@ export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, o
               .map((q) => {
                 const given = answers[q.id];
                 const derived = given === undefined ? states.derived.get(q.id) : undefined;
-                const text = given === undefined && derived === undefined ? t('wizard.notAnswered') : formatAnswer(q, given ?? derived, lang, t) + (derived !== undefined ? ` ${t('answer.derived')}` : '');
+                const text = given === undefined && derived === undefined ? t('review.notAnswered') : formatAnswer(q, given ?? derived, lang, t) + (derived !== undefined ? ` ${t('answer.derived')}` : '');
                 return (
                   <div key={q.id} className="review-row">
                     <dt>{localize(q.label, lang)}</dt>
                     <dd>
                       <span>{text}</span>
-                      <button type="button" className="link-button" aria-label={t('wizard.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id)}>
-                        {t('wizard.change')}
+                      <button type="button" className="link-button" aria-label={t('review.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id)}>
+                        {t('review.change')}
                       </button>
                     </dd>
                   </div>
@@ -67,7 +68,7 @@ export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, o
           {t('wizard.back')}
         </button>
         <button type="button" className="button" onClick={onConfirm}>
-          {t('wizard.seeResults')}
+          {t('review.seeResults')}
         </button>
       </div>
     </>
