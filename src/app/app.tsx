@@ -74,7 +74,8 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
   useEffect(() => {
     const onHashChange = () => {
       const fragment = takeShareFragment();
-      if (fragment) setLink((previous) => ({ fragment, n: (previous?.n ?? 0) + 1 }));
+      // Numbered from 2: 1 is the page's own link, the only one decoded before the screens are shown.
+      if (fragment) setLink((previous) => ({ fragment, n: (previous?.n ?? 1) + 1 }));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

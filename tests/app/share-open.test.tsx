@@ -89,3 +89,24 @@ it('opens a link pasted into the tab where the app is already open', async () =>
   expect(window.location.hash).toBe('');
   expect(sessionAnswers()).toEqual(shared);
 });
+
+it('asks about a link pasted into the open tab too, and keeping the interview keeps it where it was', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/');
+  // As in the built app: it takes over from the prerendered intro.
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  act(() => {
+    window.history.replaceState(null, '', `/#${encodeShareFragment(fixture, shared)}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
+  expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+  expect(sessionAnswers()).toEqual({ kind: 'company' });
+});
