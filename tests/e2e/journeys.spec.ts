@@ -165,6 +165,23 @@ test('a reload in the middle of the interview resumes where the user was', async
   await expect(page.getByRole('group', { name: '您是否在天津注册或经营？' }).getByRole('radio', { name: '是', exact: true })).toBeChecked();
 });
 
+test("the browser's Back and Forward move between the screens, not out of the app", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '开始' }).press('Enter');
+  await choose(page, '您以什么身份填写？', '企业');
+  await press(page, '下一步');
+  await expect(page.getByRole('heading', { level: 1, name: '所在地' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '关于您' })).toBeFocused();
+  await expect(page.getByRole('group', { name: '您以什么身份填写？' }).getByRole('radio', { name: '企业', exact: true })).toBeChecked();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: '所在地' })).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole('button', { name: '继续上次的回答' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '天津市促进内外贸一体化发展若干措施' })).toBeVisible();
+});
+
 test('every screen reads in English too, at phone width', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/');
