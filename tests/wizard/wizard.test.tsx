@@ -131,6 +131,17 @@ describe('step 2: packaging', () => {
     expect(within(size).getByRole('radio', { name: '大型' })).toBeChecked();
   });
 
+  it('clears the "choose one" under the size once the staff count proposes a size', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    const size = screen.getByRole('group', { name: '企业规模' });
+    expect(within(size).getByText('请选择一项')).toHaveAttribute('role', 'alert');
+    await user.type(screen.getByLabelText(/员工人数/), '12');
+    expect(within(size).getByRole('radio', { name: '小型' })).toBeChecked();
+    expect(within(size).queryByText('请选择一项')).not.toBeInTheDocument();
+  });
+
   it('takes several choices, and "don\'t know" replaces them', async () => {
     const user = userEvent.setup();
     await startAsCompany(user);

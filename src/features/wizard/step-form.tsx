@@ -83,7 +83,8 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
       if (!q.derivedFrom || form.getFieldState(q.id).isDirty) continue;
       const proposal = derived.get(q.id);
       const value = proposal === undefined ? '' : toFieldValue(q, proposal);
-      if (form.getValues(q.id) !== value) form.setValue(q.id, value, { shouldDirty: false });
+      // Checked again once the step has been submitted: an error shown before the proposal came (choose one) goes.
+      if (form.getValues(q.id) !== value) form.setValue(q.id, value, { shouldDirty: false, shouldValidate: form.formState.isSubmitted });
     }
   });
 
