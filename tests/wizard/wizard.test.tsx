@@ -317,6 +317,10 @@ describe('saving', () => {
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByText('Your earlier answers have been restored.')).toBeInTheDocument();
     expect(screen.queryByText('已恢复您上次的回答。')).not.toBeInTheDocument();
+    // Dismissed, it takes the focus to the screen's heading (its button is gone), not to the page.
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText('Your earlier answers have been restored.')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'About you' })).toHaveFocus();
   });
 
   it('still returns to the review after a reload in the middle of changing an answer from it', async () => {

@@ -248,7 +248,16 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
             <p>{notice.message(t, lang)}</p>
             {notice.changes && notice.changes.length > 0 && <ChangesTable changes={notice.changes} />}
           </div>
-          <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label={t('punct.dismiss')}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setNotice(null);
+              // The button goes with the notice: the focus goes to the screen's heading, not to the page.
+              heading.current?.focus();
+            }}
+            aria-label={t('punct.dismiss')}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </div>
