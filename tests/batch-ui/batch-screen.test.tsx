@@ -169,6 +169,14 @@ it('adds the members to the workspace once: the button then says they were added
   expect(screen.queryByRole('button', { name: /个会员加入工作区$/ })).not.toBeInTheDocument();
 });
 
+it('moves the focus to the results when a run ends, not to the page body with the cancel button', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  await importFile(user, csv(members));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /结果/ })).toHaveFocus());
+});
+
 it('says what is wrong with an unusable file and assesses nothing', async () => {
   const user = userEvent.setup();
   renderScreen();

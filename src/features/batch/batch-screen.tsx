@@ -205,10 +205,14 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: 
   useEffect(() => {
     if (run.phase === 'failed' || run.phase === 'crashed' || run.phase === 'noneValid') failure.current?.focus();
   }, [run]);
-  // The cancel button is gone: focus moves to the partial results it left.
+  // A run that ends removes its cancel button, which had the focus: it moves to the results (all of them, or the
+  // part assessed before a cancel).
+  const lastPhase = useRef(run.phase);
   useEffect(() => {
-    if (cancelledAfter) resultsHeading.current?.focus();
-  }, [cancelledAfter]);
+    const was = lastPhase.current;
+    lastPhase.current = run.phase;
+    if (run.phase === 'done' && (was === 'reading' || was === 'assessing')) resultsHeading.current?.focus();
+  }, [run.phase]);
 
   const download = (kind: 'template' | 'example') => {
     const text = kind === 'template' ? batchTemplate(templateRulebook, lang) : batchExample(templateRulebook, { lang });
