@@ -468,15 +468,19 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
           <tbody>
             {shown.map((issue, i) => (
               <tr key={i} className={`issue-${issue.severity}`}>
-                <td>{issue.row}</td>
-                <td>{issue.column ?? '—'}</td>
-                <td>{issue.cell ?? '—'}</td>
-                <td className="issue-value">{issue.value === '' ? t('batch.ui.empty') : issue.value}</td>
-                <td>
+                {/* data-label: at phone width each problem is a block of labelled lines (batch.css). */}
+                <td data-label={t('batch.ui.issueRow')}>{issue.row}</td>
+                <td data-label={t('batch.ui.issueColumn')}>{issue.column ?? '—'}</td>
+                <td data-label={t('batch.ui.issueCell')}>{issue.cell ?? '—'}</td>
+                <td data-label={t('batch.ui.issueValue')} className="issue-value">
+                  {/* A column's own problem (missing, unknown) has no value but the column's name, shown beside. */}
+                  {issue.value === '' ? t('batch.ui.empty') : issue.cell === null && issue.value === issue.column ? '—' : issue.value}
+                </td>
+                <td data-label={t('batch.ui.issueSeverity')}>
                   <span aria-hidden="true">{issue.severity === 'error' ? '✗ ' : '⚠ '}</span>
                   {t(`batch.ui.${issue.severity}`)}
                 </td>
-                <td>{describeIssue(issue, lang)}</td>
+                <td data-label={t('batch.ui.issueMessage')}>{describeIssue(issue, lang)}</td>
               </tr>
             ))}
           </tbody>
