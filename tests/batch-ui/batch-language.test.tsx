@@ -65,13 +65,13 @@ it('lists the problems of a file in Chinese by default and in English after the 
   await importFile(user, csv(members.map((m) => m.filter((_, i) => HEADER[i] !== 'export_share')), header));
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
   expect(problemLines(/每个问题所在的行、列和单元格/)).toEqual([
-    ['1', 'export_share', '—', 'export_share', '⚠ 提醒', '缺少列“export_share”：所有会员的此问题都视为未回答'],
+    ['1', 'export_share', '—', '—', '⚠ 提醒', '缺少列“export_share”：所有会员的此问题都视为未回答'],
     ['4', 'kind', 'B4', 'robot', '✗ 错误', '“robot”不是“kind”的选项；可填：company, association'],
   ]);
 
   await user.click(screen.getByRole('button', { name: 'English' }));
   expect(problemLines(/The row, column and cell of each problem/)).toEqual([
-    ['1', 'export_share', '—', 'export_share', '⚠ Warning', 'The column "export_share" is missing: every member is taken as not having answered it'],
+    ['1', 'export_share', '—', '—', '⚠ Warning', 'The column "export_share" is missing: every member is taken as not having answered it'],
     ['4', 'kind', 'B4', 'robot', '✗ Error', '"robot" is not an option of "kind"; allowed: company, association'],
   ]);
   expect(screen.getByText(/3 members valid and assessed; 1 row with errors/)).toBeInTheDocument();
