@@ -4,51 +4,11 @@
  * and value in the interface language, and switching the language turns the problems and the status messages
  * on screen with it.
  */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { LanguageProvider, useLanguage } from '@/app/language';
-import { BOM, csvLine } from '@/batch';
-import { BatchScreen } from '@/features/batch/batch-screen';
-import { MemoryStore } from '@/features/workspace/store';
-import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
-import { fixture } from '../engine/helpers';
+import { csv, HEADER, importFile, members, renderScreen } from './helpers';
 
 beforeEach(() => localStorage.clear());
-
-const HEADER = ['name', 'kind', 'located_here', 'company_name', 'degradable', 'materials', 'exports', 'export_share', 'staff', 'size'];
-const members = [
-  ['乙公司', 'company', '是', '', '否', '', '是', '60', '', ''],
-  ['甲公司', 'company', '是', '', '是', '', '否', '', '', ''],
-  ['坏公司', 'robot', '是', '', '', '', '', '', '', ''],
-  ['丙协会', 'association', '是', '', '', '', '', '', '', ''],
-];
-const csv = (rows: string[][], header = HEADER) => BOM + csvLine(header) + rows.map(csvLine).join('');
-
-/** The page header's language switch, as the app has it. */
-function LanguageSwitch() {
-  const { lang, setLang } = useLanguage();
-  return (
-    <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-      {lang === 'zh' ? 'English' : '中文'}
-    </button>
-  );
-}
-
-function renderScreen(store = new MemoryStore()) {
-  render(
-    <LanguageProvider>
-      <LanguageSwitch />
-      <WorkspaceStoreProvider store={store}>
-        <BatchScreen rulebooks={[fixture]} useWorker={false} />
-      </WorkspaceStoreProvider>
-    </LanguageProvider>,
-  );
-  return store;
-}
-
-async function importFile(user: ReturnType<typeof userEvent.setup>, text: string, name = 'members.csv') {
-  await user.upload(screen.getByLabelText(/^(会员文件（CSV 或 Excel）|Members file \(CSV or Excel\))$/), new File([text], name, { type: 'text/csv' }));
-}
 
 /** The problems table's rows, each as its cells' text: row, column, cell, value, kind, problem. */
 const problemLines = (name: RegExp) =>
@@ -59,7 +19,7 @@ const problemLines = (name: RegExp) =>
 
 it('lists the problems of a file in Chinese by default and in English after the switch, each with its row, column and value', async () => {
   const user = userEvent.setup();
-  renderScreen();
+  renderScreen(undefined, { languageSwitch: true });
   // No 'export_share' column, and a kind that is no option.
   const header = HEADER.filter((c) => c !== 'export_share');
   await importFile(user, csv(members.map((m) => m.filter((_, i) => HEADER[i] !== 'export_share')), header));
@@ -82,7 +42,7 @@ it('lists the problems of a file in Chinese by default and in English after the 
 
 it('shows the message about an unusable file, and the workspace status, in the language switched to', async () => {
   const user = userEvent.setup();
-  renderScreen();
+  renderScreen(undefined, { languageSwitch: true });
   await importFile(user, csv(members));
   await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
   expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();

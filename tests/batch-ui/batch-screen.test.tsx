@@ -5,16 +5,11 @@
  * filter the matrix, and read the chart. (jsdom has no Worker: the same run goes on the main thread.)
  * Cancelling a run is in batch-cancel.test.tsx.
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { LanguageProvider } from '@/app/language';
-import { BOM, csvLine } from '@/batch';
 import { readXlsx } from '@/batch/xlsx';
 import { xlsxWorkbook } from '@/batch/xlsx-write';
-import { BatchScreen } from '@/features/batch/batch-screen';
-import { MemoryStore } from '@/features/workspace/store';
-import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
-import { fixture } from '../engine/helpers';
+import { csv, HEADER, importFile, members, renderScreen } from './helpers';
 
 let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
 beforeEach(() => {
@@ -30,31 +25,6 @@ beforeEach(() => {
     downloads.push({ name: this.download, text: lastBlob!.text(), blob: lastBlob! });
   });
 });
-
-const HEADER = ['name', 'kind', 'located_here', 'company_name', 'degradable', 'materials', 'exports', 'export_share', 'staff', 'size'];
-const members = [
-  ['乙公司', 'company', '是', '', '否', '', '是', '60', '', ''],
-  ['甲公司', 'company', '是', '', '是', '', '否', '', '', ''],
-  ['坏公司', 'robot', '是', '', '', '', '', '', '', ''],
-  ['丙协会', 'association', '是', '', '', '', '', '', '', ''],
-];
-const csv = (rows: string[][]) => BOM + csvLine(HEADER) + rows.map(csvLine).join('');
-
-function renderScreen(store = new MemoryStore()) {
-  render(
-    <LanguageProvider>
-      <WorkspaceStoreProvider store={store}>
-        <BatchScreen rulebooks={[fixture]} useWorker={false} />
-      </WorkspaceStoreProvider>
-    </LanguageProvider>,
-  );
-  return store;
-}
-
-async function importFile(user: ReturnType<typeof userEvent.setup>, text: string | Uint8Array, name = 'members.csv') {
-  const type = name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), new File([text as BlobPart], name, { type }));
-}
 
 /** A downloaded file's bytes (jsdom's Blob has no arrayBuffer()). */
 const bytesOf = (blob: Blob) =>

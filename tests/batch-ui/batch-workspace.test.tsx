@@ -4,55 +4,17 @@
  * members already there with the same name, answers and policy version are not added twice, and the status
  * says how many were added and how many were there already.
  */
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { LanguageProvider, useLanguage } from '@/app/language';
-import { BOM, csvLine } from '@/batch';
-import { BatchScreen } from '@/features/batch/batch-screen';
 import { MemoryStore, savedAssessment } from '@/features/workspace/store';
-import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { fixture } from '../engine/helpers';
+import { csv, importFile, members, renderScreen } from './helpers';
 
 beforeEach(() => localStorage.clear());
 
-const HEADER = ['name', 'kind', 'located_here', 'company_name', 'degradable', 'materials', 'exports', 'export_share', 'staff', 'size'];
-const members = [
-  ['乙公司', 'company', '是', '', '否', '', '是', '60', '', ''],
-  ['甲公司', 'company', '是', '', '是', '', '否', '', '', ''],
-  ['坏公司', 'robot', '是', '', '', '', '', '', '', ''],
-  ['丙协会', 'association', '是', '', '', '', '', '', '', ''],
-];
-const csv = (rows: string[][]) => BOM + csvLine(HEADER) + rows.map(csvLine).join('');
-
-/** The page header's language switch, as the app has it. */
-function LanguageSwitch() {
-  const { lang, setLang } = useLanguage();
-  return (
-    <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-      {lang === 'zh' ? 'English' : '中文'}
-    </button>
-  );
-}
-
-function renderScreen(store = new MemoryStore()) {
-  render(
-    <LanguageProvider>
-      <LanguageSwitch />
-      <WorkspaceStoreProvider store={store}>
-        <BatchScreen rulebooks={[fixture]} useWorker={false} />
-      </WorkspaceStoreProvider>
-    </LanguageProvider>,
-  );
-  return store;
-}
-
-async function importFile(user: ReturnType<typeof userEvent.setup>, text: string, name = 'members.csv') {
-  await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), new File([text], name, { type: 'text/csv' }));
-}
-
 it('adds only the members not yet in the workspace when the same file is added again, and says how many were there already', async () => {
   const user = userEvent.setup();
-  const store = renderScreen();
+  const store = renderScreen(undefined, { languageSwitch: true });
   await importFile(user, csv(members));
   await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
   expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
