@@ -355,6 +355,34 @@ describe('saving', () => {
     expect(screen.getByText(/无法读取之前保存的回答/)).toBeInTheDocument();
   });
 
+  it('never saves a number the step refuses: the answer before it stays, and a reload keeps everything', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '否' }));
+    await user.type(screen.getByLabelText(/员工人数/), '12');
+    await user.clear(screen.getByLabelText(/员工人数/));
+    await user.type(screen.getByLabelText(/员工人数/), '12.5');
+    expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company', located_here: true, exports: false, staff: 12, size: 'small' });
+    cleanup();
+    renderApp();
+    expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
+    expect(screen.getByLabelText(/员工人数/)).toHaveValue('12');
+  });
+
+  it('restores the answers that still fit when one saved answer no longer does', async () => {
+    const user = userEvent.setup();
+    localStorage.setItem(
+      sessionKey('demo-packaging'),
+      JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'company', located_here: true, staff: 1.5 }, at: { at: 'step', step: 'who' }, savedAt: '2026-01-01' }),
+    );
+    renderApp();
+    expect(screen.getByText('政策规则已更新，已按新规则重新评估您之前的回答。')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByLabelText(/员工人数/)).toHaveValue('');
+    expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).not.toHaveProperty('staff');
+  });
+
   it('clears everything on "start again", only after confirmation', async () => {
     const user = userEvent.setup();
     await startAsCompany(user);

@@ -54,16 +54,36 @@ export function loadSession(rulebook: InterviewRulebook, storage: Storage | unde
   }
   const session = SavedSession.safeParse(data);
   if (!session.success || session.data.rulebook !== rulebook.meta.id) return discard();
-  const answers = answersSchema(rulebook).safeParse(session.data.answers);
-  if (!answers.success) return discard();
+  const answers = validAnswers(rulebook, session.data.answers);
+  // None left of what was there: nothing to resume.
+  if (!answers || (Object.keys(answers).length === 0 && Object.keys(session.data.answers).length > 0)) return discard();
+  // Some left out: as after a change of the rules, the user is told the answers were assessed again.
+  const dropped = Object.keys(answers).length < Object.keys(session.data.answers).length;
   const { at } = session.data;
   const returnTo = at.at === 'step' ? (session.data.returnTo ?? null) : null;
-  return { status: 'restored', answers: answers.data, at, returnTo, rulebookChanged: session.data.hash !== rulebook.hash };
+  return { status: 'restored', answers, at, returnTo, rulebookChanged: dropped || session.data.hash !== rulebook.hash };
 
   function discard(): Restored {
     clearSession(rulebook, storage);
     return { status: 'incompatible' };
   }
+}
+
+/**
+ * The saved answers that still fit the questionnaire: one that no longer does (a question since removed, a value
+ * the rules now refuse) is left out, not the whole interview with it. Null when they are not answers at all.
+ */
+function validAnswers(rulebook: InterviewRulebook, saved: Record<string, unknown>): Answers | null {
+  const schema = answersSchema(rulebook);
+  const first = schema.safeParse(saved);
+  if (first.success) return first.data;
+  const wrong = new Set<string>();
+  for (const issue of first.error.issues) {
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) wrong.add(key);
+    else if (typeof issue.path[0] === 'string') wrong.add(issue.path[0]);
+  }
+  const second = schema.safeParse(Object.fromEntries(Object.entries(saved).filter(([id]) => !wrong.has(id))));
+  return second.success ? second.data : null;
 }
 
 /** Save; false when the browser refuses (quota exceeded, storage disabled). */

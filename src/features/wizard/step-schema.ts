@@ -100,13 +100,15 @@ export function draftAnswers(questions: Question[], values: FormValues): StepAns
   for (const q of questions) {
     const v = values[q.id];
     if (v === undefined) continue;
-    if (q.type === 'number' && typeof v === 'string' && v !== DONT_KNOW) out[q.id] = parseNumber(v) ?? undefined;
     // Not yet ticked is not yet answered, until the step is submitted.
-    else if (q.type === 'multi' && Array.isArray(v) && v.length === 0) out[q.id] = undefined;
-    else {
-      const parsed = fieldSchema({ ...q, optional: true }, ((k: string) => k) as unknown as TFunction).safeParse(v);
-      out[q.id] = parsed.success ? parsed.data : undefined;
+    if (q.type === 'multi' && Array.isArray(v) && v.length === 0) {
+      out[q.id] = undefined;
+      continue;
     }
+    // What the step would refuse (12.5 staff, a number out of range, a required field emptied) is left out: the
+    // answer given before stays, and nothing saved is one that the step, a reload or a share link would refuse.
+    const parsed = fieldSchema(q, ((k: string) => k) as unknown as TFunction).safeParse(v);
+    if (parsed.success) out[q.id] = parsed.data;
   }
   return out;
 }
