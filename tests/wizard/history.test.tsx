@@ -79,3 +79,19 @@ it('goes back from the workspace to the interview where it was', async () => {
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
   expect(screen.getByRole('button', { name: '自测' })).toHaveAttribute('aria-current', 'page');
 });
+
+it('comes back to the intro, not to the results of no answers, after "start again"', async () => {
+  const user = userEvent.setup();
+  localStorage.setItem(
+    sessionKey('demo-packaging'),
+    JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'association', located_here: true }, at: { at: 'review' }, savedAt: '2026-01-01' }),
+  );
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '重新开始' }));
+  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
+  expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+  await press('back');
+  expect(screen.queryByRole('heading', { level: 1, name: '检查您的回答' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+});

@@ -133,10 +133,14 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
         target: '.boot',
         actions: assign(({ event }) => ({ answers: event.answers, returnTo: null, resumeAt: event.at })),
       },
-      // As a resumed session: a step no longer shown for these answers gives way (see resumeTarget).
+      // As a resumed session: a step no longer shown for these answers gives way (see resumeTarget); the review
+      // and the results of no answers at all (Back after "start again") give way to the intro.
       'history.go': {
         target: '.boot',
-        actions: assign(({ event }) => ({ returnTo: null, resumeAt: event.at })),
+        actions: assign(({ context, event }) => ({
+          returnTo: null,
+          resumeAt: (event.at.at === 'review' || event.at.at === 'results') && Object.keys(context.answers).length === 0 ? { at: 'intro' as const } : event.at,
+        })),
       },
     },
     states: {
