@@ -3,7 +3,7 @@
  * Opening a share link someone sent: it must not wipe out an interview under way in this browser without
  * asking, and a link pasted into the tab where the app is already open must open too (no reload happens).
  */
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -55,6 +55,8 @@ it('opens the link without saving when asked to: the shared answers become the i
   await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
   expect(await screen.findByText('已打开分享链接中的回答。')).toBeInTheDocument();
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  // The button pressed is gone: the focus is on the results' heading, not on the page.
+  await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toHaveFocus());
   expect(sessionAnswers()).toEqual(shared);
   expect(await store.list()).toEqual([]);
 });

@@ -134,7 +134,9 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
 
   // Each new screen: focus its heading so keyboard and screen-reader users start there.
   const heading = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
+  // The first screen of a page keeps the page's focus; answers just opened (a link, a file, a saved assessment)
+  // are a new screen like any other.
+  const first = useRef(!(start?.kind === 'shared' || start?.kind === 'imported'));
   // A lazily loaded screen has no heading yet when it is entered: it calls onReady once it has.
   const pendingFocus = useRef(false);
   useEffect(() => {
