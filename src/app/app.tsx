@@ -11,7 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { historyState, stateOf } from '@/features/wizard/screen-history';
+import { useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -20,6 +20,7 @@ const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) 
 const SharedLinkQuestion = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.SharedLinkQuestion })));
 const VIEWS = ['interview', 'workspace', 'batch'] as const;
 type View = (typeof VIEWS)[number];
+const readView = (held: unknown): View | null => (VIEWS.includes(held as View) ? (held as View) : null);
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
 
 type AppProps = {
@@ -159,22 +160,10 @@ function Screens({ rulebooks, initial, question }: { rulebooks: InterviewRuleboo
     setView(next);
   };
   // The browser's Back and Forward move between the views too (see src/features/wizard/screen-history.ts).
-  useEffect(() => {
-    const state = historyState();
-    if (state.pscView === view) return;
-    if (state.pscView === undefined) window.history.replaceState({ ...state, pscView: view }, '');
-    else window.history.pushState({ ...state, pscView: view }, '');
-  }, [view]);
-  useEffect(() => {
-    const onPopState = (event: PopStateEvent) => {
-      const to = stateOf(event).pscView;
-      if (!VIEWS.includes(to as View)) return;
-      switched.current = true;
-      setView(to as View);
-    };
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, []);
+  useHistoryField('pscView', view, readView, (to) => {
+    show(to);
+    return to;
+  });
 
   return (
     <div className="app">

@@ -6,7 +6,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
-import { sessionKey } from '@/features/wizard/persistence';
+import { saveSession, sessionKey } from '@/features/wizard/persistence';
 import { MemoryStore } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { fixture } from '../engine/helpers';
@@ -57,10 +57,7 @@ it('goes back to the previous step with its answers, and forward again', async (
 });
 
 it('comes back to the intro, not out of the app, from the screen a visit resumed at', async () => {
-  localStorage.setItem(
-    sessionKey('demo-packaging'),
-    JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'company', located_here: true }, at: { at: 'step', step: 'packaging' }, savedAt: '2026-01-01' }),
-  );
+  saveSession(fixture, { kind: 'company', located_here: true }, { at: 'step', step: 'packaging' });
   renderApp();
   expect(await screen.findByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   await press('back');
@@ -82,10 +79,7 @@ it('goes back from the workspace to the interview where it was', async () => {
 
 it('comes back to the intro, not to the results of no answers, after "start again"', async () => {
   const user = userEvent.setup();
-  localStorage.setItem(
-    sessionKey('demo-packaging'),
-    JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'association', located_here: true }, at: { at: 'review' }, savedAt: '2026-01-01' }),
-  );
+  saveSession(fixture, { kind: 'association', located_here: true }, { at: 'review' });
   renderApp();
   expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '重新开始' }));

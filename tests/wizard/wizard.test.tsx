@@ -6,7 +6,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
-import { sessionKey } from '@/features/wizard/persistence';
+import { saveSession, sessionKey } from '@/features/wizard/persistence';
 import { toFieldValue } from '@/features/wizard/step-schema';
 import type { Question } from '@/rulebook/schema';
 import { fixture } from '../engine/helpers';
@@ -371,10 +371,8 @@ describe('saving', () => {
 
   it('restores the answers that still fit when one saved answer no longer does', async () => {
     const user = userEvent.setup();
-    localStorage.setItem(
-      sessionKey('demo-packaging'),
-      JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'company', located_here: true, staff: 1.5 }, at: { at: 'step', step: 'who' }, savedAt: '2026-01-01' }),
-    );
+    // Saved as an earlier version of the app could, before staff counts were whole numbers.
+    saveSession(fixture, { kind: 'company', located_here: true, staff: 1.5 }, { at: 'step', step: 'who' });
     renderApp();
     expect(screen.getByText('政策规则已更新，已按新规则重新评估您之前的回答。')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();

@@ -30,37 +30,47 @@ export function positionFromKey(key: unknown): Position | null {
 }
 
 /**
- * `key`: the screen shown; `go`: shows a screen from the history and returns the key of the screen it led to
- * (another, when that one is no longer shown).
+ * Keeps `field` of the tab's history state in step with `value`: a new value is a new entry (the first one
+ * replaces the entry the page arrived on, after an entry of `first` when given), and Back or Forward to an entry
+ * calls `go` with its value (`read` turns what the entry holds into one, or null). `go` returns the value it
+ * led to; when that is another (the screen asked for is no longer shown), the entry is changed to say so.
  */
-export function useScreenHistory(key: string, go: (at: Position) => string): void {
-  const shown = useRef(key);
+export function useHistoryField<T extends string>(field: string, value: T, read: (held: unknown) => T | null, go: (to: T) => T, first?: T): void {
+  const shown = useRef(value);
   const goTo = useRef(go);
+  const readHeld = useRef(read);
   useEffect(() => {
     goTo.current = go;
-  }, [go]);
+    readHeld.current = read;
+  }, [go, read]);
 
   useEffect(() => {
-    shown.current = key;
+    shown.current = value;
     const state = historyState();
-    const marked = state[FIELD];
-    if (marked === key) return; // Shown from the history: the entry is this screen's already.
+    const marked = state[field];
+    if (marked === value) return; // Shown from the history: the entry is this value's already.
     if (marked === undefined) {
-      window.history.replaceState({ ...state, [FIELD]: 'intro' }, '');
-      if (key !== 'intro') window.history.pushState({ ...state, [FIELD]: key }, '');
-    } else window.history.pushState({ ...state, [FIELD]: key }, '');
-  }, [key]);
+      window.history.replaceState({ ...state, [field]: first ?? value }, '');
+      if (first !== undefined && value !== first) window.history.pushState({ ...state, [field]: value }, '');
+    } else window.history.pushState({ ...state, [field]: value }, '');
+  }, [field, value, first]);
 
   useEffect(() => {
     const onPopState = (event: PopStateEvent) => {
       const state = stateOf(event);
-      const at = positionFromKey(state[FIELD]);
-      if (!at || state[FIELD] === shown.current) return;
-      const landed = goTo.current(at);
-      // Led elsewhere: the entry now stands for the screen shown.
-      if (landed !== state[FIELD]) window.history.replaceState({ ...state, [FIELD]: landed }, '');
+      const to = readHeld.current(state[field]);
+      if (to === null || to === shown.current) return;
+      const landed = goTo.current(to);
+      if (landed !== to) window.history.replaceState({ ...state, [field]: landed }, '');
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, []);
+  }, [field]);
 }
+
+/** The interview's screens, by key (positionKey); a visit's first screen stands on an entry of the intro. */
+export function useScreenHistory(key: string, go: (at: Position) => string): void {
+  useHistoryField(FIELD, key, readKey, (to) => go(positionFromKey(to)!), 'intro');
+}
+
+const readKey = (held: unknown): string | null => (positionFromKey(held) ? (held as string) : null);
