@@ -48,3 +48,12 @@ it('adds a member saved under another version of the policy, but not one saved w
   expect(items.filter((i) => i.name === '甲公司')).toHaveLength(1);
   expect(items.filter((i) => i.name === '丙协会').map((i) => i.rulebookVersion).sort()).toEqual(['0.9.0', fixture.meta.version].sort());
 });
+
+it('adds a member written twice in the same file (same name, same answers) once, and counts the second row as already there', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen();
+  await importFile(user, csv([members[0]!, members[1]!, members[0]!]));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 2 个会员加入工作区；1 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '甲公司'].sort());
+});

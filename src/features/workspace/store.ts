@@ -69,11 +69,18 @@ export function assessmentKey(item: Pick<SavedAssessment, 'name' | 'rulebookId' 
 
 /**
  * Adds the entries not already in the workspace (same name, answers and rulebook version: `assessmentKey`),
- * the new ones in one transaction; says how many were added and how many were there already.
+ * the new ones in one transaction; says how many were added and how many were there already. An entry given
+ * twice (a member written on two rows of one file) is added once: the second is there already.
  */
 export async function addMissing(store: WorkspaceStore, items: SavedAssessment[]): Promise<{ added: number; existing: number }> {
   const present = new Set((await store.list()).map(assessmentKey));
-  const missing = items.filter((item) => !present.has(assessmentKey(item)));
+  const missing: SavedAssessment[] = [];
+  for (const item of items) {
+    const key = assessmentKey(item);
+    if (present.has(key)) continue;
+    present.add(key);
+    missing.push(item);
+  }
   if (missing.length > 0) await store.putMany(missing);
   return { added: missing.length, existing: items.length - missing.length };
 }
