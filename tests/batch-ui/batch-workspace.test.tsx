@@ -57,3 +57,18 @@ it('adds a member written twice in the same file (same name, same answers) once,
   expect(await screen.findByText('已将 2 个会员加入工作区；1 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '甲公司'].sort());
 });
+
+it('adds members without a name once, whether the file is added in Chinese or in English, and names them by their row in the language of the first add', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen(undefined, { languageSwitch: true });
+  const unnamed = [members[0]!, ['', 'company', '是', '', '是', '', '否', '', '', ''], ['', 'association', '是', '', '', '', '', '', '', '']];
+  await importFile(user, csv(unnamed));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: 'English' }));
+  await importFile(user, csv(unnamed));
+  await user.click(await screen.findByRole('button', { name: 'Add 3 members to the workspace' }));
+  expect(await screen.findByText('0 members added to the workspace; 3 were already there (same name, answers and policy version) and were not added again.')).toBeInTheDocument();
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '第 3 行', '第 4 行'].sort());
+});

@@ -10,7 +10,7 @@ import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
-import { localize } from '@/i18n';
+import { LANGUAGES, localize, translator } from '@/i18n';
 import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { addMissing, savedAssessment, WorkspaceError } from '@/features/workspace/store';
@@ -380,10 +380,13 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
     setSaved({ state: 'adding' });
     try {
       const now = new Date().toISOString();
-      // Members already there (the same file run again, say) are not added twice.
+      // Members already there (the same file run again, say) are not added twice. A member without a name is
+      // named by its row in the language on screen, and found again by its row's name in any language.
+      const { members } = parsed;
       const counts = await addMissing(
         store,
-        parsed.members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)),
+        members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)),
+        (_, i) => (members[i]!.name ? [] : LANGUAGES.map((l) => translator(l)('batch.matrix.rowName', { row: members[i]!.row }))),
       );
       setSaved({ state: 'added', ...counts });
     } catch (e) {

@@ -71,16 +71,19 @@ export function assessmentKey(item: Pick<SavedAssessment, 'name' | 'rulebookId' 
  * Adds the entries not already in the workspace (same name, answers and rulebook version: `assessmentKey`),
  * the new ones in one transaction; says how many were added and how many were there already. An entry given
  * twice (a member written on two rows of one file) is added once: the second is there already.
+ * `otherNames(item, i)`: names the entry may have been saved under before, besides its own, that make it the
+ * same entry too — a batch member without a name is named by its row in the interface language of the day
+ * (第 3 行, Row 3).
  */
-export async function addMissing(store: WorkspaceStore, items: SavedAssessment[]): Promise<{ added: number; existing: number }> {
+export async function addMissing(store: WorkspaceStore, items: SavedAssessment[], otherNames: (item: SavedAssessment, index: number) => readonly string[] = () => []): Promise<{ added: number; existing: number }> {
   const present = new Set((await store.list()).map(assessmentKey));
   const missing: SavedAssessment[] = [];
-  for (const item of items) {
-    const key = assessmentKey(item);
-    if (present.has(key)) continue;
-    present.add(key);
+  items.forEach((item, i) => {
+    const keys = [assessmentKey(item), ...otherNames(item, i).map((name) => assessmentKey({ ...item, name }))];
+    if (keys.some((key) => present.has(key))) return;
+    for (const key of keys) present.add(key);
     missing.push(item);
-  }
+  });
   if (missing.length > 0) await store.putMany(missing);
   return { added: missing.length, existing: items.length - missing.length };
 }
