@@ -5,13 +5,13 @@ import type { Answers, CompiledRulebook, InterviewRulebook } from '@/rulebook/sc
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
 import { localize, type Language } from '@/i18n';
 import type { ImportedAssessment } from '@/report/export-file';
-import { isShareFragment, shareErrorMessage, type ShareError } from '@/share/share-errors';
+import { isShareFragment, shareErrorMessage, type AfterShareError, type ShareError } from '@/share/share-errors';
 import { LanguageProvider, useLanguage } from './language';
 import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { useHistoryField } from '@/features/wizard/screen-history';
+import { historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -70,13 +70,17 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
   // What the screens open with (null: as they would without a link); `n` remounts them for each link opened.
   const [opened, setOpened] = useState<{ opening: Opening | null; n: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  /** A broken link pasted into the open tab: what went wrong, shown above the screens until dismissed. */
+  const [broken, setBroken] = useState<{ error: ShareError; then: AfterShareError | null } | null>(null);
 
   // A link pasted into the address bar of the open tab changes only the fragment: no reload.
   useEffect(() => {
     const onHashChange = () => {
       const fragment = takeShareFragment();
       // Numbered from 2: 1 is the page's own link, the only one decoded before the screens are shown.
-      if (fragment) setLink((previous) => ({ fragment, n: (previous?.n ?? 1) + 1 }));
+      if (!fragment) return;
+      setBroken(null);
+      setLink((previous) => ({ fragment, n: (previous?.n ?? 1) + 1 }));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -89,7 +93,13 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
       const decoded = decodeShareFragment(rulebooks, link.fragment);
       if (!live) return;
       if (!decoded.ok) {
-        setOpened({ opening: { start: { kind: 'shareError', error: decoded.error } }, n: link.n });
+        if (link.n === 1) setOpened({ opening: { start: { kind: 'shareError', error: decoded.error } }, n: link.n });
+        else {
+          // Pasted into the open tab: the screens stay as they are, with the message above them.
+          const underWay = rulebooks.some((r) => Object.keys(interviewAnswers(r) ?? {}).length > 0);
+          setBroken({ error: decoded.error, then: underWay ? 'kept' : null });
+          leavePastedEntry();
+        }
         return;
       }
       const { rulebook, answers, rulebookChanged } = decoded.value;
@@ -123,15 +133,29 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
         onKeep={() => {
           setOpened((o) => o ?? { opening: null, n: 0 });
           setPending(null);
+          if (pending.n > 1) leavePastedEntry();
         }}
       />
     </LazyScreen>
   );
-  return <Screens key={opened?.n ?? 0} rulebooks={rulebooks} initial={opened ? opened.opening : begin ? { start: begin } : null} question={question || null} />;
+  const brokenNotice = broken && <ShareErrorNotice error={broken.error} then={broken.then} onDismiss={() => setBroken(null)} />;
+  return <Screens key={opened?.n ?? 0} rulebooks={rulebooks} initial={opened ? opened.opening : begin ? { start: begin } : null} question={question || null} notice={brokenNotice} />;
 }
 
-/** `question`: asked before anything else (a share link over an interview under way); the screens wait, hidden, beneath it. */
-function Screens({ rulebooks, initial, question }: { rulebooks: InterviewRulebook[]; initial: Opening | null; question: React.ReactNode }) {
+/**
+ * A link pasted into the address bar of the open tab made a history entry of its own, which the app leaves
+ * unopened (kept the interview, or the link was broken): go back from it, so that the next Back does not land on
+ * the screen already shown (it would seem to do nothing).
+ */
+function leavePastedEntry() {
+  if (Object.keys(historyState()).length === 0) window.history.back();
+}
+
+/**
+ * `question`: asked before anything else (a share link over an interview under way); the screens wait, hidden,
+ * beneath it. `notice`: shown above the screens (a broken link pasted into the open tab).
+ */
+function Screens({ rulebooks, initial, question, notice }: { rulebooks: InterviewRulebook[]; initial: Opening | null; question: React.ReactNode; notice: React.ReactNode }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
   const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
@@ -182,6 +206,7 @@ function Screens({ rulebooks, initial, question }: { rulebooks: InterviewRuleboo
       </header>
       <main className={`app-main view-${view}`} id="main">
         <UpdateNotice />
+        {notice}
         {question}
         <div hidden={question !== null}>
           <LazyScreen key={view}>
@@ -237,11 +262,26 @@ function WithWholeRulebooks({ rulebooks, children }: { rulebooks: InterviewRuleb
   return children(useFullRulebooks(rulebooks));
 }
 
-function ShareErrorNotice({ error }: { error: ShareError }) {
+function ShareErrorNotice({ error, then = 'fresh', onDismiss }: { error: ShareError; then?: AfterShareError | null; onDismiss?: () => void }) {
+  const { t } = useTranslation();
   const { lang } = useLanguage();
   return (
     <div className="notice warning" role="alert">
-      <p>{shareErrorMessage(error, lang)}</p>
+      <p>{shareErrorMessage(error, lang, then)}</p>
+      {onDismiss && (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={t('punct.dismiss')}
+          onClick={() => {
+            onDismiss();
+            // The button goes with the notice: the focus goes to the screen's heading, not to the page.
+            document.querySelector<HTMLElement>('main h1')?.focus();
+          }}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
     </div>
   );
 }

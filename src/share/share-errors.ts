@@ -20,9 +20,19 @@ export type ShareError = {
   /** For invalidAnswers: each answer that does not fit, with its path (e.g. `answers.kind`). */
   problems: InputProblem[];
 };
-/** What went wrong with a share link, in the user's language (it also says the wizard starts afresh). */
-export function shareErrorMessage(error: ShareError, lang: Language): string {
-  return translator(lang)(`exports.share.errors.${error.code}`, error.params);
+/**
+ * What happens after a broken link: a fresh start; the intro, with this browser's answers to resume; or the
+ * interview under way, as it was (a link pasted into the open tab); null: nothing to add (a link pasted
+ * into the open tab with no interview under way).
+ */
+export type AfterShareError = 'fresh' | 'resume' | 'kept';
+
+/** What went wrong with a share link, and what happens now, in the user's language. */
+export function shareErrorMessage(error: ShareError, lang: Language, then: AfterShareError | null = 'fresh'): string {
+  const t = translator(lang);
+  const what = t(`exports.share.errors.${error.code}`, error.params);
+  if (!then) return what;
+  return `${what}${lang === 'zh' ? '' : ' '}${t(`exports.share.then.${then}`, { resume: t('wizard.resume') })}`;
 }
 
 /** A fragment as given: `#…`, a whole URL, or the bare fragment; surrounding spaces ignored. */

@@ -91,13 +91,13 @@ it('makes a share link that opens the same answers at the results, and removes i
   expect(window.location.hash).toBe('');
 });
 
-it('says what is wrong with a tampered link and starts afresh, keeping earlier answers to resume', async () => {
+it('says what is wrong with a tampered link, and that the earlier answers are there to resume', async () => {
   save({ kind: 'company' }, { at: 'step', step: 'packaging' });
   const fragment = encodeShareFragment(fixture, answers);
   const tampered = fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11);
   window.history.replaceState(null, '', `/#${tampered}`);
   render(<App rulebooks={[fixture]} />);
-  expect(await screen.findByText(/分享链接已损坏或被修改/)).toBeInTheDocument();
+  expect(await screen.findByText('这个分享链接已损坏或被修改，无法读取。您在本浏览器中的回答仍然保留，可点击“继续上次的回答”接着填写。')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: '继续上次的回答' })).toBeInTheDocument();
   expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company' });
 });

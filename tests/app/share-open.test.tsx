@@ -3,7 +3,7 @@
  * Opening a share link someone sent: it must not wipe out an interview under way in this browser without
  * asking, and a link pasted into the tab where the app is already open must open too (no reload happens).
  */
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -103,12 +103,64 @@ it('asks about a link pasted into the open tab too, and keeping the interview ke
   );
   await user.click(screen.getByRole('button', { name: '开始' }));
   await user.click(screen.getByRole('radio', { name: '企业' }));
-  act(() => {
-    window.history.replaceState(null, '', `/#${encodeShareFragment(fixture, shared)}`);
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
+  paste(encodeShareFragment(fixture, shared));
   await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
   expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
   expect(sessionAnswers()).toEqual({ kind: 'company' });
+});
+
+/** A link pasted into the address bar of the open tab: a new history entry, holding nothing, and its hashchange. */
+function paste(fragment: string) {
+  act(() => {
+    window.history.pushState(null, '', `/#${fragment}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+/** The next popstate (jsdom delivers it in a later task). */
+const popState = () => new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+
+it('after keeping the interview over a pasted link, Back goes to the screen before, not to the same screen again', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/');
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  paste(encodeShareFragment(fixture, shared));
+  const left = popState();
+  await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
+  await act(() => left);
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
+
+  const back = popState();
+  act(() => window.history.back());
+  await act(() => back);
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+});
+
+it('a broken link pasted over an interview leaves it where it was, and says so', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/');
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  const fragment = encodeShareFragment(fixture, shared);
+  paste(fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('这个分享链接已损坏或被修改，无法读取。您正在进行的自测没有改变。');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
+  expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+  expect(sessionAnswers()).toEqual({ kind: 'company' });
+
+  await user.click(within(alert).getByRole('button', { name: '关闭提示' }));
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 });

@@ -39,12 +39,18 @@ const zh = {
     copied: '分享链接已复制。链接中包含您的全部回答，只在打开链接的浏览器中读取，不会发送到服务器。',
     rulebookChanged: '分享链接生成后，政策规则库已更新；这些回答已按当前规则重新评估。',
     errors: {
-      notOurs: '这不是“政策自测”的分享链接。已为您重新开始。',
-      unsupportedVersion: '这个分享链接由更新或更旧版本的“政策自测”生成（版本 {{version}}），无法读取。已为您重新开始。',
-      truncated: '这个分享链接不完整（可能在复制时被截断）。请复制完整的链接再试。已为您重新开始。',
-      tampered: '这个分享链接已损坏或被修改，无法读取。已为您重新开始。',
-      unknownRulebook: '这个分享链接针对的政策“{{id}}”在本应用中不存在。已为您重新开始。',
-      invalidAnswers: '这个分享链接中的回答与当前问卷不符（{{count}} 处问题），可能是规则库已更新。已为您重新开始。',
+      notOurs: '这不是“政策自测”的分享链接。',
+      unsupportedVersion: '这个分享链接由更新或更旧版本的“政策自测”生成（版本 {{version}}），无法读取。',
+      truncated: '这个分享链接不完整（可能在复制时被截断）。请复制完整的链接再试。',
+      tampered: '这个分享链接已损坏或被修改，无法读取。',
+      unknownRulebook: '这个分享链接针对的政策“{{id}}”在本应用中不存在。',
+      invalidAnswers: '这个分享链接中的回答与当前问卷不符（{{count}} 处问题），可能是规则库已更新。',
+    },
+    /** What happens next, after the error (see shareErrorMessage). */
+    then: {
+      fresh: '已为您重新开始。',
+      resume: '您在本浏览器中的回答仍然保留，可点击“{{resume}}”接着填写。',
+      kept: '您正在进行的自测没有改变。',
     },
   },
   cli: {
@@ -88,12 +94,17 @@ const en: Shape<typeof zh> = {
     copied: 'Share link copied. It holds all your answers; they are read only in the browser that opens it and never sent to a server.',
     rulebookChanged: 'The policy rules were updated after this link was made; the answers were assessed again under the current rules.',
     errors: {
-      notOurs: 'This is not a Policy Self-Check share link. You are starting afresh.',
-      unsupportedVersion: 'This share link was made by a newer or older Policy Self-Check (version {{version}}) and cannot be read. You are starting afresh.',
-      truncated: 'This share link is incomplete (it was probably cut off when copied). Copy the whole link and try again. You are starting afresh.',
-      tampered: 'This share link is damaged or was altered and cannot be read. You are starting afresh.',
-      unknownRulebook: 'This share link is for the policy "{{id}}", which this app does not have. You are starting afresh.',
-      invalidAnswers: 'The answers in this share link do not fit the current questionnaire ({{count}} problem(s)); the rules may have been updated. You are starting afresh.',
+      notOurs: 'This is not a Policy Self-Check share link.',
+      unsupportedVersion: 'This share link was made by a newer or older Policy Self-Check (version {{version}}) and cannot be read.',
+      truncated: 'This share link is incomplete (it was probably cut off when copied). Copy the whole link and try again.',
+      tampered: 'This share link is damaged or was altered and cannot be read.',
+      unknownRulebook: 'This share link is for the policy "{{id}}", which this app does not have.',
+      invalidAnswers: 'The answers in this share link do not fit the current questionnaire ({{count}} problem(s)); the rules may have been updated.',
+    },
+    then: {
+      fresh: 'You are starting afresh.',
+      resume: 'Your answers in this browser are kept: press “{{resume}}” to carry on.',
+      kept: 'Your interview is as it was.',
     },
   },
   cli: {

@@ -90,9 +90,14 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
         : t('wizard.importedNotice');
     return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes } };
   }
-  // A broken share link: say so, and start afresh (earlier answers stay available to resume).
-  if (start?.kind === 'shareError')
-    return { input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {}, notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang) } };
+  // A broken share link: say so, at the intro; answers saved in this browser stay there to resume.
+  if (start?.kind === 'shareError') {
+    const resume = saved.status === 'restored' && Object.keys(saved.answers).length > 0;
+    return {
+      input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {},
+      notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang, resume ? 'resume' : 'fresh') },
+    };
+  }
   if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: (t) => t('wizard.corruptNotice') } };
   if (saved.status === 'restored')
     return { input: { answers: saved.answers, at: saved.at, returnTo: saved.returnTo }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: (t) => t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
