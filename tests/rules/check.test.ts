@@ -49,13 +49,15 @@ it('locates coverage gaps in measures.yaml: an uncited sentence at its measure, 
   ]);
 });
 
-it('locates a case that refers to a clause or an item that does not exist, or gives an answer of the wrong kind', () => {
+it('locates a case that gives an answer of the wrong kind; one that refers to a clause or an item that does not exist fails when run', () => {
   const root = copyWith({ 'cases/basic.yaml': (t) => t + WRONG_CASE });
   const name = 'case "A company answering the number of staff in words is told its answers are wrong."';
-  expect(check(root).problems).toEqual([
-    `  rules/demo-packaging/cases/basic.yaml:18  cases[3].answers.staff: ${name}: expected a number, got the text "many"`,
-    `  rules/demo-packaging/cases/basic.yaml:22  cases[3].expect.clauses.7: ${name}: no measure for clause 7`,
-    `  rules/demo-packaging/cases/basic.yaml:23  cases[3].expect.nearMiss[0]: ${name}: no support item "c1-nothing"`,
+  const { problems, run } = check(root);
+  expect(problems).toEqual([`  rules/demo-packaging/cases/basic.yaml:18  cases[3].answers.staff: ${name}: expected a number, got the text "many"`]);
+  expect(run.failed).toBe(1);
+  expect(formatProblems(run.problems).split('\n')).toEqual([
+    `  rules/demo-packaging/cases/basic.yaml:22  cases[3].expect.clauses.7: ${name}: clause 7: expected applies, got nothing (no measure for clause 7)`,
+    `  rules/demo-packaging/cases/basic.yaml:23  cases[3].expect.nearMiss[0]: ${name}: c1-nothing: expected a near miss, got nothing (no support item "c1-nothing")`,
   ]);
 });
 
@@ -96,6 +98,15 @@ describe('npm run rules:check', () => {
     expect(result.stdout).toContain(
       'Failing cases: 1 of 3 (2 passed):\n  rules/demo-packaging/cases/basic.yaml:15  cases[2].expect.clauses.3: case "An exporter just below the export share is a near miss.": clause 3: expected applies, got does_not_apply\n',
     );
+    expect(result.status).toBe(1);
+  });
+
+  it('reports a case naming a clause or an item the rulebook does not have once, with its file and line', () => {
+    const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t + WRONG_CASE }));
+    const name = 'case "A company answering the number of staff in words is told its answers are wrong."';
+    const lines = result.stdout.split('\n');
+    expect(lines.filter((l) => l.includes('clause 7'))).toEqual([`  rules/demo-packaging/cases/basic.yaml:22  cases[3].expect.clauses.7: ${name}: clause 7: expected applies, got nothing (no measure for clause 7)`]);
+    expect(lines.filter((l) => l.includes('c1-nothing'))).toEqual([`  rules/demo-packaging/cases/basic.yaml:23  cases[3].expect.nearMiss[0]: ${name}: c1-nothing: expected a near miss, got nothing (no support item "c1-nothing")`]);
     expect(result.status).toBe(1);
   });
 });
