@@ -137,7 +137,7 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
   const measures = readYaml(join(folder, 'measures.yaml'), MeasuresFile, rel('measures.yaml'));
   const questionnaire = readYaml(join(folder, 'questionnaire.yaml'), Questionnaire, rel('questionnaire.yaml'));
   const parameterFiles = yamlFiles(join(folder, 'parameters')).map((name) => ({ name: `parameters/${name}`, parsed: readYaml(join(folder, 'parameters', name), ParameterTable, rel(`parameters/${name}`)) }));
-  const problems = [...meta.problems, ...measures.problems, ...questionnaire.problems, ...parameterFiles.flatMap((p) => p.parsed.problems)];
+  const problems = [...meta.problems, ...measures.problems, ...questionnaire.problems, ...jsonFiles(folder, 'parameters', rel), ...parameterFiles.flatMap((p) => p.parsed.problems)];
   let source = '';
   if (meta.value) {
     const sourcePath = join(folder, meta.value.sourceFile);
@@ -171,6 +171,19 @@ function withoutSchema<T extends { $schema?: string | undefined }>(value: T): T 
 
 function yamlFiles(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+}
+
+/**
+ * A JSON file in parameters/ or cases/ (the CLI reads JSON answers files, so an author may expect it): only YAML
+ * is read there, and a file left out unseen would be a table or cases that silently do nothing.
+ */
+function jsonFiles(folder: string, sub: 'parameters' | 'cases', rel: (name: string) => string): LocatedProblem[] {
+  const dir = join(folder, sub);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /\.json$/i.test(n))
+    .sort()
+    .map((n) => ({ file: rel(`${sub}/${n}`), path: '(file)', message: `only .yaml and .yml files are read in ${sub}/: rename it ${n.replace(/\.json$/i, '.yaml')} (JSON is valid YAML) or move it out of the folder` }));
 }
 
 /** Every rulebook folder under `rulesDir` (a folder holding a rulebook.yaml). */
@@ -208,10 +221,10 @@ export type LoadedCase = Case & {
   index: number;
 };
 
-/** The scenario cases of a rulebook (cases/*.yaml). */
+/** The scenario cases of a rulebook (cases/*.yaml; a JSON file there is refused). */
 export function loadCases(folder: string, root = process.cwd()): LoadedCase[] {
   const dir = join(folder, 'cases');
-  const problems: LocatedProblem[] = [];
+  const problems: LocatedProblem[] = jsonFiles(folder, 'cases', (name) => relative(root, join(folder, name)) || name);
   const cases: LoadedCase[] = [];
   for (const name of yamlFiles(dir)) {
     const display = relative(root, join(dir, name));

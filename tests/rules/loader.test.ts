@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProblems, loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
+import { formatProblems, loadCases, loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
 import { FIXTURE_DIR } from '../engine/helpers';
 
 /** A copy of the fixture rulebook with one file edited. */
@@ -42,6 +42,26 @@ it('finds a rulebook whose rulebook.yaml was saved as rulebook.yml, and says to 
   renameSync(join(folder, 'rulebook.yaml'), join(folder, 'rulebook.yml'));
   expect(rulebookFolders(join(folder, '..'))).toEqual([folder]);
   expect(problemsOf(folder)).toEqual([expect.objectContaining({ file: 'demo-packaging/rulebook.yaml', message: 'the file is missing (there is rulebook.yml: name it rulebook.yaml)' })]);
+});
+
+it('refuses a JSON file in parameters/ or cases/, naming it and saying that only YAML files are read there', () => {
+  const folder = brokenCopy('parameters/size-table.yaml', (t) => t);
+  renameSync(join(folder, 'parameters', 'size-table.yaml'), join(folder, 'parameters', 'size-table.json'));
+  writeFileSync(join(folder, 'cases', 'more.json'), '{ "cases": [] }\n');
+  const root = join(folder, '..');
+  expect(formatProblems(problemsOf(folder))).toBe(
+    '  demo-packaging/parameters/size-table.json  (file): only .yaml and .yml files are read in parameters/: rename it size-table.yaml (JSON is valid YAML) or move it out of the folder',
+  );
+  let error: unknown;
+  try {
+    loadCases(folder, root);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(RulebookError);
+  expect(formatProblems((error as RulebookError).problems)).toBe(
+    '  demo-packaging/cases/more.json  (file): only .yaml and .yml files are read in cases/: rename it more.yaml (JSON is valid YAML) or move it out of the folder',
+  );
 });
 
 it('reports a YAML syntax error with its line', () => {
