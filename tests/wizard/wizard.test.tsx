@@ -284,8 +284,40 @@ describe('results', () => {
     expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
     expect(screen.getByRole('heading', { level: 2, name: /不适用的措施/ }).closest('details')).toHaveAttribute('open');
+
+    // Forward opens the policy text again, at the same passage; Back closes it again.
+    await browser('forward');
+    const source = screen.getByRole('region', { name: /政策原文/ });
+    expect(within(source).getByText('对使用可降解包装材料的本市企业给予技术指导。', { selector: 'mark' })).toBeInTheDocument();
+    await browser('back');
+    expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  });
+
+  it('opens the printable report again with the browser\'s Forward after Back closed it', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user, { degradable: '是' });
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    await user.click(screen.getByRole('button', { name: '打印或保存为 PDF' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /政策自测报告/ })).toBeInTheDocument();
+    await browser('back');
+    expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+    await browser('forward');
+    expect(await screen.findByRole('heading', { level: 1, name: /政策自测报告/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: '您的结果', hidden: true })).not.toBeVisible();
   });
 });
+
+/** The browser's Back or Forward button, and the popstate it brings (jsdom delivers it in a later task). */
+async function browser(button: 'back' | 'forward') {
+  await act(async () => {
+    const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    if (button === 'back') window.history.back();
+    else window.history.forward();
+    await moved;
+  });
+}
 
 describe('results in English', () => {
   it('shows each Chinese quote with its English rendering, marked as a translation', async () => {

@@ -46,10 +46,24 @@ export function WholeResults({ rulebook, rulebooks, answers, ...rest }: Omit<Pro
 
 const GROUPS: Verdict[] = ['applies', 'possible', 'does_not_apply', 'for_information'];
 
+type Reading = { quote: string; from: string };
+
+/** The policy text's place, as a history entry holds it (another script may have left anything there). */
+function readingOf(held: unknown): Reading | null {
+  if (held === null || typeof held !== 'object') return null;
+  const { quote, from } = held as Record<string, unknown>;
+  return typeof quote === 'string' && typeof from === 'string' ? { quote, from } : null;
+}
+
+function sameReading(held: unknown, reading: Reading): boolean {
+  const r = readingOf(held);
+  return r !== null && r.quote === reading.quote && r.from === reading.from;
+}
+
 export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const [reading, setReading] = useState<{ quote: string; from: string } | null>(null);
+  const [reading, setReading] = useState<Reading | null>(null);
   const [printing, setPrinting] = useState(false);
   const returnFocus = useRef<string | null>(null);
 
@@ -68,21 +82,30 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   }, [reading, printing]);
 
   // The policy text and the printable report are pages of their own, which the browser's Back button closes
-  // (the history as in src/features/wizard/screen-history.ts). The results stay beneath them, hidden, so that
-  // their open sections and the place read are as they were.
+  // and Forward opens again (the history as in src/features/wizard/screen-history.ts; the entry holds what the
+  // page shows). The results stay beneath them, hidden, so that their open sections and the place read are as
+  // they were.
   const page = reading ? 'source' : printing ? 'print' : null;
   const from = useRef<string | null>(null);
   useEffect(() => {
     from.current = reading ? reading.from : printing ? 'print-report' : null;
     const state = historyState();
-    if (page && state.pscPage !== page) window.history.pushState({ ...state, pscPage: page }, '');
+    if (page && (state.pscPage !== page || (reading && !sameReading(state.pscReading, reading)))) {
+      const entry = { ...state, pscPage: page, pscReading: reading ?? undefined };
+      if (state.pscPage === page) window.history.replaceState(entry, '');
+      else window.history.pushState(entry, '');
+    }
   }, [page, reading, printing]);
   useEffect(() => {
     const onPopState = (event: PopStateEvent) => {
       const state = stateOf(event);
-      if (state.pscPage !== undefined) {
-        // Forward to a page closed since: nothing to show there, the entry stands for the results.
-        if (from.current === null) window.history.replaceState({ ...state, pscPage: undefined }, '');
+      if (state.pscPage === 'print' || state.pscPage === 'source') {
+        // Forward to a page closed since: open it again, where it was.
+        const again = state.pscPage === 'source' ? readingOf(state.pscReading) : null;
+        if (state.pscPage === 'print' || again) {
+          setReading(again);
+          setPrinting(state.pscPage === 'print');
+        } else window.history.replaceState({ ...state, pscPage: undefined }, '');
         return;
       }
       if (from.current === null) return;
