@@ -283,7 +283,7 @@ const en: Shape<typeof zh> = {
     adding: 'Adding to the workspace…',
     addedButton: 'Added to the workspace',
     added: '{{count}} {{count|member|members}} added to the workspace.',
-    addedExisting: '{{count}} {{count|member|members}} added to the workspace; {{existing}} {{existing|was|were}} already there (same name, answers and policy version) and were not added again.',
+    addedExisting: '{{count}} {{count|member|members}} added to the workspace; {{existing}} {{existing|was|were}} already there (same name, answers and policy version) and {{existing|was|were}} not added again.',
   },
   cli: {
     usage: 'usage: npm run assess -- --batch members.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',
