@@ -89,3 +89,18 @@ it('comes back to the intro, not to the results of no answers, after "start agai
   expect(screen.queryByRole('heading', { level: 1, name: '检查您的回答' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
 });
+
+it('Forward to a step being changed from the review still saves and returns to the review', async () => {
+  const user = userEvent.setup();
+  saveSession(fixture, { kind: 'association', located_here: true }, { at: 'review' });
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+  await user.click(screen.getAllByRole('button', { name: /^修改/ })[0]!);
+  expect(screen.getByRole('button', { name: '保存并返回' })).toBeInTheDocument();
+  await press('back');
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '保存并返回' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+});

@@ -28,8 +28,11 @@ export type WizardEvent =
   | { type: 'results.review' }
   | { type: 'assessment.restart' }
   | { type: 'assessment.restore'; answers: Answers; at: Position }
-  /** The browser's Back or Forward: to a screen shown before, with the answers as they are now. */
-  | { type: 'history.go'; at: Position };
+  /**
+   * The browser's Back or Forward: to a screen shown before, with the answers as they are now (`returnTo`: the
+   * step was being changed from the review or the results, and returns there).
+   */
+  | { type: 'history.go'; at: Position; returnTo?: 'review' | 'results' | null };
 
 /** `returnTo`: a step resumed while it was being changed from the review or the results (see WizardContext). */
 export type WizardInput = { answers?: Answers; at?: Position; returnTo?: 'review' | 'results' | null };
@@ -58,13 +61,14 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
     return nextStep(rulebook, stepId, answers) ?? 'review';
   };
 
+  const isVisible = (answers: Answers, step: string) => visibleSteps(rulebook, answers).some((s) => s.id === step);
+
   /** Where `boot` goes for a resume position that may no longer exist or be visible. */
   const resumeTarget = (context: WizardContext): string => {
     const p = context.resumeAt;
     if (!p || p.at === 'intro') return 'intro';
     if (p.at === 'step') {
-      const visible = visibleSteps(rulebook, context.answers).some((s) => s.id === p.step);
-      return stepById(rulebook, p.step) && visible ? p.step : first;
+      return stepById(rulebook, p.step) && isVisible(context.answers, p.step) ? p.step : first;
     }
     return p.at;
   };
@@ -138,7 +142,8 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
       'history.go': {
         target: '.boot',
         actions: assign(({ context, event }) => ({
-          returnTo: null,
+          // Back to a step being changed from the review or the results: it returns there again (while it is asked).
+          returnTo: event.at.at === 'step' && isVisible(context.answers, event.at.step) ? (event.returnTo ?? null) : null,
           resumeAt: (event.at.at === 'review' || event.at.at === 'results') && Object.keys(context.answers).length === 0 ? { at: 'intro' as const } : event.at,
         })),
       },

@@ -23,10 +23,21 @@ export function stateOf(event: PopStateEvent): Record<string, unknown> {
   return state !== null && typeof state === 'object' ? (state as Record<string, unknown>) : {};
 }
 
-export function positionFromKey(key: unknown): Position | null {
-  if (key === 'intro' || key === 'review' || key === 'results') return { at: key };
-  if (typeof key === 'string' && key.startsWith('step:') && key.length > 5) return { at: 'step', step: key.slice(5) };
-  return null;
+/** A screen as a history entry holds it: where, and for a step changed from the review or the results, where it returns. */
+export type HistoryScreen = { at: Position; returnTo: 'review' | 'results' | null };
+
+/** `step:packaging`, or `step:packaging>review` for a step being changed from the review. */
+export function historyKey(at: Position, returnTo: HistoryScreen['returnTo']): string {
+  if (at.at !== 'step') return at.at;
+  return returnTo ? `step:${at.step}>${returnTo}` : `step:${at.step}`;
+}
+
+export function screenFromKey(key: unknown): HistoryScreen | null {
+  if (key === 'intro' || key === 'review' || key === 'results') return { at: { at: key }, returnTo: null };
+  if (typeof key !== 'string' || !key.startsWith('step:')) return null;
+  const [step, returnTo] = key.slice(5).split('>');
+  if (!step || (returnTo !== undefined && returnTo !== 'review' && returnTo !== 'results')) return null;
+  return { at: { at: 'step', step }, returnTo: returnTo ?? null };
 }
 
 /**
@@ -68,9 +79,9 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
   }, [field]);
 }
 
-/** The interview's screens, by key (positionKey); a visit's first screen stands on an entry of the intro. */
-export function useScreenHistory(key: string, go: (at: Position) => string): void {
-  useHistoryField(FIELD, key, readKey, (to) => go(positionFromKey(to)!), 'intro');
+/** The interview's screens, by key (historyKey); a visit's first screen stands on an entry of the intro. */
+export function useScreenHistory(key: string, go: (to: HistoryScreen) => string): void {
+  useHistoryField(FIELD, key, readKey, (to) => go(screenFromKey(to)!), 'intro');
 }
 
-const readKey = (held: unknown): string | null => (positionFromKey(held) ? (held as string) : null);
+const readKey = (held: unknown): string | null => (screenFromKey(held) ? (held as string) : null);

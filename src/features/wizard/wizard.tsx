@@ -20,7 +20,7 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
-import { useScreenHistory } from './screen-history';
+import { historyKey, useScreenHistory } from './screen-history';
 
 /** The answers of the interview under way with `rulebook` (saved in this browser), if any. */
 export function interviewAnswers(rulebook: InterviewRulebook): Answers | null {
@@ -132,9 +132,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     return () => subscription.unsubscribe();
   }, [actor, rulebook, t, start]);
 
-  useScreenHistory(key, (at) => {
-    actor.send({ type: 'history.go', at });
-    return positionKey(positionOf(actor.getSnapshot().value));
+  useScreenHistory(historyKey(position, returnTo), ({ at, returnTo }) => {
+    actor.send({ type: 'history.go', at, returnTo });
+    const now = actor.getSnapshot();
+    return historyKey(positionOf(now.value), now.context.returnTo);
   });
 
   // Each new screen: focus its heading so keyboard and screen-reader users start there.
