@@ -30,7 +30,9 @@ async function press(button: 'back' | 'forward') {
 
 beforeEach(() => {
   localStorage.clear();
-  // jsdom keeps one history per file: each test starts on an entry of its own, marked by nothing.
+  // jsdom keeps one history per file: each test starts on an entry of its own, marked by nothing, after one that
+  // stands for the page before the app (Back to it shows nothing of the app's).
+  window.history.pushState({ pageBefore: true }, '', '/');
   window.history.pushState(null, '', '/');
 });
 
@@ -84,7 +86,7 @@ it('comes back to the intro, not to the results of no answers, after "start agai
   expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '重新开始' }));
   await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
-  expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
   await press('back');
   expect(screen.queryByRole('heading', { level: 1, name: '检查您的回答' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
@@ -103,4 +105,27 @@ it('Forward to a step being changed from the review still saves and returns to t
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '保存并返回' }));
   expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+});
+
+it('after "start again", Back does not walk through the cleared interview\'s steps', async () => {
+  const user = userEvent.setup();
+  renderApp();
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: '重新开始' }));
+  const back = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
+  await act(() => back);
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+  expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({});
+
+  await press('back');
+  expect(screen.queryByRole('heading', { level: 1, name: '包装' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('heading', { level: 1, name: '基本情况' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
 });

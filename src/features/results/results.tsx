@@ -19,7 +19,7 @@ import type { ImportedAssessment } from '@/report/export-file';
 import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
-import { historyState, stateOf } from '@/features/wizard/screen-history';
+import { historyState, pushEntry, stateOf } from '@/features/wizard/screen-history';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -93,7 +93,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
     if (page && (state.pscPage !== page || (reading && !sameReading(state.pscReading, reading)))) {
       const entry = { ...state, pscPage: page, pscReading: reading ?? undefined };
       if (state.pscPage === page) window.history.replaceState(entry, '');
-      else window.history.pushState(entry, '');
+      else pushEntry(entry);
     }
   }, [page, reading, printing]);
   useEffect(() => {

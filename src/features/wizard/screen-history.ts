@@ -10,11 +10,27 @@ import { useEffect, useRef } from 'react';
 import type { Position } from './routing';
 
 const FIELD = 'pscScreen';
+/** How many of the app's entries are behind an entry in the tab's history (see pushEntry). */
+const BEHIND = 'pscBehind';
 
 /** The current history entry's state, as an object (another script may have left anything there). */
 export function historyState(): Record<string, unknown> {
   const state: unknown = window.history.state;
   return state !== null && typeof state === 'object' ? (state as Record<string, unknown>) : {};
+}
+
+/**
+ * How many of the app's history entries are behind the current one (0 on the visit's first entry, or on an entry
+ * the app did not make): so many steps of Back lead to the visit's first screen.
+ */
+export function entriesBehind(state: Record<string, unknown> = historyState()): number {
+  const n = state[BEHIND];
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** A new history entry holding `state`, after the current one: one more entry behind it. */
+export function pushEntry(state: Record<string, unknown>): void {
+  window.history.pushState({ ...state, [BEHIND]: entriesBehind() + 1 }, '');
 }
 
 /** A state read from a popstate event, as an object. */
@@ -62,8 +78,8 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
     if (marked === value) return; // Shown from the history: the entry is this value's already.
     if (marked === undefined) {
       window.history.replaceState({ ...state, [field]: first ?? value }, '');
-      if (first !== undefined && value !== first) window.history.pushState({ ...state, [field]: value }, '');
-    } else window.history.pushState({ ...state, [field]: value }, '');
+      if (first !== undefined && value !== first) pushEntry({ ...state, [field]: value });
+    } else pushEntry({ ...state, [field]: value });
   }, [field, value, first]);
 
   useEffect(() => {

@@ -20,7 +20,7 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
-import { historyKey, useScreenHistory } from './screen-history';
+import { entriesBehind, historyKey, useScreenHistory } from './screen-history';
 
 /** The answers of the interview under way with `rulebook` (saved in this browser), if any. */
 export function interviewAnswers(rulebook: InterviewRulebook): Answers | null {
@@ -132,8 +132,16 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     return () => subscription.unsubscribe();
   }, [actor, rulebook, t, start]);
 
+  // "Start again" goes back through the history to the visit's first entry, the intro (see restart).
+  const restarting = useRef(false);
+  const finishRestart = () => {
+    if (!restarting.current) return;
+    restarting.current = false;
+    actor.send({ type: 'assessment.restart' });
+  };
   useScreenHistory(historyKey(position, returnTo), ({ at, returnTo }) => {
-    actor.send({ type: 'history.go', at, returnTo });
+    if (restarting.current) finishRestart();
+    else actor.send({ type: 'history.go', at, returnTo });
     const now = actor.getSnapshot();
     return historyKey(positionOf(now.value), now.context.returnTo);
   });
@@ -169,10 +177,21 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
   const engine = useEngine();
   const decided = useMemo(() => (whole && engine ? engine.assess(whole, answers).clauses.filter((c) => c.verdict !== 'possible').length : null), [whole, engine, answers]);
 
+  /**
+   * The screens of the interview cleared are behind in the tab's history: "start again" goes back to the visit's
+   * first entry, the intro, so that Back from there leaves as on a first visit instead of walking through the
+   * empty steps. The answers are cleared when it is there.
+   */
   const restart = () => {
     clearSession(rulebook);
     setNotice(null);
-    actor.send({ type: 'assessment.restart' });
+    const behind = entriesBehind();
+    restarting.current = true;
+    if (behind === 0) finishRestart();
+    else {
+      window.addEventListener('popstate', finishRestart, { once: true });
+      window.history.go(-behind);
+    }
   };
 
   let screen: React.ReactNode;
