@@ -1,6 +1,7 @@
 /**
- * The answers file: `{ rulebook, answers }`, validated by a zod schema derived from the questionnaire.
- * Used by the CLI, imports and share links; every problem is reported with its path.
+ * What an answer must be, as a zod schema derived from its question: for saved sessions (here), and for answers
+ * files (`{ rulebook, answers }`, read by parse-answers.ts for the CLI, imports and share links). Every problem
+ * is reported with its path.
  */
 // zod/mini: the same validation as classic zod with a fraction of the bundle size (this runs in the browser).
 import * as z from 'zod/mini';
@@ -79,45 +80,12 @@ export function answersSchema(rulebook: InterviewRulebook) {
   }) as unknown as z.ZodMiniType<Answers>;
 }
 
-/** Validate an answers file against the rulebook it names. */
-export function parseAnswersFile<R extends InterviewRulebook>(rulebooks: R[], data: unknown): ParseResult<AnswersFile & { compiled: R }> {
-  const known = rulebooks.map((r) => r.meta.id);
-  const head = z
-    .object(
-      {
-        rulebook: z.string({
-          error: (iss) =>
-            iss.input === undefined ? `missing: name the rulebook these answers are for (${known.map((k) => `"${k}"`).join(', ')})` : `expected a rulebook id, got ${describe(iss.input)}`,
-        }),
-        answers: z.optional(z.unknown()),
-      },
-      { error: (iss) => `expected an object { "rulebook": …, "answers": { … } }, got ${describe(iss.input)}` },
-    )
-    .safeParse(data);
-  if (!head.success) return { ok: false, problems: toProblems(head.error) };
-  const compiled = rulebooks.find((r) => r.meta.id === head.data.rulebook);
-  if (!compiled) return { ok: false, problems: [{ path: 'rulebook', message: `unknown rulebook "${head.data.rulebook}"; known: ${known.join(', ')}` }] };
-  if (head.data.answers === undefined) return { ok: false, problems: [{ path: 'answers', message: 'missing: the answers, as question id → answer' }] };
-
-  const answers = answersSchema(compiled).safeParse(head.data.answers);
-  if (!answers.success) return { ok: false, problems: toProblems(answers.error, ['answers']) };
-  return { ok: true, value: { rulebook: compiled.meta.id, answers: stripUndefined(answers.data), compiled } };
-}
-
-export function toProblems(error: { issues: readonly { code: string; path: PropertyKey[]; message: string; keys?: string[] }[] }, prefix: (string | number)[] = []): InputProblem[] {
-  return error.issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    // One problem per unknown key, at its own path.
-    if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: issue.message }));
-    return [{ path: formatPath(path), message: issue.message }];
-  });
-}
-
 export function formatPath(path: (string | number)[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '') || '(top level)';
 }
 
-function describe(input: unknown): string {
+/** A value as a problem's message names it ("the text \"…\"", "a list", "number 5"). */
+export function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
@@ -126,8 +94,4 @@ function describe(input: unknown): string {
   // NaN and ±Infinity (YAML .nan, .inf; JSON 1e400): JSON would write them as null.
   if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   return `${typeof input} ${JSON.stringify(input)}`;
-}
-
-function stripUndefined(answers: Answers): Answers {
-  return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
 }

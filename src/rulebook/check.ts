@@ -4,7 +4,8 @@
  * when `locate` (load.ts `locator`) can find them. Loading errors are load.ts's business; an expected verdict for
  * a clause or an item the rulebook does not have is a failing case (cases.ts), reported there only.
  */
-import { formatPath, parseAnswersFile } from '../engine/answers-file.ts';
+import { formatPath } from '../engine/answers-file.ts';
+import { parseAnswersFile } from '../engine/parse-answers.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
 import type { LoadedCase, Locate, LocatedProblem } from './load.ts';
 import type { CompiledRulebook } from './schema.ts';

@@ -2,9 +2,8 @@
  * One step of the interview: a react-hook-form form whose zod schema is derived from the questions
  * visible for the answers so far (including answers given higher up in the same step).
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from '@/i18n/react';
 import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
@@ -57,8 +56,17 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
     return { questions: step.questions.filter((q) => states.visibility.get(q.id) === true), derived: states.derived };
   };
 
-  const resolver: Resolver<FormValues, unknown, StepAnswers> = (values, context, options) =>
-    zodResolver(stepSchema(visibleFor(values).questions, t))(values, context, options) as ReturnType<Resolver<FormValues, unknown, StepAnswers>>;
+  // The step's schema for the questions visible with these values; each field's first problem is its error.
+  const resolver: Resolver<FormValues, unknown, StepAnswers> = (values) => {
+    const result = stepSchema(visibleFor(values).questions, t).safeParse(values);
+    if (result.success) return { values: result.data, errors: {} };
+    const errors: FieldErrors<FormValues> = {};
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      errors[name] ??= { type: issue.code, message: issue.message };
+    }
+    return { values: {}, errors };
+  };
 
   const form = useForm<FormValues, unknown, StepAnswers>({ defaultValues: initial, resolver, shouldFocusError: false, mode: 'onSubmit', reValidateMode: 'onChange' });
   const values = useWatch({ control: form.control }) as FormValues;
