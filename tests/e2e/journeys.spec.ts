@@ -182,6 +182,20 @@ test("the browser's Back and Forward move between the screens, not out of the ap
   await expect(page.getByRole('heading', { level: 1, name: '天津市促进内外贸一体化发展若干措施' })).toBeVisible();
 });
 
+test('after "start again", Back leaves as from a first visit, not through the cleared steps', async ({ page }) => {
+  await page.goto('about:blank');
+  await page.goto('/');
+  await page.getByRole('button', { name: '开始' }).click();
+  await choose(page, '您以什么身份填写？', '企业');
+  await press(page, '下一步');
+  await expect(page.getByRole('heading', { level: 1, name: '所在地' })).toBeVisible();
+  await page.getByRole('button', { name: '重新开始' }).click();
+  await page.getByRole('button', { name: '清除并重新开始' }).click();
+  await expect(page.getByRole('button', { name: '开始', exact: true })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL('about:blank');
+});
+
 test('every screen reads in English too, at phone width', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/');
