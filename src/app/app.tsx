@@ -11,7 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { historyState, useHistoryField } from '@/features/wizard/screen-history';
+import { abandonEntry, adoptPastedEntry, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -56,10 +56,13 @@ function takeShareFragment(): string | null {
 }
 
 type Opening = { rulebook?: InterviewRulebook | undefined; start: WizardStart };
-/** A share link, numbered in the order links came: the page's own, then any pasted into the open tab. */
-type Link = { fragment: string; n: number };
+/**
+ * A share link, numbered in the order links came: the page's own, then any pasted into the open tab (`pasted`:
+ * on a history entry of its own, which the app leaves when it does not open the link).
+ */
+type Link = { fragment: string; n: number; pasted?: boolean };
 /** A link's answers waiting for the user's word: an interview with answers of its own is under way. */
-type Pending = { opening: Opening; rulebook: InterviewRulebook; underWay: Answers; n: number };
+type Pending = { opening: Opening; rulebook: InterviewRulebook; underWay: Answers; link: Link };
 
 function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: WizardStart | undefined }) {
   const { t } = useTranslation();
@@ -76,11 +79,13 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
   // A link pasted into the address bar of the open tab changes only the fragment: no reload.
   useEffect(() => {
     const onHashChange = () => {
+      if (!isShareFragment(window.location.hash)) return;
+      const pasted = adoptPastedEntry();
       const fragment = takeShareFragment();
       // Numbered from 2: 1 is the page's own link, the only one decoded before the screens are shown.
       if (!fragment) return;
       setBroken(null);
-      setLink((previous) => ({ fragment, n: (previous?.n ?? 1) + 1 }));
+      setLink((previous) => ({ fragment, n: (previous?.n ?? 1) + 1, pasted }));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -98,7 +103,7 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
           // Pasted into the open tab: the screens stay as they are, with the message above them.
           const underWay = rulebooks.some((r) => Object.keys(interviewAnswers(r) ?? {}).length > 0);
           setBroken({ error: decoded.error, then: underWay ? 'kept' : null });
-          leavePastedEntry();
+          if (link.pasted) abandonEntry();
         }
         return;
       }
@@ -106,7 +111,7 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
       const opening: Opening = { rulebook, start: { kind: 'shared', answers, rulebookChanged } };
       // Opening the link replaces the interview under way: not without asking, when it holds answers of its own.
       const underWay = interviewAnswers(rulebook);
-      if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(answers)) setPending({ opening, rulebook, underWay, n: link.n });
+      if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(answers)) setPending({ opening, rulebook, underWay, link });
       else setOpened({ opening, n: link.n });
     });
     return () => {
@@ -126,29 +131,20 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
         rulebook={pending.rulebook}
         underWay={pending.underWay}
         onOpen={() => {
-          setOpened({ opening: pending.opening, n: pending.n });
+          setOpened({ opening: pending.opening, n: pending.link.n });
           setPending(null);
         }}
         // The interview stays as it is: its screens are beneath the question (the page's own link: mounted as without one).
         onKeep={() => {
           setOpened((o) => o ?? { opening: null, n: 0 });
           setPending(null);
-          if (pending.n > 1) leavePastedEntry();
+          if (pending.link.pasted) abandonEntry();
         }}
       />
     </LazyScreen>
   );
   const brokenNotice = broken && <ShareErrorNotice error={broken.error} then={broken.then} onDismiss={() => setBroken(null)} />;
   return <Screens key={opened?.n ?? 0} rulebooks={rulebooks} initial={opened ? opened.opening : begin ? { start: begin } : null} question={question || null} notice={brokenNotice} />;
-}
-
-/**
- * A link pasted into the address bar of the open tab made a history entry of its own, which the app leaves
- * unopened (kept the interview, or the link was broken): go back from it, so that the next Back does not land on
- * the screen already shown (it would seem to do nothing).
- */
-function leavePastedEntry() {
-  if (Object.keys(historyState()).length === 0) window.history.back();
 }
 
 /**

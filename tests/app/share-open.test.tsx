@@ -164,3 +164,56 @@ it('a broken link pasted over an interview leaves it where it was, and says so',
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 });
+
+it('"start again" after a link pasted into the open tab goes back past the interview before it too', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState({ pageBefore: true }, '', '/');
+  window.history.pushState(null, '', '/');
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  paste(encodeShareFragment(fixture, shared));
+  await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: '重新开始' }));
+  const atStart = popState();
+  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
+  await act(() => atStart);
+  expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
+  const back = popState();
+  act(() => window.history.back());
+  await act(() => back);
+  expect(window.history.state).toEqual({ pageBefore: true });
+  expect(screen.queryByRole('heading', { level: 1, name: '包装' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+});
+
+it('Forward to the entry of a pasted link that was not opened comes straight back', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/');
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  const kept = window.history.state;
+  paste(encodeShareFragment(fixture, shared));
+  const left = popState();
+  await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
+  await act(() => left);
+  const forward = popState();
+  const bounced = new Promise((resolve) => forward.then(() => window.addEventListener('popstate', resolve, { once: true })));
+  act(() => window.history.forward());
+  await act(() => bounced);
+  expect(window.history.state).toEqual(kept);
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
+});

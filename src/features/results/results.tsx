@@ -19,7 +19,7 @@ import type { ImportedAssessment } from '@/report/export-file';
 import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
-import { historyState, pushEntry, stateOf } from '@/features/wizard/screen-history';
+import { historyState, isAbandoned, pushEntry, stateOf } from '@/features/wizard/screen-history';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -99,6 +99,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   useEffect(() => {
     const onPopState = (event: PopStateEvent) => {
       const state = stateOf(event);
+      if (isAbandoned(state)) return; // Comes straight back (see abandonEntry).
       if (state.pscPage === 'print' || state.pscPage === 'source') {
         // Forward to a page closed since: open it again, where it was.
         const again = state.pscPage === 'source' ? readingOf(state.pscReading) : null;

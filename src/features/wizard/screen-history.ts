@@ -30,7 +30,45 @@ export function entriesBehind(state: Record<string, unknown> = historyState()): 
 
 /** A new history entry holding `state`, after the current one: one more entry behind it. */
 export function pushEntry(state: Record<string, unknown>): void {
-  window.history.pushState({ ...state, [BEHIND]: entriesBehind() + 1 }, '');
+  shownBehind = entriesBehind() + 1;
+  window.history.pushState({ ...state, [BEHIND]: shownBehind }, '');
+}
+
+/** The entries behind the app's entry shown last (see adoptPastedEntry). */
+let shownBehind = 0;
+/** Entries the app has written to (the visit's first holds no count: 0). */
+const isAppEntry = (state: Record<string, unknown>) => FIELD in state || BEHIND in state || 'pscView' in state;
+/** An entry the app made of a pasted link it did not open: Forward to it goes back at once (see abandonEntry). */
+const ABANDONED = 'pscAbandoned';
+export const isAbandoned = (state: Record<string, unknown>) => state[ABANDONED] === true;
+if (typeof window !== 'undefined')
+  window.addEventListener('popstate', (event) => {
+    const state = stateOf(event);
+    if (isAbandoned(state)) window.history.back();
+    else if (isAppEntry(state)) shownBehind = entriesBehind(state);
+  });
+
+/**
+ * A link pasted into the address bar of the open tab makes a history entry the app did not make: it counts as
+ * one more entry after the one shown, so that "start again" (and anything else that counts) goes back past it.
+ * Returns whether the entry was such a new one.
+ */
+export function adoptPastedEntry(): boolean {
+  const state = historyState();
+  if (isAppEntry(state)) return false;
+  shownBehind += 1;
+  window.history.replaceState({ ...state, [BEHIND]: shownBehind }, '');
+  return true;
+}
+
+/**
+ * Leave the entry of a pasted link the app did not open (the interview was kept, or the link was broken), back to
+ * the screen it was pasted over: so that Back from there does not land on the same screen again (it would seem
+ * to do nothing). Forward to it later comes straight back.
+ */
+export function abandonEntry(): void {
+  window.history.replaceState({ ...historyState(), [ABANDONED]: true }, '');
+  window.history.back();
 }
 
 /** A state read from a popstate event, as an object. */
@@ -77,6 +115,7 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
     const marked = state[field];
     if (marked === value) return; // Shown from the history: the entry is this value's already.
     if (marked === undefined) {
+      shownBehind = entriesBehind(state);
       window.history.replaceState({ ...state, [field]: first ?? value }, '');
       if (first !== undefined && value !== first) pushEntry({ ...state, [field]: value });
     } else pushEntry({ ...state, [field]: value });
