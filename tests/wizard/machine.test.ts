@@ -135,3 +135,24 @@ it('reaches every step, the review and the results (xstate/graph)', () => {
   const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
   expect(reached).toEqual(new Set(['"intro"', '{"steps":"who"}', '{"steps":"packaging"}', '"review"', '"results"']));
 });
+
+it('"continue where you left off" goes to the first step still missing answers, or to the review when none does', () => {
+  const resumed = (answers: Record<string, unknown>) => {
+    const actor = createActor(machine, { input: { answers: answers as never, at: { at: 'intro' } } }).start();
+    actor.send({ type: 'wizard.start' });
+    return where(actor);
+  };
+  expect(resumed({})).toEqual({ at: 'step', step: 'who' });
+  expect(resumed(company)).toEqual({ at: 'step', step: 'packaging' });
+  expect(resumed({ ...company, ...packaging })).toEqual({ at: 'review' });
+});
+
+it('Back or Forward to a step whose earlier steps miss answers (after "start again") goes to the first of them', () => {
+  const actor = start();
+  actor.send({ type: 'history.go', at: { at: 'step', step: 'packaging' } });
+  expect(where(actor)).toEqual({ at: 'step', step: 'who' });
+  actor.send({ type: 'answer.submit', answers: company });
+  actor.send({ type: 'history.go', at: { at: 'step', step: 'who' } });
+  actor.send({ type: 'history.go', at: { at: 'step', step: 'packaging' } });
+  expect(where(actor)).toEqual({ at: 'step', step: 'packaging' });
+});

@@ -5,7 +5,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { AnswerValue, Answers, InterviewRulebook } from '@/rulebook/schema';
-import { nextIncompleteStep, nextStep, previousStep, stepById, visibleSteps, type Position } from './routing';
+import { isIncomplete, nextIncompleteStep, nextStep, previousStep, stepById, visibleSteps, type Position } from './routing';
 
 /** Answers from one step; `undefined` clears a question the respondent emptied. */
 export type StepAnswers = Record<string, AnswerValue | undefined>;
@@ -62,16 +62,30 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
   };
 
   const isVisible = (answers: Answers, step: string) => visibleSteps(rulebook, answers).some((s) => s.id === step);
+  /** The first visible step (before `before`, when given) still missing a required answer. */
+  const firstIncomplete = (answers: Answers, before?: string): string | undefined => {
+    const steps = visibleSteps(rulebook, answers);
+    const end = before === undefined ? steps.length : steps.findIndex((s) => s.id === before);
+    return steps.slice(0, end < 0 ? steps.length : end).find((s) => isIncomplete(rulebook, s, answers))?.id;
+  };
 
-  /** Where `boot` goes for a resume position that may no longer exist or be visible. */
+  /**
+   * Where `boot` goes for a resume position that may no longer exist or be visible. A step comes after the
+   * steps before it are answered, as when it was first reached: a step whose earlier steps miss answers (Forward
+   * after "start again", a rulebook with a new question) gives way to the first of them.
+   */
   const resumeTarget = (context: WizardContext): string => {
     const p = context.resumeAt;
     if (!p || p.at === 'intro') return 'intro';
     if (p.at === 'step') {
-      return stepById(rulebook, p.step) && isVisible(context.answers, p.step) ? p.step : first;
+      if (!stepById(rulebook, p.step) || !isVisible(context.answers, p.step)) return first;
+      return firstIncomplete(context.answers, p.step) ?? p.step;
     }
     return p.at;
   };
+
+  /** "Start", or "continue where you left off": the first step missing answers, or the review when none does. */
+  const startTarget = (answers: Answers): string => (Object.keys(answers).length === 0 ? first : (firstIncomplete(answers) ?? 'review'));
 
   const destinations = [...stepIds, 'review', 'results'];
   const targetOf = (d: string) => (d === 'review' || d === 'results' ? `#wizard.${d}` : `#wizard.steps.${d}`);
@@ -114,6 +128,7 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
         event.type === 'answer.submit' && afterSubmit(context, params.from, event.answers) === params.to,
       backLeadsTo: ({ context }, params: { from: string; to: string }) => previousStep(rulebook, params.from, context.answers) === params.to,
       resumesAt: ({ context }, params: { to: string }) => resumeTarget(context) === params.to,
+      startsAt: ({ context }, params: { to: string }) => startTarget(context.answers) === params.to,
       editsStep: ({ event }, params: { step: string }) => event.type === 'review.edit' && event.step === params.step,
       isLastStep: ({ context }, params: { step: string }) => visibleSteps(rulebook, context.answers).at(-1)?.id === params.step,
     },
@@ -156,7 +171,9 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
         })),
       },
       intro: {
-        on: { 'wizard.start': { target: `#wizard.steps.${first}` } },
+        on: {
+          'wizard.start': destinations.map((d) => ({ guard: { type: 'startsAt' as const, params: { to: d } }, target: targetOf(d) })),
+        },
       },
       steps: {
         initial: first,
