@@ -129,3 +129,16 @@ it('after "start again", Back does not walk through the cleared interview\'s ste
   expect(screen.queryByRole('heading', { level: 1, name: '基本情况' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
 });
+
+it('a reload on the policy text shows the policy text again, and Back returns to the results', async () => {
+  saveSession(fixture, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 }, { at: 'results' });
+  const results = { pscScreen: 'results', pscView: 'interview', pscBehind: 1 };
+  window.history.replaceState(results, '');
+  window.history.pushState({ ...results, pscBehind: 2, pscPage: 'source', pscReading: { quote: '对使用可降解包装材料的本市企业给予技术指导。', from: 'read-c1-degradable-0' } }, '');
+  renderApp();
+  const source = await screen.findByRole('region', { name: /政策原文/ });
+  expect(within(source).getByText('对使用可降解包装材料的本市企业给予技术指导。', { selector: 'mark' })).toBeInTheDocument();
+  await press('back');
+  expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+});

@@ -19,7 +19,7 @@ import type { ImportedAssessment } from '@/report/export-file';
 import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
-import { historyState, isAbandoned, pushEntry, stateOf } from '@/features/wizard/screen-history';
+import { historyState, isAbandoned, PAGE, pushEntry, READING, stateOf } from '@/features/wizard/screen-history';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -63,8 +63,9 @@ function sameReading(held: unknown, reading: Reading): boolean {
 export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const [reading, setReading] = useState<Reading | null>(null);
-  const [printing, setPrinting] = useState(false);
+  // The page the history entry shows, when the results open on one (a reload there, or the history menu).
+  const [reading, setReading] = useState<Reading | null>(() => (historyState()[PAGE] === 'source' ? readingOf(historyState()[READING]) : null));
+  const [printing, setPrinting] = useState(() => historyState()[PAGE] === 'print');
   const returnFocus = useRef<string | null>(null);
 
   // In the commit that shows it (a layout effect), so the focus moves in the same frame.
@@ -90,9 +91,9 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   useEffect(() => {
     from.current = reading ? reading.from : printing ? 'print-report' : null;
     const state = historyState();
-    if (page && (state.pscPage !== page || (reading && !sameReading(state.pscReading, reading)))) {
-      const entry = { ...state, pscPage: page, pscReading: reading ?? undefined };
-      if (state.pscPage === page) window.history.replaceState(entry, '');
+    if (page && (state[PAGE] !== page || (reading && !sameReading(state[READING], reading)))) {
+      const entry = { ...state, [PAGE]: page, [READING]: reading ?? undefined };
+      if (state[PAGE] === page) window.history.replaceState(entry, '');
       else pushEntry(entry);
     }
   }, [page, reading, printing]);
@@ -100,13 +101,13 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
     const onPopState = (event: PopStateEvent) => {
       const state = stateOf(event);
       if (isAbandoned(state)) return; // Comes straight back (see abandonEntry).
-      if (state.pscPage === 'print' || state.pscPage === 'source') {
+      if (state[PAGE] === 'print' || state[PAGE] === 'source') {
         // Forward to a page closed since: open it again, where it was.
-        const again = state.pscPage === 'source' ? readingOf(state.pscReading) : null;
-        if (state.pscPage === 'print' || again) {
+        const again = state[PAGE] === 'source' ? readingOf(state[READING]) : null;
+        if (state[PAGE] === 'print' || again) {
           setReading(again);
-          setPrinting(state.pscPage === 'print');
-        } else window.history.replaceState({ ...state, pscPage: undefined }, '');
+          setPrinting(state[PAGE] === 'print');
+        } else window.history.replaceState({ ...state, [PAGE]: undefined }, '');
         return;
       }
       if (from.current === null) return;
@@ -119,7 +120,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   }, []);
   /** The page's own "back": as the browser's, when the page has its history entry. */
   const closePage = (focus: string) => {
-    if (historyState().pscPage !== undefined) {
+    if (historyState()[PAGE] !== undefined) {
       window.history.back();
       return;
     }

@@ -99,8 +99,9 @@ export function screenFromKey(key: unknown): HistoryScreen | null {
  * replaces the entry the page arrived on, after an entry of `first` when given), and Back or Forward to an entry
  * calls `go` with its value (`read` turns what the entry holds into one, or null). `go` returns the value it
  * led to; when that is another (the screen asked for is no longer shown), the entry is changed to say so.
+ * A new value's entry leaves out the fields in `drops` (what belonged to the value before).
  */
-export function useHistoryField<T extends string>(field: string, value: T, read: (held: unknown) => T | null, go: (to: T) => T, first?: T): void {
+export function useHistoryField<T extends string>(field: string, value: T, read: (held: unknown) => T | null, go: (to: T) => T, first?: T, drops: readonly string[] = []): void {
   const shown = useRef(value);
   const goTo = useRef(go);
   const readHeld = useRef(read);
@@ -117,8 +118,10 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
     if (marked === undefined) {
       shownBehind = entriesBehind(state);
       window.history.replaceState({ ...state, [field]: first ?? value }, '');
-      if (first !== undefined && value !== first) pushEntry({ ...state, [field]: value });
-    } else pushEntry({ ...state, [field]: value });
+      if (first !== undefined && value !== first) pushEntry(without({ ...state, [field]: value }, drops));
+    } else pushEntry(without({ ...state, [field]: value }, drops));
+    // `drops` is a constant list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [field, value, first]);
 
   useEffect(() => {
@@ -134,9 +137,23 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
   }, [field]);
 }
 
-/** The interview's screens, by key (historyKey); a visit's first screen stands on an entry of the intro. */
+/** The results' own pages (the policy text, the printable report), and what the policy text shows, in an entry. */
+export const PAGE = 'pscPage';
+export const READING = 'pscReading';
+const RESULTS_PAGES = [PAGE, READING];
+
+/**
+ * The interview's screens, by key (historyKey); a visit's first screen stands on an entry of the intro. Another
+ * screen's entry shows none of the results' pages.
+ */
 export function useScreenHistory(key: string, go: (to: HistoryScreen) => string): void {
-  useHistoryField(FIELD, key, readKey, (to) => go(screenFromKey(to)!), 'intro');
+  useHistoryField(FIELD, key, readKey, (to) => go(screenFromKey(to)!), 'intro', RESULTS_PAGES);
+}
+
+function without(state: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out = { ...state };
+  for (const f of fields) delete out[f];
+  return out;
 }
 
 const readKey = (held: unknown): string | null => (screenFromKey(held) ? (held as string) : null);
