@@ -73,6 +73,13 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
   // What the screens open with (null: as they would without a link); `n` remounts them for each link opened.
   const [opened, setOpened] = useState<{ opening: Opening | null; n: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  // The question answered "keep": the focus goes to the screen beneath it, shown again (the button pressed is gone).
+  const focusScreen = useRef(false);
+  useEffect(() => {
+    if (!focusScreen.current) return;
+    focusScreen.current = false;
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  });
   /** A broken link pasted into the open tab: what went wrong, shown above the screens until dismissed. */
   const [broken, setBroken] = useState<{ error: ShareError; then: AfterShareError | null } | null>(null);
 
@@ -138,6 +145,7 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
         onKeep={() => {
           setOpened((o) => o ?? { opening: null, n: 0 });
           setPending(null);
+          focusScreen.current = true;
           if (pending.link.pasted) abandonEntry();
         }}
       />
@@ -258,11 +266,18 @@ function WithWholeRulebooks({ rulebooks, children }: { rulebooks: InterviewRuleb
   return children(useFullRulebooks(rulebooks));
 }
 
+/** `onDismiss`: the notice comes over a page already open (a link pasted into the tab), which may be scrolled: it takes the focus, so that it is seen. */
 function ShareErrorNotice({ error, then = 'fresh', onDismiss }: { error: ShareError; then?: AfterShareError | null; onDismiss?: () => void }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (onDismiss) ref.current?.focus();
+    // Once, when it appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
-    <div className="notice warning" role="alert">
+    <div className="notice warning" role="alert" ref={ref} tabIndex={onDismiss ? -1 : undefined}>
       <p>{shareErrorMessage(error, lang, then)}</p>
       {onDismiss && (
         <button

@@ -106,6 +106,8 @@ it('asks about a link pasted into the open tab too, and keeping the interview ke
   paste(encodeShareFragment(fixture, shared));
   await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
+  // The button pressed is gone: the focus is on the screen shown again.
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
   expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
   expect(sessionAnswers()).toEqual({ kind: 'company' });
 });
@@ -156,6 +158,8 @@ it('a broken link pasted over an interview leaves it where it was, and says so',
   paste(fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11));
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('这个分享链接已损坏或被修改，无法读取。您正在进行的自测没有改变。');
+  // It takes the focus: the page may be scrolled far below it.
+  expect(alert).toHaveFocus();
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
   expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
   expect(sessionAnswers()).toEqual({ kind: 'company' });

@@ -419,10 +419,12 @@ describe('saving', () => {
     await user.click(screen.getByRole('button', { name: '重新开始' }));
     await user.click(screen.getByRole('button', { name: '取消' }));
     expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+    // The question's buttons are gone: the focus is back on the button that asked it.
+    expect(screen.getByRole('button', { name: '重新开始' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: '重新开始' }));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('确定要清除所有回答并重新开始吗？');
     await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
-    expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({});
   });
 });

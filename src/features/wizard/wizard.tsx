@@ -336,13 +336,18 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const restartRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
   useEffect(() => {
+    // The question's buttons go with it: the focus goes to the one that asked it again, after "no".
     if (asking) confirmRef.current?.focus();
+    else if (asked.current) restartRef.current?.focus();
+    asked.current = asking;
   }, [asking]);
   if (!asking)
     return (
       <div className="restart">
-        <button type="button" className="link-button" onClick={() => setAsking(true)}>
+        <button ref={restartRef} type="button" className="link-button" onClick={() => setAsking(true)}>
           {t('wizard.restart')}
         </button>
       </div>
