@@ -152,14 +152,24 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
     </LazyScreen>
   );
   const brokenNotice = broken && <ShareErrorNotice error={broken.error} then={broken.then} onDismiss={() => setBroken(null)} />;
-  return <Screens key={opened?.n ?? 0} rulebooks={rulebooks} initial={opened ? opened.opening : begin ? { start: begin } : null} question={question || null} notice={brokenNotice} />;
+  return (
+    <Screens
+      key={opened?.n ?? 0}
+      rulebooks={rulebooks}
+      initial={opened ? opened.opening : begin ? { start: begin } : null}
+      question={question || null}
+      notice={brokenNotice}
+      // The message of a broken link is about the screen it was pasted over: it goes when another is shown.
+      onNavigate={() => setBroken(null)}
+    />
+  );
 }
 
 /**
  * `question`: asked before anything else (a share link over an interview under way); the screens wait, hidden,
  * beneath it. `notice`: shown above the screens (a broken link pasted into the open tab).
  */
-function Screens({ rulebooks, initial, question, notice }: { rulebooks: InterviewRulebook[]; initial: Opening | null; question: React.ReactNode; notice: React.ReactNode }) {
+function Screens({ rulebooks, initial, question, notice, onNavigate }: { rulebooks: InterviewRulebook[]; initial: Opening | null; question: React.ReactNode; notice: React.ReactNode; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
   const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
@@ -186,6 +196,7 @@ function Screens({ rulebooks, initial, question, notice }: { rulebooks: Intervie
   const show = (next: View) => {
     switched.current = true;
     setView(next);
+    onNavigate();
   };
   // The browser's Back and Forward move between the views too (see src/features/wizard/screen-history.ts).
   useHistoryField('pscView', view, readView, (to) => {
@@ -234,7 +245,7 @@ function Screens({ rulebooks, initial, question, notice }: { rulebooks: Intervie
           </LazyScreen>
           <div hidden={view !== 'interview'}>
             {chosen ? (
-              <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} />
+              <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} onScreenChange={onNavigate} />
             ) : (
               <section aria-labelledby="choose-heading">
                 <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>

@@ -98,8 +98,11 @@ it('says what is wrong with a tampered link, and that the earlier answers are th
   window.history.replaceState(null, '', `/#${tampered}`);
   render(<App rulebooks={[fixture]} />);
   expect(await screen.findByText('这个分享链接已损坏或被修改，无法读取。您在本浏览器中的回答仍然保留，可点击“继续上次的回答”接着填写。')).toBeInTheDocument();
-  expect(screen.getByRole('button', { name: '继续上次的回答' })).toBeInTheDocument();
   expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'company' });
+  // What the message says is about the intro: it goes once the interview goes on.
+  await userEvent.setup().click(screen.getByRole('button', { name: '继续上次的回答' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+  expect(screen.queryByText(/分享链接已损坏/)).not.toBeInTheDocument();
 });
 
 it('imports a saved file and shows its results; a bad file is refused with its problems and nothing is lost', async () => {

@@ -167,6 +167,14 @@ it('a broken link pasted over an interview leaves it where it was, and says so',
   await user.click(within(alert).getByRole('button', { name: '关闭提示' }));
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+
+  // Not dismissed, it goes when another screen is shown: it was about the screen it came over.
+  paste('psc1.broken');
+  expect(await screen.findByRole('alert')).toBeInTheDocument();
+  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 });
 
 it('"start again" after a link pasted into the open tab goes back past the interview before it too', async () => {

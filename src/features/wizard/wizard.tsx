@@ -58,14 +58,19 @@ export type WizardStart =
   | { kind: 'shareError'; error: ShareError }
   | { kind: 'imported'; imported: ImportedAssessment };
 
-/** `message` is worked out when shown, so that it follows the language switch. */
-type Notice = { tone: 'info' | 'warning'; message: (t: TFunction, lang: Language) => string; changes?: ClauseChange[] } | null;
+/**
+ * `message` is worked out when shown, so that it follows the language switch. `onlyAt`: shown on that screen
+ * only (what it says is about that screen).
+ */
+type Notice = { tone: 'info' | 'warning'; message: (t: TFunction, lang: Language) => string; changes?: ClauseChange[]; onlyAt?: string } | null;
 
 type Props = {
   rulebook: InterviewRulebook;
   rulebooks?: InterviewRulebook[];
   start?: WizardStart;
   onImported?: (imported: ImportedAssessment) => void;
+  /** Another screen is shown (not called for the first). */
+  onScreenChange?: () => void;
 };
 
 /** Where the interview starts, and what the user is told about it. */
@@ -95,7 +100,8 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
     const resume = saved.status === 'restored' && Object.keys(saved.answers).length > 0;
     return {
       input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {},
-      notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang, resume ? 'resume' : 'fresh') },
+      // About the intro ("start" or "continue where you left off"): gone once the interview goes on.
+      notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang, resume ? 'resume' : 'fresh'), onlyAt: 'intro' },
     };
   }
   if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: (t) => t('wizard.corruptNotice') } };
@@ -104,7 +110,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
   return { input: {}, notice: null };
 }
 
-export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: Props) {
+export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, onScreenChange }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const machine = useMemo(() => createWizardMachine(rulebook), [rulebook]);
@@ -161,6 +167,12 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
     if (heading.current) heading.current.focus();
     else pendingFocus.current = true;
   }, [key]);
+  const screenSeen = useRef(key);
+  useEffect(() => {
+    if (screenSeen.current === key) return;
+    screenSeen.current = key;
+    onScreenChange?.();
+  }, [key, onScreenChange]);
   const screenReady = () => {
     if (!pendingFocus.current) return;
     pendingFocus.current = false;
@@ -269,7 +281,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported }: 
 
   return (
     <div className="wizard" data-screen={key}>
-      {notice && (
+      {notice && (!notice.onlyAt || notice.onlyAt === key) && (
         <div className={`notice ${notice.tone === 'warning' ? 'warning' : ''}`} role="status">
           <div>
             <p>{notice.message(t, lang)}</p>
