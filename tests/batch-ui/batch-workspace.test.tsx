@@ -22,7 +22,7 @@ it('adds only the members not yet in the workspace when the same file is added a
   // The same file run again, and added again: nothing is added twice.
   await importFile(user, csv(members));
   await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
-  expect(await screen.findByText('已将 0 个会员加入工作区；3 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
+  expect(await screen.findByText('没有加入新的会员：这 3 个会员都已在工作区中（名称、答案和政策版本都相同）。')).toBeInTheDocument();
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
 
   // A member whose answers changed, and a new member, are added; the two unchanged ones are not.
@@ -69,6 +69,6 @@ it('adds members without a name once, whether the file is added in Chinese or in
   await user.click(screen.getByRole('button', { name: 'English' }));
   await importFile(user, csv(unnamed));
   await user.click(await screen.findByRole('button', { name: 'Add 3 members to the workspace' }));
-  expect(await screen.findByText('0 members added to the workspace; 3 were already there (same name, answers and policy version) and were not added again.')).toBeInTheDocument();
+  expect(await screen.findByText('Nothing added: 3 members are already in the workspace (same name, answers and policy version).')).toBeInTheDocument();
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '第 3 行', '第 4 行'].sort());
 });

@@ -422,7 +422,7 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
       </div>
       <div aria-live="polite">
         {saved?.state === 'added' && (
-          <p className="notice">{saved.existing > 0 ? t('batch.ui.addedExisting', { count: saved.added, existing: saved.existing }) : t('batch.ui.added', { count: saved.added })}</p>
+          <p className="notice">{t(saved.existing === 0 ? 'batch.ui.added' : saved.added === 0 ? 'batch.ui.allExisting' : 'batch.ui.addedExisting', { count: saved.added, existing: saved.existing })}</p>
         )}
       </div>
       {saved?.state === 'failed' && (
