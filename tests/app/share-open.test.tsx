@@ -95,14 +95,7 @@ it('opens a link pasted into the tab where the app is already open', async () =>
 it('asks about a link pasted into the open tab too, and keeping the interview keeps it where it was', async () => {
   const user = userEvent.setup();
   window.history.replaceState(null, '', '/');
-  // As in the built app: it takes over from the prerendered intro.
-  render(
-    <WorkspaceStoreProvider store={store}>
-      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
-    </WorkspaceStoreProvider>,
-  );
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await startAsCompany(user);
   paste(encodeShareFragment(fixture, shared));
   await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
@@ -125,35 +118,21 @@ const popState = () => new Promise((resolve) => window.addEventListener('popstat
 it('after keeping the interview over a pasted link, Back goes to the screen before, not to the same screen again', async () => {
   const user = userEvent.setup();
   window.history.replaceState(null, '', '/');
-  render(
-    <WorkspaceStoreProvider store={store}>
-      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
-    </WorkspaceStoreProvider>,
-  );
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await startAsCompany(user);
   paste(encodeShareFragment(fixture, shared));
   const left = popState();
   await user.click(await screen.findByRole('button', { name: '不打开链接，继续我的自测' }));
   await act(() => left);
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
 
-  const back = popState();
-  act(() => window.history.back());
-  await act(() => back);
+  await browserBack();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
 });
 
 it('a broken link pasted over an interview leaves it where it was, and says so', async () => {
   const user = userEvent.setup();
   window.history.replaceState(null, '', '/');
-  render(
-    <WorkspaceStoreProvider store={store}>
-      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
-    </WorkspaceStoreProvider>,
-  );
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await startAsCompany(user);
   const fragment = encodeShareFragment(fixture, shared);
   paste(fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11));
   const alert = await screen.findByRole('alert');
@@ -181,13 +160,7 @@ it('"start again" after a link pasted into the open tab goes back past the inter
   const user = userEvent.setup();
   window.history.replaceState({ pageBefore: true }, '', '/');
   window.history.pushState(null, '', '/');
-  render(
-    <WorkspaceStoreProvider store={store}>
-      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
-    </WorkspaceStoreProvider>,
-  );
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await startAsCompany(user);
   await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
   await user.click(screen.getByRole('button', { name: '下一步' }));
   paste(encodeShareFragment(fixture, shared));
@@ -199,9 +172,7 @@ it('"start again" after a link pasted into the open tab goes back past the inter
   await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
   await act(() => atStart);
   expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
-  const back = popState();
-  act(() => window.history.back());
-  await act(() => back);
+  await browserBack();
   expect(window.history.state).toEqual({ pageBefore: true });
   expect(screen.queryByRole('heading', { level: 1, name: '包装' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
@@ -210,13 +181,7 @@ it('"start again" after a link pasted into the open tab goes back past the inter
 it('Forward to the entry of a pasted link that was not opened comes straight back', async () => {
   const user = userEvent.setup();
   window.history.replaceState(null, '', '/');
-  render(
-    <WorkspaceStoreProvider store={store}>
-      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
-    </WorkspaceStoreProvider>,
-  );
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await startAsCompany(user);
   const kept = window.history.state;
   paste(encodeShareFragment(fixture, shared));
   const left = popState();
@@ -229,3 +194,21 @@ it('Forward to the entry of a pasted link that was not opened comes straight bac
   expect(window.history.state).toEqual(kept);
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
 });
+
+/** As in the built app (it takes over from the prerendered intro): start, and answer the first question. */
+async function startAsCompany(user: ReturnType<typeof userEvent.setup>) {
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+}
+
+/** The browser's Back, and the popstate it brings. */
+async function browserBack() {
+  const back = popState();
+  act(() => window.history.back());
+  await act(() => back);
+}

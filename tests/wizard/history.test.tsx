@@ -18,6 +18,16 @@ const renderApp = () =>
     </WorkspaceStoreProvider>,
   );
 
+/** A company's first step answered: on the second step. */
+async function toSecondStep(user: ReturnType<typeof userEvent.setup>) {
+  renderApp();
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+}
+
 /** The browser's button, and the popstate event it brings (jsdom delivers it in a later task). */
 async function press(button: 'back' | 'forward') {
   await act(async () => {
@@ -38,12 +48,7 @@ beforeEach(() => {
 
 it('goes back to the previous step with its answers, and forward again', async () => {
   const user = userEvent.setup();
-  renderApp();
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
-  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
-  await user.click(screen.getByRole('button', { name: '下一步' }));
-  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  await toSecondStep(user);
 
   await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
@@ -109,12 +114,7 @@ it('Forward to a step being changed from the review still saves and returns to t
 
 it('after "start again", Back does not walk through the cleared interview\'s steps', async () => {
   const user = userEvent.setup();
-  renderApp();
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
-  await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
-  await user.click(screen.getByRole('button', { name: '下一步' }));
-  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  await toSecondStep(user);
 
   await user.click(screen.getByRole('button', { name: '重新开始' }));
   const back = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
