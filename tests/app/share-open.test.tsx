@@ -10,6 +10,7 @@ import { sessionKey } from '@/features/wizard/persistence';
 import { MemoryStore } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { encodeShareFragment } from '@/share/share-link';
+import { popState, press } from '../browser-history';
 import { fixture } from '../engine/helpers';
 
 const shared = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: true, export_share: 30, staff: 12 };
@@ -112,8 +113,6 @@ function paste(fragment: string) {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
 }
-/** The next popstate (jsdom delivers it in a later task). */
-const popState = () => new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
 
 it('after keeping the interview over a pasted link, Back goes to the screen before, not to the same screen again', async () => {
   const user = userEvent.setup();
@@ -125,7 +124,7 @@ it('after keeping the interview over a pasted link, Back goes to the screen befo
   await act(() => left);
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
 
-  await browserBack();
+  await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
 });
 
@@ -134,8 +133,11 @@ it('a broken link pasted over an interview leaves it where it was, and says so',
   window.history.replaceState(null, '', '/');
   await startAsCompany(user);
   const fragment = encodeShareFragment(fixture, shared);
+  // The app goes back from the entry the paste made (see the test above): the next popstate.
+  let left = popState();
   paste(fragment.slice(0, 10) + (fragment[10] === 'A' ? 'B' : 'A') + fragment.slice(11));
   const alert = await screen.findByRole('alert');
+  await act(() => left);
   expect(alert).toHaveTextContent('这个分享链接已损坏或被修改，无法读取。您正在进行的自测没有改变。');
   // It takes the focus: the page may be scrolled far below it.
   expect(alert).toHaveFocus();
@@ -148,8 +150,10 @@ it('a broken link pasted over an interview leaves it where it was, and says so',
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 
   // Not dismissed, it goes when another screen is shown: it was about the screen it came over.
+  left = popState();
   paste('psc1.broken');
   expect(await screen.findByRole('alert')).toBeInTheDocument();
+  await act(() => left);
   await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
   await user.click(screen.getByRole('button', { name: '下一步' }));
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
@@ -172,7 +176,7 @@ it('"start again" after a link pasted into the open tab goes back past the inter
   await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
   await act(() => atStart);
   expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
-  await browserBack();
+  await press('back');
   expect(window.history.state).toEqual({ pageBefore: true });
   expect(screen.queryByRole('heading', { level: 1, name: '包装' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
@@ -204,11 +208,4 @@ async function startAsCompany(user: ReturnType<typeof userEvent.setup>) {
   );
   await user.click(screen.getByRole('button', { name: '开始' }));
   await user.click(screen.getByRole('radio', { name: '企业' }));
-}
-
-/** The browser's Back, and the popstate it brings. */
-async function browserBack() {
-  const back = popState();
-  act(() => window.history.back());
-  await act(() => back);
 }

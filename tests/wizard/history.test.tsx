@@ -9,6 +9,7 @@ import { App } from '@/app/app';
 import { saveSession, sessionKey } from '@/features/wizard/persistence';
 import { MemoryStore } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { press } from '../browser-history';
 import { fixture } from '../engine/helpers';
 
 const renderApp = () =>
@@ -26,16 +27,6 @@ async function toSecondStep(user: ReturnType<typeof userEvent.setup>) {
   await user.click(within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }));
   await user.click(screen.getByRole('button', { name: '下一步' }));
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
-}
-
-/** The browser's button, and the popstate event it brings (jsdom delivers it in a later task). */
-async function press(button: 'back' | 'forward') {
-  await act(async () => {
-    const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
-    if (button === 'back') window.history.back();
-    else window.history.forward();
-    await moved;
-  });
 }
 
 beforeEach(() => {

@@ -9,6 +9,7 @@ import { App } from '@/app/app';
 import { saveSession, sessionKey } from '@/features/wizard/persistence';
 import { toFieldValue } from '@/features/wizard/step-schema';
 import type { Question } from '@/rulebook/schema';
+import { press } from '../browser-history';
 import { fixture } from '../engine/helpers';
 
 beforeEach(() => localStorage.clear());
@@ -286,10 +287,10 @@ describe('results', () => {
     expect(screen.getByRole('heading', { level: 2, name: /不适用的措施/ }).closest('details')).toHaveAttribute('open');
 
     // Forward opens the policy text again, at the same passage; Back closes it again.
-    await browser('forward');
+    await press('forward');
     const source = screen.getByRole('region', { name: /政策原文/ });
     expect(within(source).getByText('对使用可降解包装材料的本市企业给予技术指导。', { selector: 'mark' })).toBeInTheDocument();
-    await browser('back');
+    await press('back');
     expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
   });
@@ -301,23 +302,13 @@ describe('results', () => {
     await screen.findByRole('heading', { level: 1, name: '您的结果' });
     await user.click(screen.getByRole('button', { name: '打印或保存为 PDF' }));
     expect(await screen.findByRole('heading', { level: 1, name: /政策自测报告/ })).toBeInTheDocument();
-    await browser('back');
+    await press('back');
     expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
-    await browser('forward');
+    await press('forward');
     expect(await screen.findByRole('heading', { level: 1, name: /政策自测报告/ })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '您的结果', hidden: true })).not.toBeVisible();
   });
 });
-
-/** The browser's Back or Forward button, and the popstate it brings (jsdom delivers it in a later task). */
-async function browser(button: 'back' | 'forward') {
-  await act(async () => {
-    const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
-    if (button === 'back') window.history.back();
-    else window.history.forward();
-    await moved;
-  });
-}
 
 describe('results in English', () => {
   it('shows each Chinese quote with its English rendering, marked as a translation', async () => {
