@@ -106,10 +106,11 @@ it('asks about a link pasted into the open tab too, and keeping the interview ke
   expect(sessionAnswers()).toEqual({ kind: 'company' });
 });
 
-/** A link pasted into the address bar of the open tab: a new history entry, holding nothing, and its hashchange. */
+/** A link pasted into the address bar of the open tab: a new history entry, holding nothing, and its popstate and hashchange (as Chromium sends them). */
 function paste(fragment: string) {
   act(() => {
     window.history.pushState(null, '', `/#${fragment}`);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
 }
@@ -209,3 +210,50 @@ async function startAsCompany(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: '开始' }));
   await user.click(screen.getByRole('radio', { name: '企业' }));
 }
+
+it('"start again" after a reload and a link opened over the interview still goes back to the visit\'s first entry', async () => {
+  const user = userEvent.setup();
+  // A reload on the second step: the entries behind it are the app's.
+  window.history.replaceState({ pageBefore: true }, '', '/');
+  window.history.pushState({ pscScreen: 'intro', pscView: 'interview' }, '', '/');
+  window.history.pushState({ pscScreen: 'step:who', pscView: 'interview', pscBehind: 1 }, '', '/');
+  window.history.pushState({ pscScreen: 'step:packaging', pscView: 'interview', pscBehind: 2 }, '', '/');
+  saveSession(mine);
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} />
+    </WorkspaceStoreProvider>,
+  );
+  expect(await screen.findByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  paste(encodeShareFragment(fixture, shared));
+  await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '重新开始' }));
+  const atStart = popState();
+  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
+  await act(() => atStart);
+  expect(window.history.state).toMatchObject({ pscScreen: 'intro' });
+  expect(window.history.state.pscBehind ?? 0).toBe(0);
+  await press('back');
+  expect(window.history.state).toEqual({ pageBefore: true });
+});
+
+it('a broken link pasted over the policy text leaves it open, with the message in focus', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/');
+  localStorage.setItem(sessionKey('demo-packaging'), JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: shared, at: { at: 'results' }, savedAt: '2026-01-01' }));
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} />
+    </WorkspaceStoreProvider>,
+  );
+  await screen.findByRole('heading', { level: 1, name: '您的结果' });
+  await user.click(screen.getAllByRole('button', { name: /^在政策原文中查看/ })[0]!);
+  expect(screen.getByRole('region', { name: /政策原文/ })).toBeInTheDocument();
+  const left = popState();
+  paste('psc1.broken');
+  const alert = await screen.findByRole('alert');
+  await act(() => left);
+  expect(screen.getByRole('region', { name: /政策原文/ })).toBeInTheDocument();
+  expect(alert).toHaveFocus();
+});

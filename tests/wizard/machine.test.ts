@@ -156,3 +156,10 @@ it('Back or Forward to a step whose earlier steps miss answers (after "start aga
   actor.send({ type: 'history.go', at: { at: 'step', step: 'packaging' } });
   expect(where(actor)).toEqual({ at: 'step', step: 'packaging' });
 });
+
+it('Forward after "start again" to a step that was being changed from the review is a plain step again', () => {
+  const actor = start();
+  actor.send({ type: 'history.go', at: { at: 'step', step: 'who' }, returnTo: 'review' });
+  expect(where(actor)).toEqual({ at: 'step', step: 'who' });
+  expect(actor.getSnapshot().context.returnTo).toBeNull();
+});

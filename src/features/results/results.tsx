@@ -19,7 +19,7 @@ import type { ImportedAssessment } from '@/report/export-file';
 import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
-import { historyState, isAbandoned, PAGE, pushEntry, READING, stateOf } from '@/features/wizard/screen-history';
+import { historyState, isAbandoned, isAppEntry, PAGE, pushEntry, READING, stateOf } from '@/features/wizard/screen-history';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 
@@ -100,7 +100,8 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   useEffect(() => {
     const onPopState = (event: PopStateEvent) => {
       const state = stateOf(event);
-      if (isAbandoned(state)) return; // Comes straight back (see abandonEntry).
+      // A pasted link's entry (its own, or one the app has left): nothing to open or close here.
+      if (isAbandoned(state) || !isAppEntry(state)) return;
       if (state[PAGE] === 'print' || state[PAGE] === 'source') {
         // Forward to a page closed since: open it again, where it was.
         const again = state[PAGE] === 'source' ? readingOf(state[READING]) : null;

@@ -157,8 +157,12 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
       'history.go': {
         target: '.boot',
         actions: assign(({ context, event }) => ({
-          // Back to a step being changed from the review or the results: it returns there again (while it is asked).
-          returnTo: event.at.at === 'step' && isVisible(context.answers, event.at.step) ? (event.returnTo ?? null) : null,
+          // Back to a step being changed from the review or the results: it returns there again (while it is asked,
+          // and the steps before it are answered: not after "start again").
+          returnTo:
+            event.at.at === 'step' && Object.keys(context.answers).length > 0 && isVisible(context.answers, event.at.step) && !firstIncomplete(context.answers, event.at.step)
+              ? (event.returnTo ?? null)
+              : null,
           resumeAt: (event.at.at === 'review' || event.at.at === 'results') && Object.keys(context.answers).length === 0 ? { at: 'intro' as const } : event.at,
         })),
       },

@@ -36,8 +36,8 @@ export function pushEntry(state: Record<string, unknown>): void {
 
 /** The entries behind the app's entry shown last (see adoptPastedEntry). */
 let shownBehind = 0;
-/** Entries the app has written to (the visit's first holds no count: 0). */
-const isAppEntry = (state: Record<string, unknown>) => FIELD in state || BEHIND in state || 'pscView' in state;
+/** Entries the app has written to (the visit's first holds no count: 0); not one a pasted link has just made. */
+export const isAppEntry = (state: Record<string, unknown>) => FIELD in state || BEHIND in state || 'pscView' in state;
 /** An entry the app made of a pasted link it did not open: Forward to it goes back at once (see abandonEntry). */
 const ABANDONED = 'pscAbandoned';
 export const isAbandoned = (state: Record<string, unknown>) => state[ABANDONED] === true;
@@ -113,10 +113,11 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
   useEffect(() => {
     shown.current = value;
     const state = historyState();
+    // The entry shown (after a reload too: it keeps its count).
+    shownBehind = entriesBehind(state);
     const marked = state[field];
     if (marked === value) return; // Shown from the history: the entry is this value's already.
     if (marked === undefined) {
-      shownBehind = entriesBehind(state);
       window.history.replaceState({ ...state, [field]: first ?? value }, '');
       if (first !== undefined && value !== first) pushEntry(without({ ...state, [field]: value }, drops));
     } else pushEntry(without({ ...state, [field]: value }, drops));
