@@ -172,10 +172,7 @@ it('"start again" after a link pasted into the open tab goes back past the inter
   await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
 
-  await user.click(screen.getByRole('button', { name: '重新开始' }));
-  const atStart = popState();
-  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
-  await act(() => atStart);
+  await startAgain(user);
   expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
   await press('back');
   expect(window.history.state).toEqual({ pageBefore: true });
@@ -200,17 +197,6 @@ it('Forward to the entry of a pasted link that was not opened comes straight bac
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeVisible();
 });
 
-/** As in the built app (it takes over from the prerendered intro): start, and answer the first question. */
-async function startAsCompany(user: ReturnType<typeof userEvent.setup>) {
-  render(
-    <WorkspaceStoreProvider store={store}>
-      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
-    </WorkspaceStoreProvider>,
-  );
-  await user.click(screen.getByRole('button', { name: '开始' }));
-  await user.click(screen.getByRole('radio', { name: '企业' }));
-}
-
 it('"start again" after a reload and a link opened over the interview still goes back to the visit\'s first entry', async () => {
   const user = userEvent.setup();
   // A reload on the second step: the entries behind it are the app's.
@@ -228,10 +214,7 @@ it('"start again" after a reload and a link opened over the interview still goes
   paste(encodeShareFragment(fixture, shared));
   await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
-  await user.click(screen.getByRole('button', { name: '重新开始' }));
-  const atStart = popState();
-  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
-  await act(() => atStart);
+  await startAgain(user);
   expect(window.history.state).toMatchObject({ pscScreen: 'intro' });
   expect(window.history.state.pscBehind ?? 0).toBe(0);
   await press('back');
@@ -257,3 +240,22 @@ it('a broken link pasted over the policy text leaves it open, with the message i
   expect(screen.getByRole('region', { name: /政策原文/ })).toBeInTheDocument();
   expect(alert).toHaveFocus();
 });
+
+/** As in the built app (it takes over from the prerendered intro): start, and answer the first question. */
+async function startAsCompany(user: ReturnType<typeof userEvent.setup>) {
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} start={{ kind: 'fresh', at: 'intro' }} />
+    </WorkspaceStoreProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+}
+
+/** "Start again", confirmed, and the way back through the history to the visit's first entry. */
+async function startAgain(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: '重新开始' }));
+  const atStart = popState();
+  await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
+  await act(() => atStart);
+}

@@ -1,12 +1,13 @@
 /**
  * The browser's Back and Forward buttons — a phone's Back button above all — move between the interview's
  * screens instead of leaving the app: each screen shown is an entry in the tab's history, marked with its
- * key (positionKey). Back to a screen goes there with the answers as they are now; a step no longer asked
+ * key (historyKey). Back to a screen goes there with the answers as they are now; a step no longer asked
  * for them gives way as in a resumed session (the machine's `history.go`). The first screen of a visit
  * stands on an entry of the intro, so that Back from it comes to the intro rather than out of the app.
  * Other parts of the page keep their own fields in the same history state (the views, the results' pages).
  */
 import { useEffect, useRef } from 'react';
+import { positionKey } from './machine';
 import type { Position } from './routing';
 
 const FIELD = 'pscScreen';
@@ -82,8 +83,7 @@ export type HistoryScreen = { at: Position; returnTo: 'review' | 'results' | nul
 
 /** `step:packaging`, or `step:packaging>review` for a step being changed from the review. */
 export function historyKey(at: Position, returnTo: HistoryScreen['returnTo']): string {
-  if (at.at !== 'step') return at.at;
-  return returnTo ? `step:${at.step}>${returnTo}` : `step:${at.step}`;
+  return at.at === 'step' && returnTo ? `${positionKey(at)}>${returnTo}` : positionKey(at);
 }
 
 export function screenFromKey(key: unknown): HistoryScreen | null {
