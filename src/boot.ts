@@ -30,7 +30,8 @@ let boot: Boot | null = null;
 export function startBoot(root: HTMLElement | null = document.getElementById('root')): void {
   if (!root?.querySelector('template[data-boot-screen]')) return; // Development: nothing prerendered.
   // A saved interview or a share link opens elsewhere than the intro: that is the app's to decide.
-  const waitForApp = hasSavedSession() || window.location.hash.length > 1;
+  // So does a reload of the workspace or the batch view (its history entry names the view).
+  const waitForApp = hasSavedSession() || window.location.hash.length > 1 || inAnotherView();
   const state: Boot = { root, screen: 'intro', lang: storedLanguage(), waitForApp, replay: null, detach: () => undefined };
   // The page arrives showing the intro in the default language: replace it only when something differs.
   if (state.lang !== DEFAULT_LANGUAGE || waitForApp) show(state);
@@ -115,6 +116,12 @@ function show(state: Boot): void {
     if (start && loading) start.replaceWith(loading.content.cloneNode(true));
   }
   live.replaceWith(page);
+}
+
+function inAnotherView(): boolean {
+  const state: unknown = window.history.state;
+  const view = state !== null && typeof state === 'object' ? (state as Record<string, unknown>).pscView : undefined;
+  return typeof view === 'string' && view !== 'interview';
 }
 
 function hasSavedSession(): boolean {

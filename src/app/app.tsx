@@ -11,7 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { abandonEntry, adoptPastedEntry, useHistoryField } from '@/features/wizard/screen-history';
+import { abandonEntry, adoptPastedEntry, historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
@@ -181,7 +181,8 @@ function Screens({ rulebooks, initial, question, notice, onNavigate }: { ruleboo
   };
   // The interview stays mounted (hidden) while another view is shown; back at it, focus its heading
   // (the workspace and batch screens focus their own).
-  const [view, setView] = useState<View>('interview');
+  // A reload shows the view the entry was on (a link opened shows the interview: its entry names no view).
+  const [view, setView] = useState<View>(() => (initial ? null : readView(historyState().pscView)) ?? 'interview');
   const switched = useRef(false);
   useEffect(() => {
     if (view !== 'interview' || !switched.current) return;

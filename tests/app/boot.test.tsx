@@ -94,6 +94,19 @@ it('with a saved interview, waits for the app, which resumes it where it was', a
   expect(await screen.findByRole('heading', { level: 1, name: '所在地' })).toBeInTheDocument();
 });
 
+it('on a reload of the workspace, waits for the app, which shows the workspace again', async () => {
+  window.history.replaceState({ pscScreen: 'intro', pscView: 'workspace' }, '');
+  try {
+    startBoot(root);
+    expect(screen.queryByRole('button', { name: '开始' })).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('正在加载…');
+    takeOver();
+    expect(await screen.findByRole('heading', { level: 1, name: '工作区' })).toBeInTheDocument();
+  } finally {
+    window.history.replaceState(null, '');
+  }
+});
+
 it('the app draws the same page the prerender showed, so nothing jumps when it takes over', async () => {
   const user = userEvent.setup();
   startBoot(root);

@@ -133,3 +133,17 @@ it('a reload on the policy text shows the policy text again, and Back returns to
   expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
 });
+
+it('a reload on the workspace shows the workspace again, without a new history entry, and Back returns to the interview', async () => {
+  const interview = { pscScreen: 'intro', pscView: 'interview' };
+  window.history.replaceState(interview, '');
+  window.history.pushState({ ...interview, pscView: 'workspace', pscBehind: 1 }, '');
+  const entries = window.history.length;
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: '工作区' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '工作区' })).toHaveAttribute('aria-current', 'page');
+  expect(window.history.length).toBe(entries);
+  await press('back');
+  expect(screen.queryByRole('heading', { level: 1, name: '工作区' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeVisible();
+});
