@@ -414,6 +414,12 @@ describe('saving', () => {
     expect(screen.getByRole('button', { name: '重新开始' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: '重新开始' }));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('确定要清除所有回答并重新开始吗？');
+    // Enter on the question does not clear anything (the focus is on "cancel"); Escape answers "no".
+    expect(screen.getByRole('button', { name: '取消' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '重新开始' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: '重新开始' }));
     await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
     expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({});

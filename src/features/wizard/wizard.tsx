@@ -347,12 +347,13 @@ function ChangesTable({ changes }: { changes: ClauseChange[] }) {
 function RestartControl({ onRestart }: { onRestart: () => void }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const restartRef = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
   useEffect(() => {
-    // The question's buttons go with it: the focus goes to the one that asked it again, after "no".
-    if (asking) confirmRef.current?.focus();
+    // Asked: the focus on "cancel", as in any question whose "yes" cannot be undone (Enter twice must not clear
+    // the answers). The question's buttons go with it: the focus goes to the one that asked it again, after "no".
+    if (asking) cancelRef.current?.focus();
     else if (asked.current) restartRef.current?.focus();
     asked.current = asking;
   }, [asking]);
@@ -365,12 +366,13 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
       </div>
     );
   return (
-    <div className="restart confirm" role="alertdialog" aria-labelledby="restart-question">
+    // Escape answers "no", as it closes any dialog.
+    <div className="restart confirm" role="alertdialog" aria-labelledby="restart-question" onKeyDown={(event) => event.key === 'Escape' && setAsking(false)}>
       <p id="restart-question">{t('wizard.restartConfirm')}</p>
-      <button ref={confirmRef} type="button" className="button danger" onClick={onRestart}>
+      <button type="button" className="button danger" onClick={onRestart}>
         {t('wizard.restartYes')}
       </button>{' '}
-      <button type="button" className="button secondary" onClick={() => setAsking(false)}>
+      <button ref={cancelRef} type="button" className="button secondary" onClick={() => setAsking(false)}>
         {t('wizard.restartNo')}
       </button>
     </div>
