@@ -5,6 +5,7 @@
  */
 import { assess } from '../engine/assess.ts';
 import { formatPath } from '../engine/answers-file.ts';
+import { parseAnswersFile } from '../engine/parse-answers.ts';
 import { noLines } from './check.ts';
 import type { LoadedCase, Locate, LocatedProblem } from './load.ts';
 import type { CompiledRulebook } from './schema.ts';
@@ -12,8 +13,13 @@ import type { CompiledRulebook } from './schema.ts';
 /** One disagreement, at its path inside the case (e.g. ["expect", "clauses", "5"]). */
 export type CaseFailure = { path: (string | number)[]; message: string };
 
-/** Where the engine's assessment of the case's answers differs from what the case expects; none when it passes. */
+/**
+ * Where the engine's assessment of the case's answers differs from what the case expects; none when it passes.
+ * Answers the rulebook's questions refuse are the failures: verdicts from them would only add noise.
+ */
 export function caseFailures(rulebook: CompiledRulebook, c: LoadedCase): CaseFailure[] {
+  const parsed = parseAnswersFile([rulebook], { rulebook: rulebook.meta.id, answers: c.answers });
+  if (!parsed.ok) return parsed.problems.map((p) => ({ path: pathOf(p.path), message: `${p.message} (the case is run once its answers are valid)` }));
   const assessment = assess(rulebook, c.answers);
   const clauses = new Map(assessment.clauses.map((r) => [String(r.clause), r.verdict]));
   const items = new Map(assessment.clauses.flatMap((r) => r.supportItems.map((i) => [i.id, i])));
@@ -40,6 +46,11 @@ export function caseFailures(rulebook: CompiledRulebook, c: LoadedCase): CaseFai
       failures.push({ path: ['expect', 'missing', id], message: `${id}: expected missing answers [${expected.join(', ')}], got [${actual.join(', ')}] (verdict ${item!.verdict})` });
   }
   return failures;
+}
+
+/** "answers.products[0]" → ["answers", "products", 0]. */
+function pathOf(text: string): (string | number)[] {
+  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
 export type CasesRun = { passed: number; failed: number; problems: LocatedProblem[] };

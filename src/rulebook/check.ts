@@ -1,11 +1,10 @@
 /**
- * The rulebook checker's verdict on a compiled rulebook and its scenario cases: coverage gaps, cases whose
- * answers the rulebook's questions would refuse and cases sharing a name, each with its file, line and path
- * when `locate` (load.ts `locator`) can find them. Loading errors are load.ts's business; an expected verdict for
- * a clause or an item the rulebook does not have is a failing case (cases.ts), reported there only.
+ * The rulebook checker's verdict on a compiled rulebook and its scenario cases: coverage gaps and cases sharing
+ * a name, each with its file, line and path when `locate` (load.ts `locator`) can find them. Loading errors are
+ * load.ts's business; a case whose answers the rulebook's questions refuse, or expecting a verdict for a clause
+ * or an item the rulebook does not have, is a failing case (cases.ts), reported there only.
  */
 import { formatPath } from '../engine/answers-file.ts';
-import { parseAnswersFile } from '../engine/parse-answers.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
 import type { LoadedCase, Locate, LocatedProblem } from './load.ts';
 import type { CompiledRulebook } from './schema.ts';
@@ -39,13 +38,6 @@ export function checkRulebook(rulebook: CompiledRulebook, cases: LoadedCase[], l
     const inCase = (path: (string | number)[], message: string) => at(c.source, ['cases', c.index, ...path], `case "${c.name}": ${message}`);
     if (names.has(c.name)) inCase(['name'], 'two cases have this name');
     names.add(c.name);
-    const parsed = parseAnswersFile([rulebook], { rulebook: rulebook.meta.id, answers: c.answers });
-    if (!parsed.ok) for (const p of parsed.problems) inCase(pathOf(p.path), p.message);
   }
   return { coverage, problems };
-}
-
-/** "answers.products[0]" → ["answers", "products", 0]. */
-function pathOf(text: string): (string | number)[] {
-  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }

@@ -137,7 +137,7 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
   const measures = readYaml(join(folder, 'measures.yaml'), MeasuresFile, rel('measures.yaml'));
   const questionnaire = readYaml(join(folder, 'questionnaire.yaml'), Questionnaire, rel('questionnaire.yaml'));
   const parameterFiles = yamlFiles(join(folder, 'parameters')).map((name) => ({ name: `parameters/${name}`, parsed: readYaml(join(folder, 'parameters', name), ParameterTable, rel(`parameters/${name}`)) }));
-  const problems = [...meta.problems, ...measures.problems, ...questionnaire.problems, ...jsonFiles(folder, 'parameters', rel), ...parameterFiles.flatMap((p) => p.parsed.problems)];
+  const problems = [...meta.problems, ...measures.problems, ...questionnaire.problems, ...unreadFiles(folder, 'parameters', rel), ...parameterFiles.flatMap((p) => p.parsed.problems)];
   let source = '';
   if (meta.value) {
     const sourcePath = join(folder, meta.value.sourceFile);
@@ -169,21 +169,33 @@ function withoutSchema<T extends { $schema?: string | undefined }>(value: T): T 
   return rest as T;
 }
 
+const isYaml = (name: string) => /\.ya?ml$/.test(name);
+
 function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+  return existsSync(dir) ? readdirSync(dir).filter(isYaml).sort() : [];
 }
 
 /**
- * A JSON file in parameters/ or cases/ (the CLI reads JSON answers files, so an author may expect it): only YAML
- * is read there, and a file left out unseen would be a table or cases that silently do nothing.
+ * What parameters/ and cases/ hold that is not read: only .yaml and .yml files are, and anything else left out
+ * unseen would be a table or cases that silently do nothing. A README.md is the authors' notes on the folder;
+ * hidden files (.gitkeep, .DS_Store) are no one's content. A JSON file gets its own hint because the CLI reads JSON
+ * answers files, so an author may expect it here; a .YAML is not read but told its lower-case name, as rulebook.yaml
+ * and the other files of a rulebook are only found in lower case too.
  */
-function jsonFiles(folder: string, sub: 'parameters' | 'cases', rel: (name: string) => string): LocatedProblem[] {
+function unreadFiles(folder: string, sub: 'parameters' | 'cases', rel: (name: string) => string): LocatedProblem[] {
   const dir = join(folder, sub);
   if (!existsSync(dir)) return [];
+  const read = `only .yaml and .yml files are read in ${sub}/`;
+  const problem = (name: string, message: string, path = '(file)'): LocatedProblem => ({ file: rel(`${sub}/${name}`), path, message });
   return readdirSync(dir)
-    .filter((n) => /\.json$/i.test(n))
+    .filter((name) => !isYaml(name) && !name.startsWith('.') && !/^readme\.md$/i.test(name))
     .sort()
-    .map((n) => ({ file: rel(`${sub}/${n}`), path: '(file)', message: `only .yaml and .yml files are read in ${sub}/: rename it ${n.replace(/\.json$/i, '.yaml')} (JSON is valid YAML) or move it out of the folder` }));
+    .map((name) => {
+      if (statSync(join(dir, name)).isDirectory()) return problem(name, `${read}, not the folders inside it: move its files into ${sub}/, or the folder out of it`, '(folder)');
+      if (/\.json$/i.test(name)) return problem(name, `${read}: rename it ${name.replace(/\.json$/i, '.yaml')} (JSON is valid YAML) or move it out of the folder`);
+      if (/\.ya?ml$/i.test(name)) return problem(name, `${read}, in lower case: rename it ${name.replace(/\.ya?ml$/i, (ext) => ext.toLowerCase())}`);
+      return problem(name, `${read} (and a README.md, for notes): move it out of the folder`);
+    });
 }
 
 /** Every rulebook folder under `rulesDir` (a folder holding a rulebook.yaml). */
@@ -221,10 +233,10 @@ export type LoadedCase = Case & {
   index: number;
 };
 
-/** The scenario cases of a rulebook (cases/*.yaml; a JSON file there is refused). */
+/** The scenario cases of a rulebook (cases/*.yaml; any other file there but a README.md is refused). */
 export function loadCases(folder: string, root = process.cwd()): LoadedCase[] {
   const dir = join(folder, 'cases');
-  const problems: LocatedProblem[] = jsonFiles(folder, 'cases', (name) => relative(root, join(folder, name)) || name);
+  const problems: LocatedProblem[] = unreadFiles(folder, 'cases', (name) => relative(root, join(folder, name)) || name);
   const cases: LoadedCase[] = [];
   for (const name of yamlFiles(dir)) {
     const display = relative(root, join(dir, name));

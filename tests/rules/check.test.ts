@@ -29,8 +29,14 @@ function check(root: string) {
   return { problems: formatProblems(checkRulebook(rulebook, cases, locate).problems).split('\n'), run: runCases(rulebook, cases, locate) };
 }
 
-const WRONG_CASE = `  - name: A company answering the number of staff in words is told its answers are wrong.
-    answers: { kind: company, located_here: true, staff: many }
+const WRONG_ANSWERS = `  - name: A company answering whether its packaging is degradable in words is told its answers are wrong.
+    answers: { kind: company, located_here: true, degradable: "yes", exports: false }
+    expect:
+      clauses: { 1: applies }
+`;
+
+const WRONG_REFERENCES = `  - name: A case expecting a clause and a support item the rulebook does not have fails.
+    answers: { kind: company, located_here: true, staff: 12 }
     expect:
       clauses:
         1: possible
@@ -49,11 +55,21 @@ it('locates coverage gaps in measures.yaml: an uncited sentence at its measure, 
   ]);
 });
 
-it('locates a case that gives an answer of the wrong kind; one that refers to a clause or an item that does not exist fails when run', () => {
-  const root = copyWith({ 'cases/basic.yaml': (t) => t + WRONG_CASE });
-  const name = 'case "A company answering the number of staff in words is told its answers are wrong."';
+it('reports a case whose answers the questions refuse once, at the answer, as a failing case that is not run', () => {
+  const root = copyWith({ 'cases/basic.yaml': (t) => t + WRONG_ANSWERS });
   const { problems, run } = check(root);
-  expect(problems).toEqual([`  rules/demo-packaging/cases/basic.yaml:18  cases[3].answers.staff: ${name}: expected a number, got the text "many"`]);
+  expect(problems.filter((p) => p.includes('cases[3]'))).toEqual([]);
+  expect(run.failed).toBe(1);
+  expect(formatProblems(run.problems).split('\n')).toEqual([
+    '  rules/demo-packaging/cases/basic.yaml:18  cases[3].answers.degradable: case "A company answering whether its packaging is degradable in words is told its answers are wrong.": expected true or false, got the text "yes" (the case is run once its answers are valid)',
+  ]);
+});
+
+it('fails a case that refers to a clause or an item that does not exist, at its line', () => {
+  const root = copyWith({ 'cases/basic.yaml': (t) => t + WRONG_REFERENCES });
+  const name = 'case "A case expecting a clause and a support item the rulebook does not have fails."';
+  const { problems, run } = check(root);
+  expect(problems.filter((p) => p.includes('cases[3]'))).toEqual([]);
   expect(run.failed).toBe(1);
   expect(formatProblems(run.problems).split('\n')).toEqual([
     `  rules/demo-packaging/cases/basic.yaml:22  cases[3].expect.clauses.7: ${name}: clause 7: expected applies, got nothing (no measure for clause 7)`,
@@ -102,11 +118,20 @@ describe('npm run rules:check', () => {
   });
 
   it('reports a case naming a clause or an item the rulebook does not have once, with its file and line', () => {
-    const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t + WRONG_CASE }));
-    const name = 'case "A company answering the number of staff in words is told its answers are wrong."';
+    const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t + WRONG_REFERENCES }));
+    const name = 'case "A case expecting a clause and a support item the rulebook does not have fails."';
     const lines = result.stdout.split('\n');
     expect(lines.filter((l) => l.includes('clause 7'))).toEqual([`  rules/demo-packaging/cases/basic.yaml:22  cases[3].expect.clauses.7: ${name}: clause 7: expected applies, got nothing (no measure for clause 7)`]);
     expect(lines.filter((l) => l.includes('c1-nothing'))).toEqual([`  rules/demo-packaging/cases/basic.yaml:23  cases[3].expect.nearMiss[0]: ${name}: c1-nothing: expected a near miss, got nothing (no support item "c1-nothing")`]);
+    expect(result.status).toBe(1);
+  });
+
+  it('reports a case whose answers are refused once, as a failing case, and does not run it', () => {
+    const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t + WRONG_ANSWERS }));
+    expect(result.stdout.split('\n').filter((l) => l.includes('cases[3]'))).toEqual([
+      '  rules/demo-packaging/cases/basic.yaml:18  cases[3].answers.degradable: case "A company answering whether its packaging is degradable in words is told its answers are wrong.": expected true or false, got the text "yes" (the case is run once its answers are valid)',
+    ]);
+    expect(result.stdout).toContain('\nFailing cases: 1 of 4 (3 passed):\n');
     expect(result.status).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What a rule author sees when a rulebook is wrong: the file, the line, the path inside it and the problem.
  */
-import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProblems, loadCases, loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
@@ -62,6 +62,29 @@ it('refuses a JSON file in parameters/ or cases/, naming it and saying that only
   expect(formatProblems((error as RulebookError).problems)).toBe(
     '  demo-packaging/cases/more.json  (file): only .yaml and .yml files are read in cases/: rename it more.yaml (JSON is valid YAML) or move it out of the folder',
   );
+});
+
+it('refuses any other file in parameters/ or cases/ but a README.md, naming it and saying what is read there', () => {
+  const folder = brokenCopy('cases/basic.yaml', (t) => t);
+  renameSync(join(folder, 'cases', 'basic.yaml'), join(folder, 'cases', 'basic.YAML'));
+  writeFileSync(join(folder, 'cases', 'notes.txt'), 'cases still to write\n');
+  writeFileSync(join(folder, 'cases', 'README.md'), '# Cases\n');
+  mkdirSync(join(folder, 'cases', 'old'));
+  writeFileSync(join(folder, 'parameters', 'size-table.yaml.bak'), '');
+  writeFileSync(join(folder, 'parameters', 'readme.md'), '');
+  expect(formatProblems(problemsOf(folder))).toBe('  demo-packaging/parameters/size-table.yaml.bak  (file): only .yaml and .yml files are read in parameters/ (and a README.md, for notes): move it out of the folder');
+  let error: unknown;
+  try {
+    loadCases(folder, join(folder, '..'));
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(RulebookError);
+  expect(formatProblems((error as RulebookError).problems).split('\n')).toEqual([
+    '  demo-packaging/cases/basic.YAML  (file): only .yaml and .yml files are read in cases/, in lower case: rename it basic.yaml',
+    '  demo-packaging/cases/notes.txt  (file): only .yaml and .yml files are read in cases/ (and a README.md, for notes): move it out of the folder',
+    '  demo-packaging/cases/old  (folder): only .yaml and .yml files are read in cases/, not the folders inside it: move its files into cases/, or the folder out of it',
+  ]);
 });
 
 it('reports a YAML syntax error with its line', () => {
