@@ -22,7 +22,7 @@ it('adds only the members not yet in the workspace when the same file is added a
   // The same file run again, and added again: nothing is added twice.
   await importFile(user, csv(members));
   await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
-  expect(await screen.findByText('没有加入新的会员：这 3 个会员都已在工作区中（名称、答案和政策版本都相同）。')).toBeInTheDocument();
+  expect(await screen.findByText('没有加入新的会员：3 个会员都已在工作区中（名称、答案和政策版本都相同）。')).toBeInTheDocument();
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
 
   // A member whose answers changed, and a new member, are added; the two unchanged ones are not.
@@ -34,6 +34,20 @@ it('adds only the members not yet in the workspace when the same file is added a
 
   await user.click(screen.getByRole('button', { name: 'English' }));
   expect(screen.getByText('2 members added to the workspace; 2 were already there (same name, answers and policy version) and were not added again.')).toBeInTheDocument();
+});
+
+it('says in the singular, in Chinese and in English, that the one member of a file is already in the workspace', async () => {
+  const user = userEvent.setup();
+  renderScreen(undefined, { languageSwitch: true });
+  await importFile(user, csv([members[1]!]));
+  await user.click(await screen.findByRole('button', { name: '将 1 个会员加入工作区' }));
+  expect(await screen.findByText('已将 1 个会员加入工作区。')).toBeInTheDocument();
+
+  await importFile(user, csv([members[1]!]));
+  await user.click(await screen.findByRole('button', { name: '将 1 个会员加入工作区' }));
+  expect(await screen.findByText('没有加入新的会员：1 个会员已在工作区中（名称、答案和政策版本都相同）。')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByText('Nothing added: 1 member is already in the workspace (same name, answers and policy version).')).toBeInTheDocument();
 });
 
 it('adds a member saved under another version of the policy, but not one saved with the same answers under this version', async () => {

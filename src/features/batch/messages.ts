@@ -138,7 +138,7 @@ const zh = {
     addedButton: '已加入工作区',
     added: '已将 {{count}} 个会员加入工作区。',
     addedExisting: '已将 {{count}} 个会员加入工作区；{{existing}} 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。',
-    allExisting: '没有加入新的会员：这 {{existing}} 个会员都已在工作区中（名称、答案和政策版本都相同）。',
+    allExisting: '没有加入新的会员：{{existing}} 个会员{{existing|已|都已}}在工作区中（名称、答案和政策版本都相同）。',
   },
   cli: {
     usage: '用法：npm run assess -- --batch 文件.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook 编号] [--out 输出文件]',
