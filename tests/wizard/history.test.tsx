@@ -147,3 +147,21 @@ it('a reload on the workspace shows the workspace again, without a new history e
   expect(screen.queryByRole('heading', { level: 1, name: '工作区' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeVisible();
 });
+
+it('Forward to the review, after an answer changed on the way back opened a new question, stays on the step that asks it', async () => {
+  const user = userEvent.setup();
+  saveSession(fixture, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 }, { at: 'review' });
+  window.history.replaceState({ pscScreen: 'intro' }, '');
+  window.history.pushState({ pscScreen: 'step:who', pscBehind: 1 }, '');
+  window.history.pushState({ pscScreen: 'step:packaging', pscBehind: 2 }, '');
+  window.history.pushState({ pscScreen: 'review', pscBehind: 3 }, '');
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  expect(screen.getByLabelText(/出口占销售额的比重/)).toBeVisible();
+  expect(window.history.state).toMatchObject({ pscScreen: 'step:packaging' });
+});

@@ -72,7 +72,8 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
   /**
    * Where `boot` goes for a resume position that may no longer exist or be visible. A step comes after the
    * steps before it are answered, as when it was first reached: a step whose earlier steps miss answers (Forward
-   * after "start again", a rulebook with a new question) gives way to the first of them.
+   * after "start again", a rulebook with a new question) gives way to the first of them; so do the review and the
+   * results (Back to them after an answer changed opened a new question).
    */
   const resumeTarget = (context: WizardContext): string => {
     const p = context.resumeAt;
@@ -81,7 +82,8 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
       if (!stepById(rulebook, p.step) || !isVisible(context.answers, p.step)) return first;
       return firstIncomplete(context.answers, p.step) ?? p.step;
     }
-    return p.at;
+    // The review and the results come after every step, likewise.
+    return firstIncomplete(context.answers) ?? p.at;
   };
 
   /** "Start", or "continue where you left off": the first step missing answers, or the review when none does. */
