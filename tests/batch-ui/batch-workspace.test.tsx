@@ -4,9 +4,13 @@
  * members already there with the same name, answers and policy version are not added twice, and the status
  * says how many were added and how many were there already.
  */
-import { screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryStore, savedAssessment } from '@/features/workspace/store';
+import { LanguageProvider } from '@/app/language';
+import type { Language } from '@/i18n';
+import { MemoryStore, savedAssessment, type WorkspaceStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import { Workspace } from '@/features/workspace/workspace';
 import { fixture } from '../engine/helpers';
 import { csv, importFile, members, renderScreen } from './helpers';
 
@@ -85,4 +89,42 @@ it('adds members without a name once, whether the file is added in Chinese or in
   await user.click(await screen.findByRole('button', { name: 'Add 3 members to the workspace' }));
   expect(await screen.findByText('Nothing added: 3 members are already in the workspace (same name, answers and policy version).')).toBeInTheDocument();
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '第 3 行', '第 4 行'].sort());
+});
+
+/** The workspace screen in a language, and the names it lists. */
+async function workspaceNames(store: WorkspaceStore, lang: Language, listName: string) {
+  cleanup();
+  render(
+    <LanguageProvider initial={lang}>
+      <WorkspaceStoreProvider store={store}>
+        <Workspace rulebooks={[fixture]} onOpen={() => {}} />
+      </WorkspaceStoreProvider>
+    </LanguageProvider>,
+  );
+  const list = await screen.findByRole('list', { name: listName });
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('.workspace-name')!.textContent)
+    .sort();
+}
+
+it('shows members added without a name by their row in the language of the workspace, not of the add, until they are renamed', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen();
+  await importFile(user, csv([members[0]!, ['', 'company', '是', '', '是', '', '否', '', '', ''], ['', 'association', '是', '', '', '', '', '', '', '']]));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
+
+  expect(await workspaceNames(store, 'en', 'Saved assessments')).toEqual(['Row 3', 'Row 4', '乙公司']);
+  await user.type(screen.getByLabelText('Search by name'), 'row');
+  expect(await screen.findByText('Assessments 1–2 of 2')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Rename "Row 3"' }));
+  const field = screen.getByLabelText('New name for "Row 3"');
+  expect(field).toHaveValue('Row 3');
+  await user.clear(field);
+  await user.type(field, 'Green Box Ltd');
+  await user.click(screen.getByRole('button', { name: 'Save name' }));
+  expect(await screen.findByText('Renamed to "Green Box Ltd".')).toBeInTheDocument();
+
+  expect(await workspaceNames(store, 'zh', '已保存的评估')).toEqual(['Green Box Ltd', '乙公司', '第 4 行'].sort());
 });

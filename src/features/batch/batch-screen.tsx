@@ -380,12 +380,16 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
     setSaved({ state: 'adding' });
     try {
       const now = new Date().toISOString();
-      // Members already there (the same file run again, say) are not added twice. A member without a name is
-      // named by its row in the language on screen, and found again by its row's name in any language.
+      // Members already there (the same file run again, say) are not added twice. A member without a name keeps
+      // its row, which the workspace shows in its own language; it is saved under the row's name in the language
+      // on screen, and found again by its row's name in any language.
       const { members } = parsed;
       const counts = await addMissing(
         store,
-        members.map((m) => savedAssessment(parsed.rulebook, m.answers, m.name || t('batch.matrix.rowName', { row: m.row }), now)),
+        members.map((m) => {
+          if (m.name) return savedAssessment(parsed.rulebook, m.answers, m.name, now);
+          return { ...savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.rowName', { row: m.row }), now), unnamedRow: m.row };
+        }),
         (_, i) => (members[i]!.name ? [] : LANGUAGES.map((l) => translator(l)('batch.matrix.rowName', { row: members[i]!.row }))),
       );
       setSaved({ state: 'added', ...counts });

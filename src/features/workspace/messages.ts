@@ -15,6 +15,8 @@ const zh = {
   failed: '工作区操作失败，请重试。',
   notFound: '这条评估已不存在（可能已在另一个标签页中删除）。',
   untitled: '未命名评估 {{date}}',
+  /** A batch member saved without a name, called by its row in the members file. */
+  rowName: '第 {{row}} 行',
   saveCurrent: '保存到工作区',
   saved: '已将“{{name}}”保存到工作区。',
   savedOn: '保存于 {{date}}',
@@ -89,6 +91,7 @@ const en: Shape<typeof zh> = {
   failed: 'The workspace operation failed. Please try again.',
   notFound: 'This assessment no longer exists (it may have been deleted in another tab).',
   untitled: 'Untitled assessment {{date}}',
+  rowName: 'Row {{row}}',
   saveCurrent: 'Save to workspace',
   saved: '"{{name}}" is saved in the workspace.',
   savedOn: 'Saved {{date}}',

@@ -4,6 +4,7 @@
  * browser refuses storage, e.g. some private modes — then every call fails with a clear error instead).
  */
 import * as z from 'zod/mini';
+import type { TFunction } from '@/i18n';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 
 export const SavedAssessmentSchema = z.object({
@@ -16,6 +17,12 @@ export const SavedAssessmentSchema = z.object({
   /** ISO date-time of the first save; `updatedAt` of the last change (rename). */
   savedAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * A batch member saved without a name: its row in the members file. It is shown as the row in the language on
+   * screen (`entryName`); `name` holds that label in the language of the save, for what reads the record
+   * otherwise (and for entries saved before this field, which have only the name).
+   */
+  unnamedRow: z.optional(z.number()),
 });
 /** A saved assessment: the answers and the rulebook they were given under (the verdicts are always recomputed). */
 export type SavedAssessment = Omit<z.infer<typeof SavedAssessmentSchema>, 'answers'> & { answers: Answers };
@@ -50,6 +57,17 @@ export function newId(): string {
 /** A new workspace entry for answers given under a rulebook. */
 export function savedAssessment(rulebook: Pick<CompiledRulebook, 'hash'> & { meta: Pick<CompiledRulebook['meta'], 'id' | 'version'> }, answers: Answers, name: string, now = new Date().toISOString()): SavedAssessment {
   return { id: newId(), name, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, savedAt: now, updatedAt: now };
+}
+
+/** The name an entry is shown under: its own, or for a batch member without one its row, in the language of `t`. */
+export function entryName(item: Pick<SavedAssessment, 'name' | 'unnamedRow'>, t: TFunction): string {
+  return item.unnamedRow === undefined ? item.name : t('workspace.rowName', { row: item.unnamedRow });
+}
+
+/** The entry under a name of its own (renamed, or a copy): no longer called by its batch row. */
+function named(item: SavedAssessment, name: string): SavedAssessment {
+  const { unnamedRow: _row, ...rest } = item;
+  return { ...rest, name };
 }
 
 /**
@@ -105,14 +123,14 @@ abstract class BaseStore implements WorkspaceStore {
     const item = await this.get(id);
     if (!item) throw new WorkspaceError('notFound', id);
     const now = new Date().toISOString();
-    const copy = { ...item, id: newId(), name, savedAt: now, updatedAt: now };
+    const copy = { ...named(item, name), id: newId(), savedAt: now, updatedAt: now };
     await this.put(copy);
     return copy;
   }
   async rename(id: string, name: string): Promise<SavedAssessment> {
     const item = await this.get(id);
     if (!item) throw new WorkspaceError('notFound', id);
-    const renamed = { ...item, name, updatedAt: new Date().toISOString() };
+    const renamed = { ...named(item, name), updatedAt: new Date().toISOString() };
     await this.put(renamed);
     return renamed;
   }

@@ -10,8 +10,11 @@ import { respondentNameOf } from '@/report/model';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, type SavedAssessment } from './store';
 
-/** The saved assessments as files; those whose rulebook this app no longer has are left out (and counted). */
-export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRulebook[]): { files: AssessmentFile[]; skipped: SavedAssessment[] } {
+/**
+ * The saved assessments as files, each under the name `nameOf` gives it (store.ts `entryName`); those whose
+ * rulebook this app no longer has are left out (and counted).
+ */
+export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRulebook[], nameOf: (item: SavedAssessment) => string): { files: AssessmentFile[]; skipped: SavedAssessment[] } {
   const files: AssessmentFile[] = [];
   const skipped: SavedAssessment[] = [];
   for (const item of items) {
@@ -20,13 +23,13 @@ export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRule
       skipped.push(item);
       continue;
     }
-    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: item.name }));
+    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: nameOf(item) }));
   }
   return { files, skipped };
 }
 
-export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRulebook[]): string {
-  return `${JSON.stringify(workspaceFiles(items, rulebooks).files, null, 2)}\n`;
+export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRulebook[], nameOf: (item: SavedAssessment) => string): string {
+  return `${JSON.stringify(workspaceFiles(items, rulebooks, nameOf).files, null, 2)}\n`;
 }
 
 export type WorkspaceImport = { ok: true; items: SavedAssessment[] } | { ok: false; problems: { entry: number | null; message: string; details: InputProblem[] }[] };

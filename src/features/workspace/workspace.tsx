@@ -18,7 +18,7 @@ import { exportFileName, exportJson, importData, type ImportedAssessment } from 
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import type { Answers } from '@/rulebook/schema';
-import { WorkspaceError, type SavedAssessment } from './store';
+import { entryName, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
 
@@ -49,6 +49,11 @@ const say =
   (key: string, params?: TParams): Said =>
   (t) =>
     t(key, params);
+/** A message naming an entry: its name too follows the language switch (a batch member called by its row). */
+const sayAbout =
+  (key: string, item: SavedAssessment): Said =>
+  (t) =>
+    t(key, { name: entryName(item, t) });
 type Status = { message: Said; undo?: { item: SavedAssessment; index: number } } | null;
 type Problem = { message: Said; details: string[] } | null;
 
@@ -108,7 +113,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
     };
   }, [store, t]);
 
-  const found = useMemo(() => (query ? (items ?? []).filter((item) => item.name.toLowerCase().includes(query)) : (items ?? [])), [items, query]);
+  const found = useMemo(() => (query ? (items ?? []).filter((item) => entryName(item, t).toLowerCase().includes(query)) : (items ?? [])), [items, query, t]);
   const pages = Math.max(1, Math.ceil(found.length / WORKSPACE_PAGE));
   // A delete on the last page may leave it empty: show the one before.
   const current = Math.min(page, pages - 1);
@@ -143,24 +148,25 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
         return;
       }
       setPendingOpen(null);
-      onOpen({ ...result.value, respondentName: entry.item.name });
+      onOpen({ ...result.value, respondentName: entryName(entry.item, t) });
     } else
       setProblem({
-        message: result.error.code === 'unknownRulebook' ? say('workspace.rulebookMissing', { id: entry.item.rulebookId }) : say('workspace.cannotOpen', { name: entry.item.name }),
+        message: result.error.code === 'unknownRulebook' ? say('workspace.rulebookMissing', { id: entry.item.rulebookId }) : sayAbout('workspace.cannotOpen', entry.item),
         details: result.error.problems.map((p) => `${p.path}: ${p.message}`),
       });
   };
 
   const exportOne = ({ item, rulebook, assessment }: Entry) => {
     if (!rulebook || !assessment) return;
-    const name = exportFileName({ rulebookId: rulebook.meta.id, date: today(), respondentName: item.name }, 'json');
-    downloadText(name, exportJson({ rulebook, assessment, answers: item.answers, respondentName: item.name }), 'application/json');
+    const respondentName = entryName(item, t);
+    downloadText(exportFileName({ rulebookId: rulebook.meta.id, date: today(), respondentName }, 'json'), exportJson({ rulebook, assessment, answers: item.answers, respondentName }), 'application/json');
   };
 
   const exportAll = () => {
     const all = items ?? [];
-    const { skipped } = workspaceFiles(all, rulebooks);
-    downloadText(`policy-self-check_workspace_${today()}.json`, workspaceJson(all, rulebooks), 'application/json');
+    const nameOf = (item: SavedAssessment) => entryName(item, t);
+    const { skipped } = workspaceFiles(all, rulebooks, nameOf);
+    downloadText(`policy-self-check_workspace_${today()}.json`, workspaceJson(all, rulebooks, nameOf), 'application/json');
     setStatus(skipped.length ? { message: say('workspace.exportSkipped', { count: skipped.length }) } : null);
   };
 
@@ -219,7 +225,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
       <p>{t('workspace.intro')}</p>
       {pendingOpen && (
         <ReplaceInterview
-          message={t('workspace.replaceInterview', { name: pendingOpen.entry.item.name })}
+          message={t('workspace.replaceInterview', { name: entryName(pendingOpen.entry.item, t) })}
           onSaveFirst={() =>
             void act(async () => {
               const { rulebook, answers, entry } = pendingOpen;
@@ -264,7 +270,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                   void act(async () => {
                     await store.put(item);
                     update((list) => (list.some((x) => x.id === item.id) ? list : [...list.slice(0, index), item, ...list.slice(index)]));
-                    return say('workspace.restored', { name: item.name });
+                    return sayAbout('workspace.restored', item);
                   });
                 }}
               >
@@ -331,7 +337,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                 onOpen={() => open(entry)}
                 onDuplicate={() =>
                   void act(async () => {
-                    const copy = await store.duplicate(entry.item.id, t('workspace.copyName', { name: entry.item.name }));
+                    const copy = await store.duplicate(entry.item.id, t('workspace.copyName', { name: entryName(entry.item, t) }));
                     // Beside the original, on the page the user is looking at.
                     update((list) => list.flatMap((i) => (i.id === entry.item.id ? [i, copy] : [i])));
                     return say('workspace.duplicated', { name: copy.name });
@@ -359,7 +365,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                       return next;
                     });
                     requestAnimationFrame(() => document.getElementById('workspace-undo')?.focus());
-                    return { message: say('workspace.deleted', { name: entry.item.name }), undo: { item: entry.item, index: Math.max(0, index) } };
+                    return { message: sayAbout('workspace.deleted', entry.item), undo: { item: entry.item, index: Math.max(0, index) } };
                   })
                 }
                 onExport={() => exportOne(entry)}
@@ -420,14 +426,15 @@ function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicat
   const { lang } = useLanguage();
   const { item, rulebook, assessment } = entry;
   const id = item.id;
-  const named = <span className="visually-hidden">{t('workspace.named', { name: item.name })}</span>;
+  const name = entryName(item, t);
+  const named = <span className="visually-hidden">{t('workspace.named', { name })}</span>;
   return (
     <li className="card workspace-item">
       <div className="workspace-item-head">
         <input type="checkbox" id={`select-${id}`} checked={selected} disabled={!rulebook} onChange={(e) => onSelect(e.currentTarget.checked)} />
         <label htmlFor={`select-${id}`}>
-          <span className="workspace-name">{item.name}</span>
-          <span className="visually-hidden">{t('workspace.select', { name: item.name })}</span>
+          <span className="workspace-name">{name}</span>
+          <span className="visually-hidden">{t('workspace.select', { name })}</span>
         </label>
       </div>
       <p className="muted small workspace-meta">
@@ -468,7 +475,7 @@ function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicat
 
 function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: string | null) => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(item.name);
+  const [name, setName] = useState(() => entryName(item, t));
   const [error, setError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -487,7 +494,7 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
   return (
     <form className="rename-form" onSubmit={submit} noValidate>
       <label htmlFor={`rename-field-${item.id}`} className="question-label">
-        {t('workspace.renameLabel', { name: item.name })}
+        {t('workspace.renameLabel', { name: entryName(item, t) })}
       </label>
       <input
         ref={input}
@@ -547,7 +554,7 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
               <th scope="col">{t('workspace.compareClause')}</th>
               {entries.map((e) => (
                 <th scope="col" key={e.item.id}>
-                  {e.item.name}
+                  {entryName(e.item, t)}
                 </th>
               ))}
               <th scope="col">{t('workspace.compareDiffers')}</th>
