@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/app/csp.ts';
@@ -25,9 +26,12 @@ const APP_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.me
 const SOURCE_DATE_EPOCH = Number(process.env.SOURCE_DATE_EPOCH || Number.NaN);
 const BUILD_DATE = new Date(Number.isFinite(SOURCE_DATE_EPOCH) ? SOURCE_DATE_EPOCH * 1000 : Date.now()).toISOString().slice(0, 10);
 
+/** The rulebooks built into the app: rules/, or another folder of rulebooks named by PSC_RULES_DIR (a rule author's drafts). */
+const RULES_DIR = process.env.PSC_RULES_DIR ? resolve(process.env.PSC_RULES_DIR) : fileURLToPath(new URL('./rules', import.meta.url));
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __BUILD_DATE__: JSON.stringify(BUILD_DATE) },
-  plugins: [react(), rulebooksPlugin(), prerenderPlugin(), cspMetaPlugin(), serviceWorkerPlugin()],
+  plugins: [react(), rulebooksPlugin(RULES_DIR), prerenderPlugin(RULES_DIR), cspMetaPlugin(), serviceWorkerPlugin()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host: 'localhost', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },

@@ -7,8 +7,8 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import bundled from 'virtual:rulebooks';
 import type { RulebookLoader } from './rulebook/full';
-import type { InterviewRulebook } from './rulebook/schema';
 import { App } from './app/app';
+import type { Rulebooks } from './app/rulebook-source';
 import { controls, showBootFailure, takeBootState } from './boot';
 import { isLanguageLoaded, loadLanguage, storedLanguage } from './i18n';
 
@@ -20,7 +20,7 @@ export const loadBundled: RulebookLoader = async (rulebook) => {
   return { ...rulebook, ...text };
 };
 
-export function mountApp(container: HTMLElement, rulebooks: InterviewRulebook[] = bundled, loadRulebook: RulebookLoader = loadBundled): void {
+export function mountApp(container: HTMLElement, rulebooks: Rulebooks = bundled, loadRulebook: RulebookLoader = loadBundled): void {
   // A page in English waits for the English catalogue (the prerendered screen stays usable meanwhile).
   const lang = storedLanguage();
   if (!isLanguageLoaded(lang)) {

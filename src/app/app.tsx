@@ -1,5 +1,5 @@
 import './zod-config';
-import { lazy, useEffect, useRef, useState } from 'react';
+import { lazy, use, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { Answers, CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
@@ -13,6 +13,7 @@ import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
 import { abandonEntry, adoptPastedEntry, historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
+import { RulebookSource, type Rulebooks } from './rulebook-source';
 
 const WorkspaceScreen = lazy(() => import('@/features/workspace/workspace').then((m) => ({ default: m.Workspace })));
 const BatchScreen = lazy(() => import('@/features/batch/batch-screen').then((m) => ({ default: m.BatchScreen })));
@@ -24,8 +25,11 @@ const readView = (held: unknown): View | null => (VIEWS.includes(held as View) ?
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
 
 type AppProps = {
-  /** The interview's part of each rulebook; the rest comes from `loadRulebook` when a screen needs it (whole rulebooks need none). */
-  rulebooks: InterviewRulebook[];
+  /**
+   * The interview's part of each rulebook (or, with several, the choice of policy and how to load them: see
+   * RulebookSource); the rest comes from `loadRulebook` when a screen needs it (whole rulebooks need none).
+   */
+  rulebooks: Rulebooks;
   loadRulebook?: RulebookLoader;
   /** The language to start in; otherwise the stored choice. */
   lang?: Language;
@@ -34,10 +38,11 @@ type AppProps = {
 };
 
 export function App({ rulebooks, loadRulebook, lang, start }: AppProps) {
+  const [source] = useState(() => new RulebookSource(rulebooks));
   return (
     <LanguageProvider initial={lang}>
       <RulebookLoaderProvider load={loadRulebook}>
-        <Shell rulebooks={rulebooks} begin={start} />
+        <Shell source={source} begin={start} />
       </RulebookLoaderProvider>
     </LanguageProvider>
   );
@@ -64,7 +69,7 @@ type Link = { fragment: string; n: number; pasted?: boolean };
 /** A link's answers waiting for the user's word: an interview with answers of its own is under way. */
 type Pending = { opening: Opening; rulebook: InterviewRulebook; underWay: Answers; link: Link };
 
-function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: WizardStart | undefined }) {
+function Shell({ source, begin }: { source: RulebookSource; begin: WizardStart | undefined }) {
   const { t } = useTranslation();
   const [link, setLink] = useState<Link | null>(() => {
     const fragment = begin ? null : takeShareFragment();
@@ -101,7 +106,7 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
   useEffect(() => {
     if (!link) return;
     let live = true;
-    void import('@/share/share-link').then(({ decodeShareFragment }) => {
+    void Promise.all([import('@/share/share-link'), source.load()]).then(([{ decodeShareFragment }, rulebooks]) => {
       const decoded = decodeShareFragment(rulebooks, link.fragment);
       if (!live) return;
       if (!decoded.ok) {
@@ -124,7 +129,7 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
     return () => {
       live = false;
     };
-  }, [link, rulebooks]);
+  }, [link, source]);
 
   if (link?.n === 1 && !opened && !pending)
     return (
@@ -155,7 +160,7 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
   return (
     <Screens
       key={opened?.n ?? 0}
-      rulebooks={rulebooks}
+      source={source}
       initial={opened ? opened.opening : begin ? { start: begin } : null}
       question={question || null}
       notice={brokenNotice}
@@ -169,10 +174,22 @@ function Shell({ rulebooks, begin }: { rulebooks: InterviewRulebook[]; begin: Wi
  * `question`: asked before anything else (a share link over an interview under way); the screens wait, hidden,
  * beneath it. `notice`: shown above the screens (a broken link pasted into the open tab).
  */
-function Screens({ rulebooks, initial, question, notice, onNavigate }: { rulebooks: InterviewRulebook[]; initial: Opening | null; question: React.ReactNode; notice: React.ReactNode; onNavigate: () => void }) {
+function Screens({ source, initial, question, notice, onNavigate }: { source: RulebookSource; initial: Opening | null; question: React.ReactNode; notice: React.ReactNode; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
-  const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (rulebooks.length === 1 ? rulebooks[0] : undefined));
+  const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (source.loaded?.length === 1 ? source.loaded[0] : undefined));
+  // A policy chosen whose interview is still loading (several rulebooks), or that failed to load.
+  const [choosing, setChoosing] = useState<{ id: string; failed: boolean } | null>(null);
+  const choose = (id: string) => {
+    setChoosing({ id, failed: false });
+    source.load().then(
+      (all) => {
+        setChoosing(null);
+        setChosen(all.find((r) => r.meta.id === id));
+      },
+      () => setChoosing({ id, failed: true }),
+    );
+  };
   const [start, setStart] = useState<{ start: WizardStart; key: number } | null>(initial ? { start: initial.start, key: 0 } : null);
 
   const onImported = (imported: ImportedAssessment) => {
@@ -227,7 +244,7 @@ function Screens({ rulebooks, initial, question, notice, onNavigate }: { ruleboo
         <div hidden={question !== null}>
           <LazyScreen key={view}>
             {view === 'workspace' && (
-              <WithWholeRulebooks rulebooks={rulebooks}>
+              <WithWholeRulebooks source={source}>
                 {(whole) => (
                   <WorkspaceScreen
                     rulebooks={whole}
@@ -241,25 +258,30 @@ function Screens({ rulebooks, initial, question, notice, onNavigate }: { ruleboo
               </WithWholeRulebooks>
             )}
             {view === 'batch' && (
-              <WithWholeRulebooks rulebooks={rulebooks}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} />}</WithWholeRulebooks>
+              <WithWholeRulebooks source={source}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} />}</WithWholeRulebooks>
             )}
           </LazyScreen>
           <div hidden={view !== 'interview'}>
             {chosen ? (
-              <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={rulebooks} start={start?.start} onImported={onImported} onScreenChange={onNavigate} />
+              <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={source.loaded ?? [chosen]} start={start?.start} onImported={onImported} onScreenChange={onNavigate} />
             ) : (
               <section aria-labelledby="choose-heading">
                 <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
                 {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
                 <ul className="rulebook-list">
-                  {rulebooks.map((r) => (
-                    <li key={r.meta.id}>
-                      <button type="button" className="button" onClick={() => setChosen(r)}>
-                        {localize(r.meta.title, lang)}
+                  {source.catalogue.map((r) => (
+                    <li key={r.id}>
+                      <button type="button" className="button" aria-busy={choosing?.id === r.id && !choosing.failed ? true : undefined} onClick={() => choose(r.id)}>
+                        {localize(r.title, lang)}
                       </button>
                     </li>
                   ))}
                 </ul>
+                {choosing && (
+                  <p role={choosing.failed ? 'alert' : 'status'} className={choosing.failed ? 'field-error' : undefined}>
+                    {t(choosing.failed ? 'app.loadFailed' : 'app.loading')}
+                  </p>
+                )}
               </section>
             )}
           </div>
@@ -273,9 +295,9 @@ function Screens({ rulebooks, initial, question, notice, onNavigate }: { ruleboo
   );
 }
 
-/** The workspace and batch screens work on whole rulebooks: suspends until their measures have loaded. */
-function WithWholeRulebooks({ rulebooks, children }: { rulebooks: InterviewRulebook[]; children: (whole: CompiledRulebook[]) => React.ReactNode }) {
-  return children(useFullRulebooks(rulebooks));
+/** The workspace and batch screens work on whole rulebooks: suspends until their interviews and measures have loaded. */
+function WithWholeRulebooks({ source, children }: { source: RulebookSource; children: (whole: CompiledRulebook[]) => React.ReactNode }) {
+  return children(useFullRulebooks(source.loaded ?? use(source.load())));
 }
 
 /** `onDismiss`: the notice comes over a page already open (a link pasted into the tab), which may be scrolled: it takes the focus, so that it is seen. */

@@ -12,7 +12,8 @@ import type { renderFirstScreens as RenderFirstScreens } from './first-screen.ts
 
 const ROOT = '<div id="root"></div>';
 
-export function prerenderPlugin(): Plugin {
+/** `rulesDir`: the rulebooks' folder (rules/ under the project's root when not given). */
+export function prerenderPlugin(rulesDir?: string): Plugin {
   let root = process.cwd();
   let define: Record<string, string> = {};
   return {
@@ -33,7 +34,7 @@ export function prerenderPlugin(): Plugin {
         const { tsImport } = await import('tsx/esm/api');
         const { loadRulebooks } = (await tsImport(join(root, 'src/rulebook/load.ts'), import.meta.url)) as { loadRulebooks: typeof LoadRulebooks };
         const { renderFirstScreens } = (await tsImport(join(root, 'src/prerender/first-screen.tsx'), import.meta.url)) as { renderFirstScreens: typeof RenderFirstScreens };
-        return html.replace(ROOT, `<div id="root">${renderFirstScreens(loadRulebooks(join(root, 'rules')))}</div>`);
+        return html.replace(ROOT, `<div id="root">${renderFirstScreens(loadRulebooks(rulesDir ?? join(root, 'rules')))}</div>`);
       } finally {
         for (const [name] of globals) delete scope[name];
       }

@@ -315,5 +315,7 @@ export type RulebookOutline = {
  */
 export type InterviewRulebook = Omit<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters'> & { meta: InterviewMeta; parameters: ParameterRows[] };
 export type InterviewMeta = Omit<RulebookMeta, 'departments' | 'sections' | 'disclaimer'>;
+/** A rulebook as the choice of policy shows it. */
+export type RulebookSummary = { id: string; title: LocalizedText };
 /** What evaluating a parameter table needs: its rows' values and conditions, in order. */
 export type ParameterRows = { id: string; rows: Pick<ParameterTable['rows'][number], 'value' | 'when'>[] };

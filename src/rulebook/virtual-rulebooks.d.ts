@@ -1,4 +1,11 @@
 declare module 'virtual:rulebooks' {
+  import type { Rulebooks } from '@/app/rulebook-source';
+  /** The interview parts (one rulebook); with several, their titles and how to load the interview parts. */
+  const rulebooks: Rulebooks;
+  export default rulebooks;
+}
+
+declare module 'virtual:rulebook-interviews' {
   import type { InterviewRulebook } from '@/rulebook/schema';
   const rulebooks: InterviewRulebook[];
   export default rulebooks;

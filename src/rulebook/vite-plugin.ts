@@ -1,8 +1,11 @@
 /**
  * Vite plugin: compiles every rulebook under rules/ at build (and dev, and test) time and serves it as
  * typed JSON, so no YAML parser reaches the browser, in two virtual modules:
- * - "virtual:rulebooks": what the interview needs (InterviewRulebook: all but the measures and source text),
- *   loaded with the first screen;
+ * - "virtual:rulebooks": the choice of policy (each rulebook's id and title) and what the interview needs
+ *   (InterviewRulebook: all but the measures and source text). With one rulebook the interview's part loads
+ *   with the first screen, which is its intro. With several, the first screen is the choice of policy and
+ *   the interviews' parts load once one is chosen ("virtual:rulebook-interviews"): each new policy folder
+ *   would otherwise add its whole questionnaire to every first visit;
  * - "virtual:rulebook-texts": the measures and source text by rulebook id, loaded lazily (src/rulebook/full.tsx).
  * An invalid rulebook fails the build with the file, line, path and problem.
  */
@@ -12,12 +15,20 @@ import { loadRulebooks, RulebookError } from './load.ts';
 import type { CompiledRulebook, InterviewRulebook } from './schema.ts';
 
 const ID = 'virtual:rulebooks';
+const INTERVIEWS_ID = 'virtual:rulebook-interviews';
 const TEXTS_ID = 'virtual:rulebook-texts';
 const RESOLVED = `\0${ID}`;
+const INTERVIEWS_RESOLVED = `\0${INTERVIEWS_ID}`;
 const TEXTS_RESOLVED = `\0${TEXTS_ID}`;
+const MODULES = new Map([
+  [ID, RESOLVED],
+  [INTERVIEWS_ID, INTERVIEWS_RESOLVED],
+  [TEXTS_ID, TEXTS_RESOLVED],
+]);
 
 /** A JSON string parsed at run time: V8 parses JSON much faster than the same data as a JS literal. */
-const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+const jsonModule = (value: unknown) => `export default ${json(value)};`;
 
 /** The part of a rulebook the interview uses (InterviewRulebook); the lazy part restores meta and parameters whole. */
 function interviewPart(rulebook: CompiledRulebook): InterviewRulebook {
@@ -26,17 +37,28 @@ function interviewPart(rulebook: CompiledRulebook): InterviewRulebook {
   return { meta, questionnaire: rulebook.questionnaire, parameters, hash: rulebook.hash, outline: rulebook.outline };
 }
 
+/**
+ * "virtual:rulebooks" (see above), as the app takes it (Rulebooks in src/app/rulebook-source.ts): the interview
+ * parts; with several rulebooks, their titles and how to load the interview parts.
+ */
+function rulebooksModule(rulebooks: CompiledRulebook[]): string {
+  if (rulebooks.length === 1) return jsonModule(rulebooks.map(interviewPart));
+  const catalogue = rulebooks.map((r) => ({ id: r.meta.id, title: r.meta.title }));
+  return `export default { catalogue: ${json(catalogue)}, load: () => import(${JSON.stringify(INTERVIEWS_ID)}).then((m) => m.default) };`;
+}
+
 export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin {
   return {
     name: 'policy-self-check:rulebooks',
     resolveId(id) {
-      return id === ID ? RESOLVED : id === TEXTS_ID ? TEXTS_RESOLVED : undefined;
+      return MODULES.get(id);
     },
     load(id) {
-      if (id !== RESOLVED && id !== TEXTS_RESOLVED) return undefined;
+      if (![...MODULES.values()].includes(id)) return undefined;
       try {
         const rulebooks = loadRulebooks(rulesDir);
-        if (id === RESOLVED) return jsonModule(rulebooks.map(interviewPart));
+        if (id === RESOLVED) return rulebooksModule(rulebooks);
+        if (id === INTERVIEWS_RESOLVED) return jsonModule(rulebooks.map(interviewPart));
         return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source, meta: r.meta, parameters: r.parameters }])));
       } catch (e) {
         if (e instanceof RulebookError) this.error(e.message);
@@ -48,7 +70,7 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(rulesDir) && /\.(ya?ml|txt)$/.test(file)) {
-        for (const resolved of [RESOLVED, TEXTS_RESOLVED]) {
+        for (const resolved of MODULES.values()) {
           const mod = server.moduleGraph.getModuleById(resolved);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }

@@ -2,9 +2,11 @@
 /**
  * The app shell: the rulebook's title, the first question, the language switch.
  */
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
+import { sessionKey } from '@/features/wizard/persistence';
+import { encodeShareFragment } from '@/share/share-link';
 import { fixture } from '../engine/helpers';
 
 beforeEach(() => localStorage.clear());
@@ -38,4 +40,46 @@ it('lets the user choose when there are several rulebooks', async () => {
   render(<App rulebooks={[fixture, second]} />);
   await user.click(screen.getByRole('button', { name: '另一项政策' }));
   expect(screen.getByRole('heading', { level: 1, name: '另一项政策' })).toBeInTheDocument();
+});
+
+describe('several rulebooks in the built app: the choice of policy first, each interview loaded once one is needed', () => {
+  const second = { ...fixture, meta: { ...fixture.meta, id: 'other', title: { zh: '另一项政策', en: 'Another policy' } } };
+  const catalogue = [fixture, second].map((r) => ({ id: r.meta.id, title: r.meta.title }));
+
+  it('shows the choice from the titles alone, and loads the interviews when one is chosen', async () => {
+    const user = userEvent.setup();
+    let arrive = (_: (typeof fixture)[]) => {};
+    const load = vi.fn(() => new Promise<(typeof fixture)[]>((resolve) => (arrive = resolve)));
+    render(<App rulebooks={{ catalogue, load }} />);
+    expect(screen.getByRole('heading', { level: 1, name: '选择要自测的政策' })).toBeInTheDocument();
+    expect(load).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: '另一项政策' }));
+    expect(screen.getByRole('status')).toHaveTextContent('正在加载…');
+    await act(async () => arrive([fixture, second]));
+    expect(await screen.findByRole('heading', { level: 1, name: '另一项政策' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    expect(screen.getByRole('group', { name: '您是？' })).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the interview cannot load, and tries again on the next choice', async () => {
+    const user = userEvent.setup();
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce([fixture, second]);
+    render(<App rulebooks={{ catalogue, load }} />);
+    await user.click(screen.getByRole('button', { name: '示例市绿色包装促进办法' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('应用未能加载完成');
+    await user.click(screen.getByRole('button', { name: '示例市绿色包装促进办法' }));
+    expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('opens a share link: its interview loads without a choice', async () => {
+    window.history.replaceState(null, '', `/#${encodeShareFragment(second, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 })}`);
+    const load = vi.fn(() => Promise.resolve([fixture, second]));
+    render(<App rulebooks={{ catalogue, load }} />);
+    expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+    expect(screen.getByText('已打开分享链接中的回答。')).toBeInTheDocument();
+    // The link's policy: its interview is the one saved.
+    expect(JSON.parse(localStorage.getItem(sessionKey('other'))!).answers).toMatchObject({ kind: 'company', staff: 10 });
+  });
 });
