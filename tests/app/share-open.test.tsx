@@ -40,9 +40,12 @@ it('asks before a link replaces an interview under way; keeping it leaves the in
   renderApp();
   const question = await screen.findByRole('alertdialog', { name: QUESTION });
   expect(screen.getByRole('button', { name: '先把进行中的自测保存到工作区，再打开' })).toHaveFocus();
+  // The question is the page: its heading is the page's only one shown.
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('打开分享的链接？');
   expect(screen.queryByRole('heading', { name: '您的结果' })).not.toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '不打开链接，继续我的自测' }));
   expect(question).not.toBeInTheDocument();
+  expect(screen.queryByRole('heading', { name: '打开分享的链接？' })).not.toBeInTheDocument();
   expect(sessionAnswers()).toEqual(mine);
   expect(await screen.findByRole('heading', { level: 1 })).toBeVisible();
   expect(screen.queryByText('已打开分享链接中的回答。')).not.toBeInTheDocument();

@@ -61,8 +61,10 @@ export function SharedLinkQuestion({ rulebook, underWay, onOpen, onKeep }: { rul
       setFailed(t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed'));
     }
   };
+  // The question is all the page shows (the screens wait beneath it): it has the page's heading.
   return (
     <>
+      <h1>{t('workspace.sharedLinkHeading')}</h1>
       <ReplaceInterview message={t('workspace.replaceWithShared')} onSaveFirst={() => void saveFirst()} onReplace={onOpen} onCancel={onKeep} cancelLabel={t('workspace.keepInterview')} />
       {failed && (
         <p className="field-error" role="alert">
