@@ -242,6 +242,12 @@ it('a broken link pasted over the policy text leaves it open, with the message i
   await act(() => left);
   expect(screen.getByRole('region', { name: /政策原文/ })).toBeInTheDocument();
   expect(alert).toHaveFocus();
+  // It was about the page it came over: it goes with it (closed, the page goes back in the history).
+  const closed = popState();
+  await user.click(screen.getAllByRole('button', { name: '返回结果' })[0]!);
+  await act(() => closed);
+  expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 });
 
 /** As in the built app (it takes over from the prerendered intro): start, and answer the first question. */
@@ -262,3 +268,16 @@ async function startAgain(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
   await act(() => atStart);
 }
+
+it('a broken link the page opened with: the message stays on the intro until the interview starts, and Back does not bring it back', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/#psc1.broken');
+  renderApp();
+  expect(await screen.findByText(/这个分享链接.*已为您重新开始/)).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+  expect(screen.queryByText(/已为您重新开始/)).not.toBeInTheDocument();
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
+  expect(screen.queryByText(/已为您重新开始/)).not.toBeInTheDocument();
+});

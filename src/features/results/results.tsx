@@ -34,6 +34,8 @@ type Props = {
   onReview: () => void;
   rulebooks: CompiledRulebook[];
   onImported?: (imported: ImportedAssessment) => void;
+  /** The policy text or the printable report opened or closed (what was shown above the results may go). */
+  onPageChange?: () => void;
 };
 
 /** The results need the whole rulebooks (measures and source text): suspends until these have loaded. */
@@ -60,7 +62,7 @@ function sameReading(held: unknown, reading: Reading): boolean {
   return r !== null && r.quote === reading.quote && r.from === reading.from;
 }
 
-export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported }: Props) {
+export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onPageChange }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   // The page the history entry shows, when the results open on one (a reload there, or the history menu).
@@ -88,6 +90,12 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   // they were.
   const page = reading ? 'source' : printing ? 'print' : null;
   const from = useRef<string | null>(null);
+  const pageSeen = useRef(page);
+  useEffect(() => {
+    if (pageSeen.current === page) return;
+    pageSeen.current = page;
+    onPageChange?.();
+  }, [page, onPageChange]);
   useEffect(() => {
     from.current = reading ? reading.from : printing ? 'print-report' : null;
     const state = historyState();

@@ -172,6 +172,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     if (screenSeen.current === key) return;
     screenSeen.current = key;
     onScreenChange?.();
+    // A notice about one screen goes once another is shown: Back to that screen does not bring it back.
+    setNotice((n) => (n?.onlyAt && n.onlyAt !== key ? null : n));
   }, [key, onScreenChange]);
   const screenReady = () => {
     if (!pendingFocus.current) return;
@@ -272,6 +274,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           answers={asked}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
           onReview={() => actor.send({ type: 'results.review' })}
+          onPageChange={onScreenChange}
           rulebooks={rulebooks}
           onImported={onImported}
         />
