@@ -132,6 +132,10 @@ it('a reload on the policy text shows the policy text again, and Back returns to
   await press('back');
   expect(screen.queryByRole('region', { name: /政策原文/ })).not.toBeInTheDocument();
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  // Back on the button the page was opened from, in its section, open again.
+  const button = document.getElementById('read-c1-degradable-0')!;
+  expect(button).toHaveFocus();
+  expect(button).toBeVisible();
 });
 
 it('a reload on the workspace shows the workspace again, without a new history entry, and Back returns to the interview', async () => {

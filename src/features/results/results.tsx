@@ -79,7 +79,11 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
 
   useEffect(() => {
     if (reading === null && !printing && returnFocus.current) {
-      document.getElementById(returnFocus.current)?.focus();
+      const target = document.getElementById(returnFocus.current);
+      // After a reload on the page, the results beneath it were drawn anew, with their sections closed: the one
+      // the page was opened from opens again, so that the focus can go back to its button.
+      for (let section = target?.closest('details'); section; section = section.parentElement?.closest('details')) section.open = true;
+      target?.focus();
       returnFocus.current = null;
     }
   }, [reading, printing]);
