@@ -124,11 +124,25 @@ function inAnotherView(): boolean {
   return typeof view === 'string' && view !== 'interview';
 }
 
+/** An interview with answers is saved (one cleared by "start again" is saved without any: nothing to resume). */
 function hasSavedSession(): boolean {
   try {
-    for (let i = 0; i < localStorage.length; i += 1) if (localStorage.key(i)?.startsWith('policy-self-check:session:')) return true;
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith('policy-self-check:session:') && hasAnswers(localStorage.getItem(key))) return true;
+    }
   } catch {
     // No storage: nothing saved.
   }
   return false;
+}
+
+/** A saved session that cannot be read counts as one with answers: the app says what became of it. */
+function hasAnswers(saved: string | null): boolean {
+  try {
+    const answers: unknown = (JSON.parse(saved ?? 'null') as { answers?: unknown } | null)?.answers;
+    return answers === null || typeof answers !== 'object' || Object.keys(answers).length > 0;
+  } catch {
+    return true;
+  }
 }

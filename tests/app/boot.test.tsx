@@ -94,6 +94,13 @@ it('with a saved interview, waits for the app, which resumes it where it was', a
   expect(await screen.findByRole('heading', { level: 1, name: '所在地' })).toBeInTheDocument();
 });
 
+it('after "start again" (a session saved without answers), offers "start" at once: there is nothing to resume', () => {
+  saveSession(tianjin, {}, { at: 'intro' });
+  startBoot(root);
+  expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+  expect(screen.queryByRole('status')).not.toBeInTheDocument();
+});
+
 it('on a reload of the workspace, waits for the app, which shows the workspace again', async () => {
   window.history.replaceState({ pscScreen: 'intro', pscView: 'workspace' }, '');
   try {

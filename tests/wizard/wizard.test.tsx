@@ -423,5 +423,10 @@ describe('saving', () => {
     await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
     expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({});
+    // A reload finds nothing to restore, and says nothing of it.
+    cleanup();
+    renderApp();
+    expect(screen.getByRole('button', { name: '开始' })).toBeInTheDocument();
+    expect(screen.queryByText(/已恢复您上次的回答/)).not.toBeInTheDocument();
   });
 });
