@@ -22,6 +22,9 @@ const SharedLinkQuestion = lazy(() => import('@/features/workspace/workspace').t
 const VIEWS = ['interview', 'workspace', 'batch'] as const;
 type View = (typeof VIEWS)[number];
 const readView = (held: unknown): View | null => (VIEWS.includes(held as View) ? (held as View) : null);
+/** The history entry's field naming the policy chosen ('' for the choice itself). */
+const CHOICE = 'pscRulebook';
+const readChoice = (source: RulebookSource, held: unknown): string | null => (held === '' || source.catalogue.some((r) => r.id === held) ? (held as string) : null);
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
 
 type AppProps = {
@@ -106,7 +109,7 @@ function Shell({ source, begin }: { source: RulebookSource; begin: WizardStart |
   useEffect(() => {
     if (!link) return;
     let live = true;
-    void Promise.all([import('@/share/share-link'), source.load()]).then(([{ decodeShareFragment }, rulebooks]) => {
+    void Promise.all([import('@/share/share-link'), source.load(true)]).then(([{ decodeShareFragment }, rulebooks]) => {
       const decoded = decodeShareFragment(rulebooks, link.fragment);
       if (!live) return;
       if (!decoded.ok) {
@@ -178,18 +181,40 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
   const { t } = useTranslation();
   const { lang, setLang } = useLanguage();
   const [chosen, setChosen] = useState<InterviewRulebook | undefined>(initial?.rulebook ?? (source.loaded?.length === 1 ? source.loaded[0] : undefined));
-  // A policy chosen whose interview is still loading (several rulebooks), or that failed to load.
-  const [choosing, setChoosing] = useState<{ id: string; failed: boolean } | null>(null);
-  const choose = (id: string) => {
-    setChoosing({ id, failed: false });
-    source.load().then(
+  // A policy chosen whose interview is still loading (several rulebooks), or that failed to load. A reload
+  // chooses again the policy its history entry names.
+  const [choosing, setChoosing] = useState<{ id: string; failed: boolean } | null>(() => {
+    const held = chosen ? null : readChoice(source, historyState()[CHOICE]);
+    return held ? { id: held, failed: false } : null;
+  });
+  const switched = useRef(false);
+  const finishChoice = (id: string) =>
+    source.load(true).then(
       (all) => {
         setChoosing(null);
         setChosen(all.find((r) => r.meta.id === id));
+        switched.current = true;
       },
       () => setChoosing({ id, failed: true }),
     );
+  const choose = (id: string) => {
+    setChoosing({ id, failed: false });
+    void finishChoice(id);
   };
+  useEffect(() => {
+    if (choosing && !choosing.failed) void finishChoice(choosing.id);
+    // Once, for the policy a reload returns to.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // With several policies, choosing one is a history entry: Back returns to the choice (a phone's only way back).
+  useHistoryField(CHOICE, chosen?.meta.id ?? choosing?.id ?? '', (held) => readChoice(source, held), (to) => {
+    switched.current = true;
+    if (to === '') {
+      setChoosing(null);
+      setChosen(undefined);
+    } else choose(to);
+    return to;
+  });
   const [start, setStart] = useState<{ start: WizardStart; key: number } | null>(initial ? { start: initial.start, key: 0 } : null);
 
   const onImported = (imported: ImportedAssessment) => {
@@ -200,7 +225,6 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
   // (the workspace and batch screens focus their own).
   // A reload shows the view the entry was on (a link opened shows the interview: its entry names no view).
   const [view, setView] = useState<View>(() => (initial ? null : readView(historyState().pscView)) ?? 'interview');
-  const switched = useRef(false);
   useEffect(() => {
     if (view !== 'interview' || !switched.current) return;
     let tries = 0;
@@ -210,8 +234,10 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
       else if ((tries += 1) < 60) requestAnimationFrame(focus);
     };
     focus();
-  }, [view, start]);
+  }, [view, start, chosen]);
   const show = (next: View) => {
+    // The workspace and the batch need every interview: after a failed load (offline), each visit tries again.
+    if (next !== 'interview' && !source.loaded) source.load(true).catch(() => undefined);
     switched.current = true;
     setView(next);
     onNavigate();
@@ -266,7 +292,7 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
               <Wizard key={`${chosen.meta.id}:${start?.key ?? 0}`} rulebook={chosen} rulebooks={source.loaded ?? [chosen]} start={start?.start} onImported={onImported} onScreenChange={onNavigate} />
             ) : (
               <section aria-labelledby="choose-heading">
-                <h1 id="choose-heading">{t('app.chooseRulebook')}</h1>
+                <h1 id="choose-heading" tabIndex={-1}>{t('app.chooseRulebook')}</h1>
                 {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
                 <ul className="rulebook-list">
                   {source.catalogue.map((r) => (

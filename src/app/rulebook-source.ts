@@ -13,6 +13,7 @@ export class RulebookSource {
   /** The interview parts, once loaded (from the start when given). */
   loaded: InterviewRulebook[] | null;
   private pending: Promise<InterviewRulebook[]> | null = null;
+  private failed = false;
   private readonly loader: () => Promise<InterviewRulebook[]>;
 
   constructor(rulebooks: Rulebooks) {
@@ -27,15 +28,27 @@ export class RulebookSource {
     }
   }
 
-  /** The interview parts, loaded once (a failed load is tried again next time). */
-  load(): Promise<InterviewRulebook[]> {
-    this.pending ??= this.loader().then(
-      (all) => (this.loaded = all),
-      (error: unknown) => {
-        this.pending = null;
-        throw error;
-      },
-    );
+  /**
+   * The interview parts, loaded once. A failed load stays failed (a screen that suspends on it shows the failure
+   * rather than asking again and again) until asked `again`, as a user's next choice does.
+   */
+  load(again = false): Promise<InterviewRulebook[]> {
+    if (again && this.failed) this.pending = null;
+    if (!this.pending) {
+      this.failed = false;
+      // Settled, it says so as React's `use` reads a promise (status, value, reason): a screen suspended on it
+      // renders again at once with the result.
+      const pending: Promise<InterviewRulebook[]> & { status?: string } = this.loader().then((all) => (this.loaded = all));
+      pending.status = 'pending';
+      pending.then(
+        (value) => void Object.assign(pending, { status: 'fulfilled', value }),
+        (reason: unknown) => {
+          Object.assign(pending, { status: 'rejected', reason });
+          this.failed = true;
+        },
+      );
+      this.pending = pending;
+    }
     return this.pending;
   }
 }

@@ -2,14 +2,19 @@
 /**
  * The app shell: the rulebook's title, the first question, the language switch.
  */
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
 import { encodeShareFragment } from '@/share/share-link';
+import { press } from '../browser-history';
 import { fixture } from '../engine/helpers';
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  // jsdom keeps one history per file: each test starts on an entry of its own (one holding a policy chosen is a reload of it).
+  window.history.pushState(null, '', '/');
+});
 
 it('shows the rulebook title, and the first question of the first step once started', async () => {
   const user = userEvent.setup();
@@ -71,6 +76,24 @@ describe('several rulebooks in the built app: the choice of policy first, each i
     await user.click(screen.getByRole('button', { name: '示例市绿色包装促进办法' }));
     expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('Back from the policy chosen returns to the choice; a reload on it returns to that policy', async () => {
+    const user = userEvent.setup();
+    const load = vi.fn(() => Promise.resolve([fixture, second]));
+    const { unmount } = render(<App rulebooks={{ catalogue, load }} />);
+    await user.click(screen.getByRole('button', { name: '另一项政策' }));
+    await screen.findByRole('heading', { level: 1, name: '另一项政策' });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '另一项政策' })).toHaveFocus());
+    await press('back');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '选择要自测的政策' })).toHaveFocus());
+    await press('forward');
+    expect(await screen.findByRole('heading', { level: 1, name: '另一项政策' })).toBeInTheDocument();
+    // A reload: the page drawn anew on the same history entry.
+    unmount();
+    render(<App rulebooks={{ catalogue, load }} />);
+    expect(await screen.findByRole('heading', { level: 1, name: '另一项政策' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: '选择要自测的政策' })).not.toBeInTheDocument();
   });
 
   it('opens a share link: its interview loads without a choice', async () => {
