@@ -169,3 +169,21 @@ it('Forward to the review, after an answer changed on the way back opened a new 
   expect(screen.getByLabelText(/出口占销售额的比重/)).toBeVisible();
   expect(window.history.state).toMatchObject({ pscScreen: 'step:packaging' });
 });
+
+it('Forward to a step the changed answers no longer ask goes where they lead next, not back to the first step', async () => {
+  const user = userEvent.setup();
+  saveSession(fixture, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 }, { at: 'review' });
+  window.history.replaceState({ pscScreen: 'intro' }, '');
+  window.history.pushState({ pscScreen: 'step:who', pscBehind: 1 }, '');
+  window.history.pushState({ pscScreen: 'step:packaging', pscBehind: 2 }, '');
+  window.history.pushState({ pscScreen: 'review', pscBehind: 3 }, '');
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
+  await press('back');
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+  // An association is not asked about packaging.
+  await user.click(screen.getByRole('radio', { name: '行业协会' }));
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
+});

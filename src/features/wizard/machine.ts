@@ -79,7 +79,9 @@ export function createWizardMachine(rulebook: InterviewRulebook) {
     const p = context.resumeAt;
     if (!p || p.at === 'intro') return 'intro';
     if (p.at === 'step') {
-      if (!stepById(rulebook, p.step) || !isVisible(context.answers, p.step)) return first;
+      if (!stepById(rulebook, p.step)) return first;
+      // A step the answers no longer ask (Forward after an answer changed on the way back): where they lead next.
+      if (!isVisible(context.answers, p.step)) return firstIncomplete(context.answers) ?? nextStep(rulebook, p.step, context.answers) ?? 'review';
       return firstIncomplete(context.answers, p.step) ?? p.step;
     }
     // The review and the results come after every step, likewise.
