@@ -32,7 +32,15 @@ const RULES_DIR = process.env.PSC_RULES_DIR ? resolve(process.env.PSC_RULES_DIR)
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __BUILD_DATE__: JSON.stringify(BUILD_DATE) },
   plugins: [react(), rulebooksPlugin(RULES_DIR), prerenderPlugin(RULES_DIR), cspMetaPlugin(), serviceWorkerPlugin()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // @xstate/react imports the use-sync-external-store shims, written for React before 18: with React 19 the
+      // store hook is React's own (1 KB less at start-up).
+      { find: /^use-sync-external-store\/shim\/with-selector$/, replacement: 'use-sync-external-store/with-selector' },
+      { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('./src/app/use-sync-external-store.ts', import.meta.url)) },
+    ],
+  },
   server: { host: 'localhost', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {

@@ -16,7 +16,8 @@ const BEHIND = 'pscBehind';
 
 /** The current history entry's state, as an object (another script may have left anything there). */
 export function historyState(): Record<string, unknown> {
-  const state: unknown = window.history.state;
+  // None where there is no window (the first screens rendered at build time).
+  const state: unknown = typeof window === 'undefined' ? null : window.history.state;
   return state !== null && typeof state === 'object' ? (state as Record<string, unknown>) : {};
 }
 
