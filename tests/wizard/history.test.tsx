@@ -154,13 +154,7 @@ it('a reload on the workspace shows the workspace again, without a new history e
 
 it('Forward to the review, after an answer changed on the way back opened a new question, stays on the step that asks it', async () => {
   const user = userEvent.setup();
-  saveSession(fixture, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 }, { at: 'review' });
-  window.history.replaceState({ pscScreen: 'intro' }, '');
-  window.history.pushState({ pscScreen: 'step:who', pscBehind: 1 }, '');
-  window.history.pushState({ pscScreen: 'step:packaging', pscBehind: 2 }, '');
-  window.history.pushState({ pscScreen: 'review', pscBehind: 3 }, '');
-  renderApp();
-  expect(await screen.findByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
+  await reviewOfACompany();
   await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
@@ -172,13 +166,7 @@ it('Forward to the review, after an answer changed on the way back opened a new 
 
 it('Forward to a step the changed answers no longer ask goes where they lead next, not back to the first step', async () => {
   const user = userEvent.setup();
-  saveSession(fixture, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 }, { at: 'review' });
-  window.history.replaceState({ pscScreen: 'intro' }, '');
-  window.history.pushState({ pscScreen: 'step:who', pscBehind: 1 }, '');
-  window.history.pushState({ pscScreen: 'step:packaging', pscBehind: 2 }, '');
-  window.history.pushState({ pscScreen: 'review', pscBehind: 3 }, '');
-  renderApp();
-  expect(await screen.findByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
+  await reviewOfACompany();
   await press('back');
   await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
@@ -187,3 +175,14 @@ it('Forward to a step the changed answers no longer ask goes where they lead nex
   await press('forward');
   expect(screen.getByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
 });
+
+/** A company's interview on the review, reached through its steps: their entries are behind it. */
+async function reviewOfACompany() {
+  saveSession(fixture, { kind: 'company', located_here: true, degradable: true, exports: false, staff: 10 }, { at: 'review' });
+  window.history.replaceState({ pscScreen: 'intro' }, '');
+  window.history.pushState({ pscScreen: 'step:who', pscBehind: 1 }, '');
+  window.history.pushState({ pscScreen: 'step:packaging', pscBehind: 2 }, '');
+  window.history.pushState({ pscScreen: 'review', pscBehind: 3 }, '');
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
+}
