@@ -124,12 +124,12 @@ function inAnotherView(): boolean {
   return typeof view === 'string' && view !== 'interview';
 }
 
-/** An interview with answers is saved (one cleared by "start again" is saved without any: nothing to resume). */
+/** An interview is saved to resume: with answers, or on a step (one cleared by "start again" is at the intro, with none). */
 function hasSavedSession(): boolean {
   try {
     for (let i = 0; i < localStorage.length; i += 1) {
       const key = localStorage.key(i);
-      if (key?.startsWith('policy-self-check:session:') && hasAnswers(localStorage.getItem(key))) return true;
+      if (key?.startsWith('policy-self-check:session:') && resumes(localStorage.getItem(key))) return true;
     }
   } catch {
     // No storage: nothing saved.
@@ -137,11 +137,12 @@ function hasSavedSession(): boolean {
   return false;
 }
 
-/** A saved session that cannot be read counts as one with answers: the app says what became of it. */
-function hasAnswers(saved: string | null): boolean {
+/** A saved session that cannot be read counts as one to resume: the app says what became of it. */
+function resumes(saved: string | null): boolean {
   try {
-    const answers: unknown = (JSON.parse(saved ?? 'null') as { answers?: unknown } | null)?.answers;
-    return answers === null || typeof answers !== 'object' || Object.keys(answers).length > 0;
+    const session = JSON.parse(saved ?? 'null') as { answers?: unknown; at?: { at?: unknown } } | null;
+    const answers = session?.answers;
+    return answers === null || typeof answers !== 'object' || Object.keys(answers).length > 0 || session?.at?.at !== 'intro';
   } catch {
     return true;
   }

@@ -101,6 +101,16 @@ it('after "start again" (a session saved without answers), offers "start" at onc
   expect(screen.queryByRole('status')).not.toBeInTheDocument();
 });
 
+it('with a session saved on a step before any answer, waits for the app, which goes back to the interview', async () => {
+  saveSession(tianjin, {}, { at: 'step', step: 'location' });
+  startBoot(root);
+  expect(screen.queryByRole('button', { name: '开始' })).not.toBeInTheDocument();
+  takeOver();
+  // The first step: the steps before the one saved come first.
+  expect(await screen.findByRole('heading', { level: 1, name: '关于您' })).toBeInTheDocument();
+  expect(screen.queryByText('已恢复您上次的回答。')).not.toBeInTheDocument();
+});
+
 it('on a reload of the workspace, waits for the app, which shows the workspace again', async () => {
   window.history.replaceState({ pscScreen: 'intro', pscView: 'workspace' }, '');
   try {

@@ -105,9 +105,12 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
     };
   }
   if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: (t) => t('wizard.corruptNotice') } };
-  // A session without answers (saved after "start again") has nothing to restore, and nothing to say so about.
-  if (saved.status === 'restored' && Object.keys(saved.answers).length > 0)
-    return { input: { answers: saved.answers, at: saved.at, returnTo: saved.returnTo }, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: (t) => t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
+  if (saved.status === 'restored') {
+    const input = { answers: saved.answers, at: saved.at, returnTo: saved.returnTo };
+    // A session without answers (saved after "start again", or before the first) has none to say were restored.
+    if (Object.keys(saved.answers).length === 0) return { input, notice: null };
+    return { input, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: (t) => t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
+  }
   return { input: {}, notice: null };
 }
 
