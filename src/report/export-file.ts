@@ -104,6 +104,8 @@ export type ImportedAssessment = {
   rulebookChanged: boolean;
   /** When the rules changed: the clauses whose verdict (or an item's) is not what the file says. */
   changes: ClauseChange[];
+  /** Opened from the workspace rather than imported from a file. */
+  fromWorkspace?: true;
 };
 
 export type ImportErrorCode = 'notJson' | 'notExport' | 'newerVersion' | 'malformed' | 'unknownRulebook' | 'invalidAnswers';

@@ -6,6 +6,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
+import { App } from '@/app/app';
 import { LanguageProvider } from '@/app/language';
 import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
 import { MemoryStore, savedAssessment, type WorkspaceStore } from '@/features/workspace/store';
@@ -226,4 +227,14 @@ it('keeps working and says why when the browser refuses storage', async () => {
   render(wrap(refusing, <SaveToWorkspaceButton rulebook={fixture} answers={company} />));
   await user.click(screen.getByRole('button', { name: '保存到工作区' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('自测仍可正常使用');
+});
+
+it('an assessment opened from the workspace says so, not that a file was imported', async () => {
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子')]);
+  render(wrap(store, <App rulebooks={[fixture]} />));
+  // Not user-event: a screen that suspends inside its act() is never retried in jsdom (React 19).
+  fireEvent.click(screen.getByRole('button', { name: '工作区' }));
+  fireEvent.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
+  expect(await screen.findByText('已打开工作区中保存的评估，并按当前规则重新评估。')).toBeInTheDocument();
+  expect(screen.queryByText(/已导入评估文件/)).not.toBeInTheDocument();
 });

@@ -92,7 +92,8 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
             was: imported.previous ? rulebookLabel(imported.previous) : '',
             now: rulebookLabel({ id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash }),
           })
-        : t('wizard.importedNotice');
+        : // (An entry of the workspace: its messages have loaded with it.)
+          t(imported.fromWorkspace ? 'workspace.openedNotice' : 'wizard.importedNotice');
     return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes } };
   }
   // A broken share link: say so, at the intro; answers saved in this browser stay there to resume.

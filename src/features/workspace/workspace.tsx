@@ -148,7 +148,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
         return;
       }
       setPendingOpen(null);
-      onOpen({ ...result.value, respondentName: entryName(entry.item, t) });
+      onOpen({ ...result.value, respondentName: entryName(entry.item, t), fromWorkspace: true });
     } else
       setProblem({
         message: result.error.code === 'unknownRulebook' ? say('workspace.rulebookMissing', { id: entry.item.rulebookId }) : sayAbout('workspace.cannotOpen', entry.item),
