@@ -185,6 +185,8 @@ test("the browser's Back and Forward move between the screens, not out of the ap
 test('after "start again", Back leaves as from a first visit, not through the cleared steps', async ({ page }) => {
   await page.goto('about:blank');
   await page.goto('/');
+  // The app has taken over from the prerendered page (a Space pressed on a radio just as it does can be lost).
+  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
   await page.getByRole('button', { name: '开始' }).click();
   await choose(page, '您以什么身份填写？', '企业');
   await press(page, '下一步');
