@@ -3,6 +3,7 @@
  * built app), the first screen is the choice of policy, from their titles alone, and the interview parts load
  * once one is chosen, or a share link, the workspace or the batch view needs them (src/rulebook/vite-plugin.ts).
  */
+import { trackSettled } from '@/rulebook/full';
 import type { InterviewRulebook, RulebookSummary } from '@/rulebook/schema';
 
 /** What the app is given: the interview parts, or the choice of policy and how to load them. */
@@ -36,17 +37,8 @@ export class RulebookSource {
     if (again && this.failed) this.pending = null;
     if (!this.pending) {
       this.failed = false;
-      // Settled, it says so as React's `use` reads a promise (status, value, reason): a screen suspended on it
-      // renders again at once with the result.
-      const pending: Promise<InterviewRulebook[]> & { status?: string } = this.loader().then((all) => (this.loaded = all));
-      pending.status = 'pending';
-      pending.then(
-        (value) => void Object.assign(pending, { status: 'fulfilled', value }),
-        (reason: unknown) => {
-          Object.assign(pending, { status: 'rejected', reason });
-          this.failed = true;
-        },
-      );
+      const pending = trackSettled(this.loader().then((all) => (this.loaded = all)));
+      pending.catch(() => (this.failed = true));
       this.pending = pending;
     }
     return this.pending;

@@ -23,7 +23,23 @@ export function RulebookLoaderProvider({ load, children }: { load: RulebookLoade
 }
 
 /** A promise React's `use` reads without suspending once it has settled (React reads status and value). */
-type Tracked = Promise<CompiledRulebook> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: CompiledRulebook; reason?: unknown };
+export type Tracked<T = CompiledRulebook> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
+/** `promise`, saying when it has settled as React's `use` reads it: a screen suspended on it renders again at once. */
+export function trackSettled<T>(promise: Promise<T>): Tracked<T> {
+  const out: Tracked<T> = promise;
+  out.status = 'pending';
+  // (Block bodies: returning the promise itself from its own handlers would chain onto its rejection.)
+  out.then(
+    (value) => {
+      Object.assign(out, { status: 'fulfilled', value });
+    },
+    (reason: unknown) => {
+      Object.assign(out, { status: 'rejected', reason });
+    },
+  );
+  return out;
+}
 const requests = new WeakMap<RulebookLoader, WeakMap<InterviewRulebook, Tracked>>();
 
 function request(load: RulebookLoader, rulebook: InterviewRulebook): Tracked {
@@ -32,20 +48,7 @@ function request(load: RulebookLoader, rulebook: InterviewRulebook): Tracked {
   let tracked = byRulebook.get(rulebook);
   if (!tracked) {
     if (isFull(rulebook)) tracked = Object.assign(Promise.resolve(rulebook), { status: 'fulfilled' as const, value: rulebook });
-    else {
-      const pending: Tracked = load(rulebook);
-      pending.status = 'pending';
-      // (Block bodies: returning the promise itself from its own handlers would chain onto its rejection.)
-      pending.then(
-        (value) => {
-          Object.assign(pending, { status: 'fulfilled', value });
-        },
-        (reason: unknown) => {
-          Object.assign(pending, { status: 'rejected', reason });
-        },
-      );
-      tracked = pending;
-    }
+    else tracked = trackSettled(load(rulebook));
     byRulebook.set(rulebook, tracked);
   }
   return tracked;
