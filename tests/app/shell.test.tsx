@@ -102,6 +102,8 @@ describe('several rulebooks in the built app: the choice of policy first, each i
     render(<App rulebooks={{ catalogue, load }} />);
     expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
     expect(screen.getByText('已打开分享链接中的回答。')).toBeInTheDocument();
+    // The results say which policy they are for.
+    expect(screen.getByText('以下是根据您的回答，对《另一项政策》各条措施的判断。')).toBeInTheDocument();
     // The link's policy: its interview is the one saved.
     expect(JSON.parse(localStorage.getItem(sessionKey('other'))!).answers).toMatchObject({ kind: 'company', staff: 10 });
   });

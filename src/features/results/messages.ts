@@ -9,7 +9,7 @@ import { registerMessages } from '../../i18n/index.ts';
 
 const zh = {
   title: '您的结果',
-  intro: '以下是根据您的回答对各条措施的判断。',
+  intro: '以下是根据您的回答，对《{{policy}}》各条措施的判断。',
   groups: {
     applies: '与您相关的措施',
     possible: '可能与您相关（还需补充信息）',
@@ -55,7 +55,7 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Your results',
-  intro: 'This is how each measure looks for you, based on your answers.',
+  intro: 'This is how each measure of “{{policy}}” looks for you, based on your answers.',
   groups: {
     applies: 'Measures relevant to you',
     possible: 'May be relevant (more information needed)',

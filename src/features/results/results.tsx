@@ -166,7 +166,8 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
         <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
           {t('results.title')}
         </h1>
-        <p>{t('results.intro')}</p>
+        {/* Which policy: with several, a shared link's results would not say. */}
+        <p>{t('results.intro', { policy: localize(rulebook.meta.title, lang) })}</p>
         <p className="counts">{t('report.counts', assessment.counts)}</p>
         {assessment.scopeNotice && (
           <div className="notice warning" role="note">
