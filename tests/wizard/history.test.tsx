@@ -186,3 +186,19 @@ async function reviewOfACompany() {
   renderApp();
   expect(await screen.findByRole('heading', { level: 1, name: /检查/ })).toBeInTheDocument();
 }
+
+it('closes the "start again?" question when Back leaves its screen, and it is not there on coming forward', async () => {
+  const user = userEvent.setup();
+  await toSecondStep(user);
+  await user.click(screen.getByRole('button', { name: '重新开始' }));
+  expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '重新开始' })).toBeInTheDocument();
+
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+});

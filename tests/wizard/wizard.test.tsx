@@ -419,6 +419,11 @@ describe('saving', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: '重新开始' })).toHaveFocus();
+    // Escape answers "no" also once the focus has moved on, to the step's questions.
+    await user.click(screen.getByRole('button', { name: '重新开始' }));
+    await user.click(screen.getByLabelText(/员工人数/));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '重新开始' }));
     await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
     expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();

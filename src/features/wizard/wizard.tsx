@@ -310,7 +310,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
         </div>
       )}
       {screen}
-      {position.at !== 'intro' && <RestartControl onRestart={restart} />}
+      {/* One per screen: a question left open goes with its screen (Back, Forward, another step). */}
+      {position.at !== 'intro' && <RestartControl key={key} onRestart={restart} />}
     </div>
   );
 }
@@ -365,6 +366,15 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
     else if (asked.current) restartRef.current?.focus();
     asked.current = asking;
   }, [asking]);
+  useEffect(() => {
+    if (!asking) return;
+    // Escape answers "no" wherever the focus is (the question is not modal: the rest of the page stays usable).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) setAsking(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [asking]);
   if (!asking)
     return (
       <div className="restart">
@@ -374,8 +384,7 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
       </div>
     );
   return (
-    // Escape answers "no", as it closes any dialog.
-    <div className="restart confirm" role="alertdialog" aria-labelledby="restart-question" onKeyDown={(event) => event.key === 'Escape' && setAsking(false)}>
+    <div className="restart confirm" role="alertdialog" aria-labelledby="restart-question">
       <p id="restart-question">{t('wizard.restartConfirm')}</p>
       <button type="button" className="button danger" onClick={onRestart}>
         {t('wizard.restartYes')}
