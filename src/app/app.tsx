@@ -128,6 +128,14 @@ function Shell({ source, begin }: { source: RulebookSource; begin: WizardStart |
       const underWay = interviewAnswers(rulebook);
       if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(answers)) setPending({ opening, rulebook, underWay, link });
       else setOpened({ opening, n: link.n });
+    }, () => {
+      // The code that reads links, or the policies, did not load (offline before they were cached, or the network
+      // failed meanwhile). The link is good: it goes back into the address bar, for a reload to open it.
+      if (!live) return;
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${link.fragment}`);
+      const error: ShareError = { code: 'unavailable', params: {}, problems: [] };
+      if (link.n === 1) setOpened({ opening: { start: { kind: 'shareError', error } }, n: link.n });
+      else setBroken({ error, then: source.loaded?.some((r) => Object.keys(interviewAnswers(r) ?? {}).length > 0) ? 'kept' : null });
     });
     return () => {
       live = false;

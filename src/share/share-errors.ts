@@ -12,7 +12,8 @@ export function isShareFragment(fragment: string): boolean {
   return fragmentOf(fragment).startsWith(SHARE_PREFIX);
 }
 
-export type ShareErrorCode = 'notOurs' | 'unsupportedVersion' | 'truncated' | 'tampered' | 'unknownRulebook' | 'invalidAnswers';
+/** `unavailable`: the link may well be good, but the app could not load what opens it (offline). */
+export type ShareErrorCode = 'notOurs' | 'unsupportedVersion' | 'truncated' | 'tampered' | 'unknownRulebook' | 'invalidAnswers' | 'unavailable';
 export type ShareError = {
   code: ShareErrorCode;
   /** Interpolation values of the message (see shareErrorMessage). */

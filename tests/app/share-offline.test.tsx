@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+/**
+ * A share link opened while the app cannot load the code that reads it (offline before it was cached, or the
+ * network failed meanwhile): the user is told so, and the link stays in the address bar for a reload to open.
+ */
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { MemoryStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
+import type * as ShareLink from '@/share/share-link';
+import { fixture } from '../engine/helpers';
+
+const { encodeShareFragment } = await vi.importActual<typeof ShareLink>('@/share/share-link');
+// The chunk that decodes links cannot be fetched.
+vi.mock('@/share/share-link', () => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+});
+
+const fragment = encodeShareFragment(fixture, { kind: 'company', located_here: true, company_name: '绿盒子' });
+const UNAVAILABLE = '这个分享链接暂时打不开：本应用的部分内容没有加载成功（可能是网络中断）。链接仍在地址栏中，联网后刷新页面即可打开。';
+const renderApp = () =>
+  render(
+    <WorkspaceStoreProvider store={new MemoryStore()}>
+      <App rulebooks={[fixture]} />
+    </WorkspaceStoreProvider>,
+  );
+
+beforeEach(() => localStorage.clear());
+
+it('a link the page opened with: says it cannot be opened now, keeps it in the address bar, and the intro works', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', `/#${fragment}`);
+  renderApp();
+  expect(await screen.findByText(new RegExp(UNAVAILABLE))).toBeInTheDocument();
+  expect(window.location.hash).toBe(`#${fragment}`);
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  expect(screen.getByRole('radio', { name: '企业' })).toBeInTheDocument();
+});
+
+it('a link pasted into the open tab: the interview stays as it was, with the message, and the link stays in the address bar', async () => {
+  const user = userEvent.setup();
+  window.history.replaceState(null, '', '/');
+  renderApp();
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  await user.click(screen.getByRole('radio', { name: '企业' }));
+  act(() => {
+    window.history.pushState(null, '', `/#${fragment}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  expect(await screen.findByRole('alert')).toHaveTextContent(`${UNAVAILABLE}您正在进行的自测没有改变。`);
+  expect(window.location.hash).toBe(`#${fragment}`);
+  expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
+});
