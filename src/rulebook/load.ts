@@ -171,8 +171,9 @@ function withoutSchema<T extends { $schema?: string | undefined }>(value: T): T 
 
 const isYaml = (name: string) => /\.ya?ml$/.test(name);
 
+/** The .yaml and .yml files in `dir` (a folder with such a name is not one: unreadFiles reports it). */
 function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter(isYaml).sort() : [];
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => isYaml(e.name) && !e.isDirectory()).map((e) => e.name).sort() : [];
 }
 
 /**
@@ -188,7 +189,7 @@ function unreadFiles(folder: string, sub: 'parameters' | 'cases', rel: (name: st
   const read = `only .yaml and .yml files are read in ${sub}/`;
   const problem = (name: string, message: string, path = '(file)'): LocatedProblem => ({ file: rel(`${sub}/${name}`), path, message });
   return readdirSync(dir)
-    .filter((name) => !isYaml(name) && !name.startsWith('.') && !/^readme\.md$/i.test(name))
+    .filter((name) => (!isYaml(name) || statSync(join(dir, name)).isDirectory()) && !name.startsWith('.') && !/^readme\.md$/i.test(name))
     .sort()
     .map((name) => {
       if (statSync(join(dir, name)).isDirectory()) return problem(name, `${read}, not the folders inside it: move its files into ${sub}/, or the folder out of it`, '(folder)');

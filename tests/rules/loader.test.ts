@@ -70,9 +70,15 @@ it('refuses any other file in parameters/ or cases/ but a README.md, naming it a
   writeFileSync(join(folder, 'cases', 'notes.txt'), 'cases still to write\n');
   writeFileSync(join(folder, 'cases', 'README.md'), '# Cases\n');
   mkdirSync(join(folder, 'cases', 'old'));
+  // A folder with a YAML file's name is a folder all the same (it was read as a file, and the loader crashed).
+  mkdirSync(join(folder, 'cases', 'archive.yaml'));
+  mkdirSync(join(folder, 'parameters', 'tables.yml'));
   writeFileSync(join(folder, 'parameters', 'size-table.yaml.bak'), '');
   writeFileSync(join(folder, 'parameters', 'readme.md'), '');
-  expect(formatProblems(problemsOf(folder))).toBe('  demo-packaging/parameters/size-table.yaml.bak  (file): only .yaml and .yml files are read in parameters/ (and a README.md, for notes): move it out of the folder');
+  expect(formatProblems(problemsOf(folder)).split('\n')).toEqual([
+    '  demo-packaging/parameters/size-table.yaml.bak  (file): only .yaml and .yml files are read in parameters/ (and a README.md, for notes): move it out of the folder',
+    '  demo-packaging/parameters/tables.yml  (folder): only .yaml and .yml files are read in parameters/, not the folders inside it: move its files into parameters/, or the folder out of it',
+  ]);
   let error: unknown;
   try {
     loadCases(folder, join(folder, '..'));
@@ -81,6 +87,7 @@ it('refuses any other file in parameters/ or cases/ but a README.md, naming it a
   }
   expect(error).toBeInstanceOf(RulebookError);
   expect(formatProblems((error as RulebookError).problems).split('\n')).toEqual([
+    '  demo-packaging/cases/archive.yaml  (folder): only .yaml and .yml files are read in cases/, not the folders inside it: move its files into cases/, or the folder out of it',
     '  demo-packaging/cases/basic.YAML  (file): only .yaml and .yml files are read in cases/, in lower case: rename it basic.yaml',
     '  demo-packaging/cases/notes.txt  (file): only .yaml and .yml files are read in cases/ (and a README.md, for notes): move it out of the folder',
     '  demo-packaging/cases/old  (folder): only .yaml and .yml files are read in cases/, not the folders inside it: move its files into cases/, or the folder out of it',
