@@ -209,3 +209,28 @@ test('every screen reads in English too, at phone width', async ({ page }) => {
   await expect(page.getByRole('alert').first()).toBeVisible();
   await checkScreen(page, '20-step-errors-en');
 });
+
+test('on a phone, Back and Forward show a step from its heading, focused and on screen, wherever the page was scrolled', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto('/');
+  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
+  await page.getByRole('button', { name: '开始' }).click();
+  await choose(page, '您以什么身份填写？', '企业');
+  await press(page, '下一步');
+  await choose(page, '您是否在天津注册或经营？', '是');
+  await page.getByLabel('您位于天津哪个区？').selectOption('wuqing');
+  await page.getByRole('group', { name: '您是否位于以下功能区？（可多选）' }).getByRole('checkbox', { name: '都不在' }).check();
+  await press(page, '下一步');
+  const business = page.getByRole('heading', { level: 1, name: '业务' });
+  await expect(business).toBeFocused();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(business).not.toBeInViewport();
+
+  await page.goBack();
+  const location = page.getByRole('heading', { level: 1, name: '所在地' });
+  await expect(location).toBeFocused();
+  await expect(location).toBeInViewport();
+  await page.goForward();
+  await expect(business).toBeFocused();
+  await expect(business).toBeInViewport();
+});

@@ -43,12 +43,17 @@ export const isAppEntry = (state: Record<string, unknown>) => FIELD in state || 
 /** An entry the app made of a pasted link it did not open: Forward to it goes back at once (see abandonEntry). */
 const ABANDONED = 'pscAbandoned';
 export const isAbandoned = (state: Record<string, unknown>) => state[ABANDONED] === true;
-if (typeof window !== 'undefined')
+if (typeof window !== 'undefined') {
+  // Back and Forward show a screen with the focus on its heading (or on what opened the page left), which scrolls
+  // it into view: the browser must not then put back the scroll position the entry had, which on a phone left the
+  // focused heading above the screen, the user half-way down the step.
+  window.history.scrollRestoration = 'manual';
   window.addEventListener('popstate', (event) => {
     const state = stateOf(event);
     if (isAbandoned(state)) window.history.back();
     else if (isAppEntry(state)) shownBehind = entriesBehind(state);
   });
+}
 
 /**
  * A link pasted into the address bar of the open tab makes a history entry the app did not make: it counts as

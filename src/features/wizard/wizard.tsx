@@ -169,7 +169,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
       first.current = false;
       return;
     }
-    if (heading.current) heading.current.focus();
+    if (heading.current) showHeading(heading.current);
     else pendingFocus.current = true;
   }, [key]);
   const screenSeen = useRef(key);
@@ -183,7 +183,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
   const screenReady = () => {
     if (!pendingFocus.current) return;
     pendingFocus.current = false;
-    heading.current?.focus();
+    if (heading.current) showHeading(heading.current);
   };
   // The review screen loads while the steps are answered, so that it is there when they are done.
   const onStep = position.at === 'step';
@@ -350,6 +350,17 @@ function ChangesTable({ changes }: { changes: ClauseChange[] }) {
       </tbody>
     </table>
   );
+}
+
+/**
+ * A new screen's heading takes the focus, in view: the steps share one heading element, which may have the focus
+ * already (focus() then does not scroll), scrolled out of view on the step before.
+ */
+function showHeading(heading: HTMLElement) {
+  heading.focus();
+  // Centred as the browser's own focus scrolling does: near the top of the page, that is the page's top.
+  const { top, bottom } = heading.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView?.({ block: 'center' });
 }
 
 /** "Start again", after confirmation. */
