@@ -3,7 +3,7 @@
  * The browser's Back and Forward buttons — a phone's Back button above all — move between the interview's
  * screens and the app's views instead of leaving the app, and nothing entered is lost on the way.
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { saveSession, sessionKey } from '@/features/wizard/persistence';
@@ -158,10 +158,13 @@ it('Forward to the review, after an answer changed on the way back opened a new 
   await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+  // Forward goes back at once to the step's entry: the next Back goes on to the step before it.
   await press('forward');
+  await waitFor(() => expect(window.history.state).toMatchObject({ pscScreen: 'step:packaging' }));
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   expect(screen.getByLabelText(/出口占销售额的比重/)).toBeVisible();
-  expect(window.history.state).toMatchObject({ pscScreen: 'step:packaging' });
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 });
 
 it('Forward to a step the changed answers no longer ask goes where they lead next, not back to the first step', async () => {
@@ -201,4 +204,23 @@ it('closes the "start again?" question when Back leaves its screen, and it is no
   await press('forward');
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+});
+
+it('Back passes over a step no longer asked that would only lead back to the screen shown (it seemed to do nothing)', async () => {
+  const user = userEvent.setup();
+  await reviewOfACompany();
+  // From the review, the company becomes an association: the packaging step is no longer asked.
+  await user.click(screen.getAllByRole('button', { name: /^修改/ })[0]!);
+  await user.click(screen.getByRole('radio', { name: '行业协会' }));
+  fireEvent.click(screen.getByRole('button', { name: '保存并返回' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  await press('back');
+  expect(screen.getByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+  // The packaging step's entry would give way to the review, shown already: Back goes on to the step before it.
+  await press('back');
+  expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  expect(screen.getByRole('radio', { name: '行业协会' })).toBeChecked();
 });

@@ -105,16 +105,27 @@ export function screenFromKey(key: unknown): HistoryScreen | null {
  * replaces the entry the page arrived on, after an entry of `first` when given), and Back or Forward to an entry
  * calls `go` with its value (`read` turns what the entry holds into one, or null). `go` returns the value it
  * led to; when that is another (the screen asked for is no longer shown), the entry is changed to say so.
- * A new value's entry leaves out the fields in `drops` (what belonged to the value before).
+ * A new value's entry leaves out the fields in `drops` (what belonged to the value before). `passOver` says whether
+ * an entry whose value leads only back to the one shown may be stepped off (see the popstate handler).
  */
-export function useHistoryField<T extends string>(field: string, value: T, read: (held: unknown) => T | null, go: (to: T) => T, first?: T, drops: readonly string[] = []): void {
+export function useHistoryField<T extends string>(
+  field: string,
+  value: T,
+  read: (held: unknown) => T | null,
+  go: (to: T) => T,
+  first?: T,
+  drops: readonly string[] = [],
+  passOver?: (state: Record<string, unknown>) => boolean,
+): void {
   const shown = useRef(value);
   const goTo = useRef(go);
   const readHeld = useRef(read);
+  const passesOver = useRef(passOver);
   useEffect(() => {
     goTo.current = go;
     readHeld.current = read;
-  }, [go, read]);
+    passesOver.current = passOver;
+  }, [go, read, passOver]);
 
   useEffect(() => {
     shown.current = value;
@@ -137,7 +148,11 @@ export function useHistoryField<T extends string>(field: string, value: T, read:
       const to = readHeld.current(state[field]);
       if (to === null || to === shown.current) return;
       const landed = goTo.current(to);
-      if (landed !== to) window.history.replaceState({ ...state, [field]: landed }, '');
+      // An entry that leads only back to the value shown, left as it was, is stepped off again backwards: Back
+      // goes on past it (it seemed to do nothing), and Forward stays where it was (rewritten, it would make the
+      // next Back seem to do nothing). Never back past the visit's first entry.
+      if (landed === shown.current && entriesBehind(state) > 0 && passesOver.current?.(state)) window.history.back();
+      else if (landed !== to) window.history.replaceState({ ...state, [field]: landed }, '');
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
@@ -154,7 +169,17 @@ const RESULTS_PAGES = [PAGE, READING];
  * screen's entry shows none of the results' pages.
  */
 export function useScreenHistory(key: string, go: (to: HistoryScreen) => string): void {
-  useHistoryField(FIELD, key, readKey, (to) => go(screenFromKey(to)!), 'intro', RESULTS_PAGES);
+  useHistoryField(FIELD, key, readKey, (to) => go(screenFromKey(to)!), 'intro', RESULTS_PAGES, passOverScreen);
+}
+
+/**
+ * A screen's entry that gives way to the screen shown is passed over when the interview is what the page shows
+ * and stays so: not when the entry goes to or comes from the workspace, the batch view or a question above the
+ * interview (the page does change then). At the popstate, the page is still the entry's before.
+ */
+function passOverScreen(state: Record<string, unknown>): boolean {
+  const heading = document.getElementById('screen-heading');
+  return (state.pscView === undefined || state.pscView === 'interview') && heading !== null && heading.closest('[hidden]') === null;
 }
 
 function without(state: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
