@@ -10,6 +10,7 @@ import '@/report/messages';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import './report.css';
 import '@/features/results/messages';
+import '@/features/results/results.css';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers; date: string; onClose: () => void };
 

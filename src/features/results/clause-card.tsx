@@ -12,6 +12,7 @@ import { clauseLabel } from '@/rulebook/source';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { VerdictBadge } from './verdict-badge';
 import '@/features/results/messages';
+import './results.css';
 
 type Props = {
   clause: ClauseResult;

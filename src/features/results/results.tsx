@@ -20,6 +20,7 @@ import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
 import { historyState, isAbandoned, isAppEntry, PAGE, pushEntry, READING, stateOf } from '@/features/wizard/screen-history';
+import './results.css';
 
 const PrintableReport = lazy(() => import('@/features/report/printable-report').then((m) => ({ default: m.PrintableReport })));
 

@@ -7,6 +7,7 @@ import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import '@/features/results/messages';
+import './results.css';
 
 /** Where `quote` sits in `paragraph`, ignoring whitespace differences; null if it is not there. */
 export function findQuote(paragraph: string, quote: string): [number, number] | null {

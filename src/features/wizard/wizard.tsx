@@ -3,7 +3,7 @@
  * answer as it is given, and moves focus to each new screen's heading.
  */
 import { useActorRef, useSelector } from '@xstate/react';
-import { lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
@@ -15,7 +15,6 @@ import type { assess } from '@/engine/assess';
 import type { ClauseChange, ImportedAssessment } from '@/report/export-file';
 import { useFullRulebookWhenLoaded } from '@/rulebook/full';
 import { rulebookLabel } from '@/rulebook/label';
-import { clauseLabel } from '@/rulebook/source';
 import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
@@ -33,6 +32,7 @@ import { draftAnswers } from './step-schema';
 import { LazyScreen } from '@/app/lazy-screen';
 
 const ReviewScreen = lazy(() => import('./review').then((m) => ({ default: m.ReviewScreen })));
+const ChangesTable = lazy(() => import('./changes-table').then((m) => ({ default: m.ChangesTable })));
 const ResultsScreen = lazy(() => import('@/features/results/results').then((m) => ({ default: m.WholeResults })));
 
 type Engine = { assess: typeof assess };
@@ -293,7 +293,11 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
         <div className={`notice ${notice.tone === 'warning' ? 'warning' : ''}`} role="status">
           <div>
             <p>{notice.message(t, lang)}</p>
-            {notice.changes && notice.changes.length > 0 && <ChangesTable changes={notice.changes} />}
+            {notice.changes && notice.changes.length > 0 && (
+              <Suspense fallback={null}>
+                <ChangesTable changes={notice.changes} />
+              </Suspense>
+            )}
           </div>
           <button
             type="button"
@@ -320,36 +324,6 @@ function withoutUndefined(answers: StepAnswers): Answers {
   const out: Answers = {};
   for (const [k, v] of Object.entries(answers)) if (v !== undefined) out[k] = v;
   return out;
-}
-
-/** Per clause, the verdict the imported file had and the one it has now. */
-function ChangesTable({ changes }: { changes: ClauseChange[] }) {
-  const { t } = useTranslation();
-  const { lang } = useLanguage();
-  const verdict = (v: ClauseChange['was']) => (v ? t(`verdict.${v}`) : t('exports.file.absent'));
-  return (
-    <table className="report-table changes">
-      <caption>{t('wizard.changesTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('exports.file.clause')}</th>
-          <th scope="col">{t('exports.file.was')}</th>
-          <th scope="col">{t('exports.file.now')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={c.id}>
-            <td>
-              {clauseLabel(c.clause, lang)} {c.title ? localize(c.title, lang) : c.id}
-            </td>
-            <td>{verdict(c.was)}</td>
-            <td>{verdict(c.now)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /**
