@@ -9,7 +9,7 @@ import bundled from 'virtual:rulebooks';
 import type { RulebookLoader } from './rulebook/full';
 import { App } from './app/app';
 import type { Rulebooks } from './app/rulebook-source';
-import { controls, showBootFailure, takeBootState } from './boot';
+import { controls, showBootFailure, takeBootState, whenNotPressing } from './boot';
 import { isLanguageLoaded, loadLanguage, storedLanguage } from './i18n';
 
 /** The measures and source text of the bundled rulebooks, loaded after the first screen (see src/rulebook/vite-plugin.ts). */
@@ -30,6 +30,11 @@ export function mountApp(container: HTMLElement, rulebooks: Rulebooks = bundled,
     );
     return;
   }
+  // Not in the middle of a press on the prerendered page (its click would be lost with the page).
+  whenNotPressing(() => takeOver(container, rulebooks, loadRulebook));
+}
+
+function takeOver(container: HTMLElement, rulebooks: Rulebooks, loadRulebook: RulebookLoader): void {
   const boot = takeBootState();
   const root = createRoot(container);
   // Synchronously, so the static page is replaced by the same page in one frame and the controls can be found.

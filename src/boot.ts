@@ -24,7 +24,18 @@ export type BootState = {
 /** What a user can operate, in document order: the same list in the prerendered page and in the app. */
 export const CONTROLS = 'a[href], button, input, select, textarea, summary';
 
-type Boot = { root: HTMLElement; screen: BootScreenName; lang: Language; waitForApp: boolean; replay: number | null; detach: () => void };
+type Boot = {
+  root: HTMLElement;
+  screen: BootScreenName;
+  lang: Language;
+  waitForApp: boolean;
+  replay: number | null;
+  /** A key or pointer is down on the page: its click comes when it is released (Space on a radio, a tap). */
+  pressing: boolean;
+  /** Called once the press has ended and its click has run (see whenNotPressing). */
+  released: (() => void) | null;
+  detach: () => void;
+};
 let boot: Boot | null = null;
 
 export function startBoot(root: HTMLElement | null = document.getElementById('root')): void {
@@ -32,7 +43,7 @@ export function startBoot(root: HTMLElement | null = document.getElementById('ro
   // A saved interview or a share link opens elsewhere than the intro: that is the app's to decide.
   // So does a reload of the workspace or the batch view (its history entry names the view).
   const waitForApp = hasSavedSession() || window.location.hash.length > 1 || inAnotherView();
-  const state: Boot = { root, screen: 'intro', lang: storedLanguage(), waitForApp, replay: null, detach: () => undefined };
+  const state: Boot = { root, screen: 'intro', lang: storedLanguage(), waitForApp, replay: null, pressing: false, released: null, detach: () => undefined };
   // The page arrives showing the intro in the default language: replace it only when something differs.
   if (state.lang !== DEFAULT_LANGUAGE || waitForApp) show(state);
 
@@ -65,14 +76,56 @@ export function startBoot(root: HTMLElement | null = document.getElementById('ro
   };
   // The prerendered form has no action: it must never submit the page itself.
   const onSubmit = (event: Event) => event.preventDefault();
+  // A press under way: the app must not replace the page before its click (which comes on release) has landed.
+  // (A release never seen, the window left meanwhile, is waited for no longer than whenNotPressing's patience.)
+  const onPress = (event: Event) => {
+    if (!(event instanceof KeyboardEvent) || event.key === ' ' || event.key === 'Enter') state.pressing = true;
+  };
+  const onRelease = () => {
+    // After the click the release brings, which is dispatched after this event.
+    if (state.pressing && state.released) setTimeout(state.released, 0);
+    state.pressing = false;
+  };
+  const listen = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    document[method]('keydown', onPress, true);
+    document[method]('pointerdown', onPress, true);
+    document[method]('keyup', onRelease, true);
+    document[method]('pointerup', onRelease, true);
+  };
   root.addEventListener('click', onClick);
   root.addEventListener('submit', onSubmit);
+  listen(true);
   state.detach = () => {
     root.removeEventListener('click', onClick);
     root.removeEventListener('submit', onSubmit);
+    listen(false);
     document.documentElement.classList.remove('boot-waiting');
   };
   boot = state;
+}
+
+/**
+ * Runs `then` once no key or pointer is down on the prerendered page: at once when none is, else after the press
+ * has ended and its click has run (or after `patience` ms, should the release never be seen). Replacing the page
+ * between a key or pointer going down and coming up would lose the press: Space on a radio checks it on the
+ * key's release, a tap clicks on the pointer's.
+ */
+export function whenNotPressing(then: () => void, patience = 1000): void {
+  const state = boot;
+  if (!state?.pressing) {
+    then();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    state.released = null;
+    then();
+  };
+  state.released = once;
+  setTimeout(once, patience);
 }
 
 /** The prerendered screen the user is on, taken over by the app (null when there is none to continue from). */

@@ -3,7 +3,7 @@
  * The first screens before the app has loaded: the prerendered intro and first step (src/prerender),
  * made usable by src/boot.ts, then taken over by the app (src/app-root.tsx) without losing anything.
  */
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { join } from 'node:path';
 import { mountApp } from '@/app-root';
@@ -62,6 +62,22 @@ it('puts the focus back where it was when the app takes over', async () => {
   takeOver();
   expect(screen.getByRole('radio', { name: '行业协会或商会' })).toBeChecked();
   expect(screen.getByRole('radio', { name: '行业协会或商会' })).toHaveFocus();
+});
+
+it('takes over only once a key pressed on the page is released, so that the press is not lost', async () => {
+  const user = userEvent.setup();
+  startBoot(root);
+  await user.click(screen.getByRole('button', { name: '开始' }));
+  // Space on a radio checks it when the key comes up; the app arrives in between.
+  const radio = screen.getByRole('radio', { name: '企业' });
+  fireEvent.keyDown(radio, { key: ' ' });
+  takeOver();
+  expect(root.querySelector('template')).not.toBeNull();
+  fireEvent.keyUp(radio, { key: ' ' });
+  radio.click();
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  expect(root.querySelector('template')).toBeNull();
+  expect(screen.getByRole('radio', { name: '企业' })).toBeChecked();
 });
 
 it('switches language before the app loads; the app keeps the choice', async () => {

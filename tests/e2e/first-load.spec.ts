@@ -83,3 +83,20 @@ test('if the app cannot load, the page says so', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('应用未能加载完成');
 });
+
+test('a key held down on the first step as the app arrives is not lost: the app takes over once it is released', async ({ page }) => {
+  const app = await holdApp(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: '开始' }).click();
+  await page.getByRole('radio', { name: '企业', exact: true }).focus();
+  await page.keyboard.down(' ');
+  app.release();
+  // The app has loaded and waits for the key.
+  await page.waitForResponse(/\/assets\/app-root-[^/]+\.js$/);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#root template').first()).toBeAttached();
+  await page.keyboard.up(' ');
+  await takenOver(page);
+  await expect(page.getByRole('radio', { name: '企业', exact: true })).toBeChecked();
+  await expect(page.getByRole('radio', { name: '企业', exact: true })).toBeFocused();
+});
