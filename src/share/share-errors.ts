@@ -31,6 +31,9 @@ export type AfterShareError = 'fresh' | 'resume' | 'kept';
 /** What went wrong with a share link, and what happens now, in the user's language. */
 export function shareErrorMessage(error: ShareError, lang: Language, then: AfterShareError | null = 'fresh'): string {
   const t = translator(lang);
+  // The app could not load what reads links (whose messages come with it): the app's own message, which says to
+  // reload; the link is still in the address bar for that.
+  if (error.code === 'unavailable') return t('app.loadFailed');
   const what = t(`exports.share.errors.${error.code}`, error.params);
   if (!then) return what;
   return `${what}${lang === 'zh' ? '' : ' '}${t(`exports.share.then.${then}`, { resume: t('wizard.resume') })}`;

@@ -45,7 +45,6 @@ const zh = {
       tampered: '这个分享链接已损坏或被修改，无法读取。',
       unknownRulebook: '这个分享链接针对的政策“{{id}}”在本应用中不存在。',
       invalidAnswers: '这个分享链接中的回答与当前问卷不符（{{count}} 处问题），可能是规则库已更新。',
-      unavailable: '这个分享链接暂时打不开：本应用的部分内容没有加载成功（可能是网络中断）。链接仍在地址栏中，联网后刷新页面即可打开。',
     },
     /** What happens next, after the error (see shareErrorMessage). */
     then: {
@@ -101,7 +100,6 @@ const en: Shape<typeof zh> = {
       tampered: 'This share link is damaged or was altered and cannot be read.',
       unknownRulebook: 'This share link is for the policy "{{id}}", which this app does not have.',
       invalidAnswers: 'The answers in this share link do not fit the current questionnaire ({{count}} problem(s)); the rules may have been updated.',
-      unavailable: 'This share link cannot be opened right now: part of the app did not load (the network may be down). The link is still in the address bar: reload the page once you are online to open it.',
     },
     then: {
       fresh: 'You are starting afresh.',
