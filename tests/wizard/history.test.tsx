@@ -158,13 +158,13 @@ it('Forward to the review, after an answer changed on the way back opened a new 
   await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
-  // Forward goes back at once to the step's entry: the next Back goes on to the step before it.
   await press('forward');
   await waitFor(() => expect(window.history.state).toMatchObject({ pscScreen: 'step:packaging' }));
   expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
   expect(screen.getByLabelText(/出口占销售额的比重/)).toBeVisible();
+  // The review's entry now stands for the step too: the next Back goes on to the step before it.
   await press('back');
-  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 });
 
 it('Forward to a step the changed answers no longer ask goes where they lead next, not back to the first step', async () => {
@@ -223,4 +223,35 @@ it('Back passes over a step no longer asked that would only lead back to the scr
   await press('back');
   expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
   expect(screen.getByRole('radio', { name: '行业协会' })).toBeChecked();
+});
+
+it('Forward after Back has passed over such a step goes on to the later screens, each press showing another', async () => {
+  const user = userEvent.setup();
+  await reviewOfACompany();
+  await user.click(screen.getAllByRole('button', { name: /^修改/ })[0]!);
+  await user.click(screen.getByRole('radio', { name: '行业协会' }));
+  fireEvent.click(screen.getByRole('button', { name: '保存并返回' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+  await press('back');
+  await press('back');
+  await press('back');
+  expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  expect(screen.queryByRole('button', { name: '保存并返回' })).not.toBeInTheDocument();
+
+  // The packaging step's entry gives way to the review; the review's own entry after it shows the same, and is passed over.
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+  await press('forward');
+  expect(await screen.findByRole('button', { name: '保存并返回' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
+  await press('forward');
+  expect(screen.getByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+  // And back again, each press showing another screen.
+  await press('back');
+  expect(await screen.findByRole('button', { name: '保存并返回' })).toBeInTheDocument();
+  await press('back');
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toHaveFocus();
+  expect(screen.queryByRole('button', { name: '保存并返回' })).not.toBeInTheDocument();
+  await press('back');
+  expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 });

@@ -33,8 +33,12 @@ export function entriesBehind(state: Record<string, unknown> = historyState()): 
 /** A new history entry holding `state`, after the current one: one more entry behind it. */
 export function pushEntry(state: Record<string, unknown>): void {
   shownBehind = entriesBehind() + 1;
-  window.history.pushState({ ...state, [BEHIND]: shownBehind }, '');
+  const { [GAVE_WAY]: _gaveWay, ...rest } = state;
+  window.history.pushState({ ...rest, [BEHIND]: shownBehind }, '');
 }
+
+/** An entry rewritten because what it held was no longer shown: it may now hold the same as its neighbour. */
+const GAVE_WAY = 'pscGaveWay';
 
 /** The entries behind the app's entry shown last (see adoptPastedEntry). */
 let shownBehind = 0;
@@ -118,6 +122,10 @@ export function useHistoryField<T extends string>(
   passOver?: (state: Record<string, unknown>) => boolean,
 ): void {
   const shown = useRef(value);
+  /** The entries behind the one shown: whether a traversal went back or forward. */
+  const behind = useRef(0);
+  /** The entry shown is one that gave way (see GAVE_WAY). */
+  const onRewritten = useRef(false);
   const goTo = useRef(go);
   const readHeld = useRef(read);
   const passesOver = useRef(passOver);
@@ -132,12 +140,15 @@ export function useHistoryField<T extends string>(
     const state = historyState();
     // The entry shown (after a reload too: it keeps its count).
     shownBehind = entriesBehind(state);
+    behind.current = shownBehind;
+    onRewritten.current = state[GAVE_WAY] === true;
     const marked = state[field];
     if (marked === value) return; // Shown from the history: the entry is this value's already.
     if (marked === undefined) {
       window.history.replaceState({ ...state, [field]: first ?? value }, '');
       if (first !== undefined && value !== first) pushEntry(without({ ...state, [field]: value }, drops));
     } else pushEntry(without({ ...state, [field]: value }, drops));
+    behind.current = entriesBehind();
     // `drops` is a constant list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [field, value, first]);
@@ -145,14 +156,34 @@ export function useHistoryField<T extends string>(
   useEffect(() => {
     const onPopState = (event: PopStateEvent) => {
       const state = stateOf(event);
+      const back = entriesBehind(state) < behind.current;
+      behind.current = entriesBehind(state);
+      const rewritten = state[GAVE_WAY] === true;
+      const fromRewritten = onRewritten.current;
+      onRewritten.current = rewritten;
       const to = readHeld.current(state[field]);
-      if (to === null || to === shown.current) return;
+      if (to === null) return;
+      // Back and Forward must always show something new. An entry that shows the same as the one left is one an
+      // entry that gave way came to share with its neighbour: it is passed over, in the direction of travel (never
+      // back past the visit's first entry; Forward past the last does nothing).
+      if (to === shown.current) {
+        if (!(rewritten || fromRewritten) || !passesOver.current?.(state)) return;
+        if (!back) window.history.forward();
+        else if (behind.current > 0) window.history.back();
+        return;
+      }
       const landed = goTo.current(to);
-      // An entry that leads only back to the value shown, left as it was, is stepped off again backwards: Back
-      // goes on past it (it seemed to do nothing), and Forward stays where it was (rewritten, it would make the
-      // next Back seem to do nothing). Never back past the visit's first entry.
-      if (landed === shown.current && entriesBehind(state) > 0 && passesOver.current?.(state)) window.history.back();
-      else if (landed !== to) window.history.replaceState({ ...state, [field]: landed }, '');
+      // An entry that leads only back to the value shown is passed over too. Going back it is left as it was; going
+      // forward it is rewritten, in case there is nothing after it (Back from there then passes over the one before).
+      const passOver = landed === shown.current && passesOver.current?.(state);
+      if (passOver && back && behind.current > 0) window.history.back();
+      else {
+        if (landed !== to) {
+          window.history.replaceState({ ...state, [field]: landed, [GAVE_WAY]: true }, '');
+          onRewritten.current = true;
+        }
+        if (passOver) window.history.forward();
+      }
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
