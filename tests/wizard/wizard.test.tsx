@@ -3,7 +3,7 @@
  * The interview as a user meets it, step by step, on the small fixture rulebook: what each step shows,
  * where each answer leads, what is rejected, the review, the results and saving.
  */
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { saveSession, sessionKey } from '@/features/wizard/persistence';
@@ -266,6 +266,18 @@ describe('results', () => {
     expect(within(card).getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' })).toHaveFocus();
   });
 
+  it('closes a "start again?" question left open on the results when the policy text is opened', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user, { degradable: '是' });
+    fireEvent.click(await screen.findByRole('button', { name: '查看结果' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    await user.click(screen.getByRole('button', { name: '重新开始' }));
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' }));
+    expect(screen.getByRole('heading', { level: 1, name: /政策原文/ })).toHaveFocus();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
   it('keeps the sections opened on the results while the policy text is read, and the browser\'s Back returns to them', async () => {
     const user = userEvent.setup();
     await completeAsCompany(user, { degradable: '是' });
@@ -419,11 +431,12 @@ describe('saving', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: '重新开始' })).toHaveFocus();
-    // Escape answers "no" also once the focus has moved on, to the step's questions.
+    // Escape answers "no" also once the focus has moved on, to the step's questions; the focus stays there.
     await user.click(screen.getByRole('button', { name: '重新开始' }));
     await user.click(screen.getByLabelText(/员工人数/));
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/员工人数/)).toHaveFocus();
     await user.click(screen.getByRole('button', { name: '重新开始' }));
     await user.click(screen.getByRole('button', { name: '清除并重新开始' }));
     expect(await screen.findByRole('button', { name: '开始' })).toBeInTheDocument();

@@ -172,6 +172,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     if (heading.current) showHeading(heading.current);
     else pendingFocus.current = true;
   }, [key]);
+  /** Counts the results' own pages shown (the policy text, the printable report): each is a page of its own. */
+  const [resultsPage, setResultsPage] = useState(0);
   const screenSeen = useRef(key);
   useEffect(() => {
     if (screenSeen.current === key) return;
@@ -279,7 +281,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           answers={asked}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
           onReview={() => actor.send({ type: 'results.review' })}
-          onPageChange={onScreenChange}
+          onPageChange={() => {
+            setResultsPage((n) => n + 1);
+            onScreenChange?.();
+          }}
           rulebooks={rulebooks}
           onImported={onImported}
         />
@@ -314,8 +319,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
         </div>
       )}
       {screen}
-      {/* One per screen: a question left open goes with its screen (Back, Forward, another step). */}
-      {position.at !== 'intro' && <RestartControl key={key} onRestart={restart} />}
+      {/* One per screen and page: a question left open goes with them (Back, Forward, another step, the policy text). */}
+      {position.at !== 'intro' && <RestartControl key={`${key}:${resultsPage}`} onRestart={restart} />}
     </div>
   );
 }
@@ -343,19 +348,25 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
   const [asking, setAsking] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const restartRef = useRef<HTMLButtonElement>(null);
+  const questionRef = useRef<HTMLDivElement>(null);
   const asked = useRef(false);
+  /** "No" was answered from the question itself, whose buttons go: the focus goes back to the button that asked. */
+  const focusBack = useRef(true);
   useEffect(() => {
     // Asked: the focus on "cancel", as in any question whose "yes" cannot be undone (Enter twice must not clear
     // the answers). The question's buttons go with it: the focus goes to the one that asked it again, after "no".
     if (asking) cancelRef.current?.focus();
-    else if (asked.current) restartRef.current?.focus();
+    else if (asked.current && focusBack.current) restartRef.current?.focus();
     asked.current = asking;
   }, [asking]);
   useEffect(() => {
     if (!asking) return;
-    // Escape answers "no" wherever the focus is (the question is not modal: the rest of the page stays usable).
+    // Escape answers "no" wherever the focus is (the question is not modal: the rest of the page stays usable);
+    // from elsewhere on the page, the focus and the scroll stay where they are.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) setAsking(false);
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      focusBack.current = questionRef.current?.contains(document.activeElement) ?? false;
+      setAsking(false);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -363,13 +374,21 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
   if (!asking)
     return (
       <div className="restart">
-        <button ref={restartRef} type="button" className="link-button" onClick={() => setAsking(true)}>
+        <button
+          ref={restartRef}
+          type="button"
+          className="link-button"
+          onClick={() => {
+            focusBack.current = true;
+            setAsking(true);
+          }}
+        >
           {t('wizard.restart')}
         </button>
       </div>
     );
   return (
-    <div className="restart confirm" role="alertdialog" aria-labelledby="restart-question">
+    <div ref={questionRef} className="restart confirm" role="alertdialog" aria-labelledby="restart-question">
       <p id="restart-question">{t('wizard.restartConfirm')}</p>
       <button type="button" className="button danger" onClick={onRestart}>
         {t('wizard.restartYes')}
