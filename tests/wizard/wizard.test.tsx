@@ -276,6 +276,8 @@ describe('results', () => {
     await user.click(screen.getByRole('button', { name: '在政策原文中查看：可降解包装技术指导' }));
     expect(screen.getByRole('heading', { level: 1, name: /政策原文/ })).toHaveFocus();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: '返回结果' })[0]!);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
   it('keeps the sections opened on the results while the policy text is read, and the browser\'s Back returns to them', async () => {

@@ -3,7 +3,7 @@
  * answer as it is given, and moves focus to each new screen's heading.
  */
 import { useActorRef, useSelector } from '@xstate/react';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { formatDate } from '@/i18n/format';
@@ -173,7 +173,12 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     else pendingFocus.current = true;
   }, [key]);
   /** Counts the results' own pages shown (the policy text, the printable report): each is a page of its own. */
-  const [resultsPage, setResultsPage] = useState(0);
+  // A page opened over the results (the policy text, the printable report) closes a "start again?" left open.
+  const closeRestart = useRef<(() => void) | null>(null);
+  const onResultsPage = useCallback(() => {
+    closeRestart.current?.();
+    onScreenChange?.();
+  }, [onScreenChange]);
   const screenSeen = useRef(key);
   useEffect(() => {
     if (screenSeen.current === key) return;
@@ -281,10 +286,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           answers={asked}
           onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
           onReview={() => actor.send({ type: 'results.review' })}
-          onPageChange={() => {
-            setResultsPage((n) => n + 1);
-            onScreenChange?.();
-          }}
+          onPageChange={onResultsPage}
           rulebooks={rulebooks}
           onImported={onImported}
         />
@@ -319,8 +321,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
         </div>
       )}
       {screen}
-      {/* One per screen and page: a question left open goes with them (Back, Forward, another step, the policy text). */}
-      {position.at !== 'intro' && <RestartControl key={`${key}:${resultsPage}`} onRestart={restart} />}
+      {/* One per screen: a question left open goes with its screen (Back, Forward, another step). */}
+      {position.at !== 'intro' && <RestartControl key={key} onRestart={restart} closeRef={closeRestart} />}
     </div>
   );
 }
@@ -343,7 +345,7 @@ function showHeading(heading: HTMLElement) {
 }
 
 /** "Start again", after confirmation. */
-function RestartControl({ onRestart }: { onRestart: () => void }) {
+function RestartControl({ onRestart, closeRef }: { onRestart: () => void; closeRef: React.RefObject<(() => void) | null> }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -352,6 +354,12 @@ function RestartControl({ onRestart }: { onRestart: () => void }) {
   const asked = useRef(false);
   /** "No" was answered from the question itself, whose buttons go: the focus goes back to the button that asked. */
   const focusBack = useRef(true);
+  useEffect(() => {
+    closeRef.current = () => {
+      focusBack.current = false;
+      setAsking(false);
+    };
+  }, [closeRef]);
   useEffect(() => {
     // Asked: the focus on "cancel", as in any question whose "yes" cannot be undone (Enter twice must not clear
     // the answers). The question's buttons go with it: the focus goes to the one that asked it again, after "no".
