@@ -100,3 +100,17 @@ test('a key held down on the first step as the app arrives is not lost: the app 
   await expect(page.getByRole('radio', { name: '企业', exact: true })).toBeChecked();
   await expect(page.getByRole('radio', { name: '企业', exact: true })).toBeFocused();
 });
+
+test.describe('a share link when the code that reads links cannot be fetched', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('says the app could not finish loading, in words, and keeps the link in the address bar for a reload', async ({ page }) => {
+    await page.route(/\/assets\/share-link-[^/]+\.js$/, (route) => route.abort());
+    const link = '#psc1.AAAA';
+    await page.goto(`/${link}`);
+    await expect(page.getByText('应用未能加载完成。请检查网络连接后重新加载页面，已保存的回答不会丢失。')).toBeVisible();
+    await expect(page.getByText(/exports\./)).toHaveCount(0);
+    expect(new URL(page.url()).hash).toBe(link);
+    await expect(page.getByRole('button', { name: '开始' })).toBeVisible();
+  });
+});
