@@ -245,6 +245,8 @@ describe('results', () => {
     await user.click(screen.getByRole('button', { name: '保存并返回' }));
     const applies = await screen.findByRole('region', { name: /与您相关的措施/ });
     expect(within(applies).getByRole('article', { name: '（一） 支持企业使用绿色包装' })).toBeInTheDocument();
+    // Back at the card that asked (a phone's results are thousands of pixels long), not at the top of the page.
+    expect(within(applies).getByRole('heading', { level: 3, name: '（一） 支持企业使用绿色包装' })).toHaveFocus();
   });
 
   it('shows the whole policy with the quote highlighted, and returns to the results', async () => {

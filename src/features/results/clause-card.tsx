@@ -18,7 +18,8 @@ type Props = {
   clause: ClauseResult;
   rulebook: CompiledRulebook;
   answers: Answers;
-  onAnswer: (step: string) => void;
+  /** `clause`: the clause whose card asked (the results come back to it). */
+  onAnswer: (step: string, clause: number) => void;
   onRead: (quote: string, returnFocusTo: string) => void;
 };
 
@@ -36,20 +37,20 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
   return (
     <article className={`card clause-card verdict-${clause.verdict}`} aria-labelledby={headingId}>
       <header className="clause-header">
-        <h3 id={headingId}>
+        <h3 id={headingId} tabIndex={-1}>
           {clauseLabel(clause.clause, lang)} {localize(clause.title, lang)}
         </h3>
         <VerdictBadge verdict={clause.verdict} />
         {clause.nearMiss && <span className="badge badge-near">{t('results.nearMissBadge')}</span>}
       </header>
       {main.map((item) => (
-        <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={onAnswer} onRead={onRead} />
+        <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step) => onAnswer(step, clause.clause)} onRead={onRead} />
       ))}
       {rest.length > 0 && (
         <details className="other-items">
           <summary>{t('results.otherItems', { count: rest.length })}</summary>
           {rest.map((item) => (
-            <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={onAnswer} onRead={onRead} />
+            <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step) => onAnswer(step, clause.clause)} onRead={onRead} />
           ))}
         </details>
       )}

@@ -31,7 +31,13 @@ type Props = {
   rulebook: CompiledRulebook;
   assessment: Assessment;
   answers: Answers;
-  onAnswer: (step: string) => void;
+  onAnswer: (step: string, clause: number) => void;
+  /**
+   * The clause whose card sent the user to answer a question: on coming back, the focus goes to its card (open,
+   * in view) rather than to the top of a long page; `onReturned` says it has, so that it happens once.
+   */
+  returnToClause?: number | null;
+  onReturned?: () => void;
   onReview: () => void;
   rulebooks: CompiledRulebook[];
   onImported?: (imported: ImportedAssessment) => void;
@@ -63,7 +69,7 @@ function sameReading(held: unknown, reading: Reading): boolean {
   return r !== null && r.quote === reading.quote && r.from === reading.from;
 }
 
-export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onPageChange }: Props) {
+export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onPageChange, returnToClause, onReturned }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   // The page the history entry shows, when the results open on one (a reload there, or the history menu).
@@ -74,6 +80,13 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   // In the commit that shows it (a layout effect), so the focus moves in the same frame.
   useLayoutEffect(() => {
     onReady();
+    const card = returnToClause ? document.getElementById(`clause-${returnToClause}`) : null;
+    if (card) {
+      for (let section = card.closest('details'); section; section = section.parentElement?.closest('details') ?? null) section.open = true;
+      card.focus();
+      card.scrollIntoView?.({ block: 'center' });
+      onReturned?.();
+    }
     // Only when the page first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

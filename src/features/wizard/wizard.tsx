@@ -164,15 +164,22 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
   const first = useRef(!(start?.kind === 'shared' || start?.kind === 'imported'));
   // A lazily loaded screen has no heading yet when it is entered: it calls onReady once it has.
   const pendingFocus = useRef(false);
+  // The results coming back to the card that sent the user to answer a question put the focus there themselves.
+  const toCard = useRef(false);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    if (toCard.current && key === 'results') {
+      toCard.current = false;
+      return;
+    }
     if (heading.current) showHeading(heading.current);
     else pendingFocus.current = true;
   }, [key]);
-  /** Counts the results' own pages shown (the policy text, the printable report): each is a page of its own. */
+  /** The clause whose card sent the user to answer a question: the results come back to it. */
+  const [answeredFrom, setAnsweredFrom] = useState<number | null>(null);
   // A page opened over the results (the policy text, the printable report) closes a "start again?" left open.
   const closeRestart = useRef<(() => void) | null>(null);
   const onResultsPage = useCallback(() => {
@@ -284,7 +291,13 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           onReady={screenReady}
           rulebook={rulebook}
           answers={asked}
-          onAnswer={(step) => actor.send({ type: 'review.edit', step, returnTo: 'results' })}
+          onAnswer={(step, clause) => {
+            setAnsweredFrom(clause);
+            toCard.current = true;
+            actor.send({ type: 'review.edit', step, returnTo: 'results' });
+          }}
+          returnToClause={answeredFrom}
+          onReturned={() => setAnsweredFrom(null)}
           onReview={() => actor.send({ type: 'results.review' })}
           onPageChange={onResultsPage}
           rulebooks={rulebooks}
