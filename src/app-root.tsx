@@ -10,15 +10,19 @@ import type { RulebookLoader } from './rulebook/full';
 import { App } from './app/app';
 import type { Rulebooks } from './app/rulebook-source';
 import { controls, showBootFailure, takeBootState, whenNotPressing } from './boot';
-import { isLanguageLoaded, loadLanguage, storedLanguage } from './i18n';
+import { isLanguageLoaded, loadLanguage, needForLanguage, storedLanguage } from './i18n';
 
 /** The measures and source text of the bundled rulebooks, loaded after the first screen (see src/rulebook/vite-plugin.ts). */
 export const loadBundled: RulebookLoader = async (rulebook) => {
-  const { default: texts } = await import('virtual:rulebook-texts');
+  // With the English of the interview part, which the first load went without (the results and reports may show it).
+  const [{ default: texts }] = await Promise.all([import('virtual:rulebook-texts'), import('./rulebook/english-texts')]);
   const text = texts[rulebook.meta.id];
   if (!text) throw new Error(`no measures for rulebook ${rulebook.meta.id}`);
   return { ...rulebook, ...text };
 };
+
+// English needs the bundled interview part's English texts too (see src/rulebook/english-split.ts).
+needForLanguage('en', () => import('./rulebook/english-texts'));
 
 export function mountApp(container: HTMLElement, rulebooks: Rulebooks = bundled, loadRulebook: RulebookLoader = loadBundled): void {
   // A page in English waits for the English catalogue (the prerendered screen stays usable meanwhile).

@@ -34,13 +34,25 @@ export function addLanguage(lang: Language, catalogue: object): void {
   loaded.add(lang);
 }
 
-export function isLanguageLoaded(lang: Language): boolean {
-  return loaded.has(lang);
+/**
+ * What else a language needs before a page can show in it (the app's bundled rulebook texts in English: see
+ * src/app-root.tsx), and whether it has come.
+ */
+const extras: Partial<Record<Language, () => Promise<unknown>>> = {};
+const extrasLoaded = new Set<Language>();
+export function needForLanguage(lang: Language, load: () => Promise<unknown>): void {
+  extras[lang] = load;
 }
 
-/** Loads a language's catalogue if it is not here yet. */
+export function isLanguageLoaded(lang: Language): boolean {
+  return loaded.has(lang) && (!extras[lang] || extrasLoaded.has(lang));
+}
+
+/** Loads a language's catalogue, and what else it needs, if they are not here yet. */
 export async function loadLanguage(lang: Language): Promise<void> {
-  if (!loaded.has(lang)) await import('./english.ts');
+  const extra = extras[lang];
+  await Promise.all([loaded.has(lang) ? null : import('./english.ts'), extra && !extrasLoaded.has(lang) ? extra() : null]);
+  extrasLoaded.add(lang);
 }
 
 /**

@@ -16,3 +16,9 @@ declare module 'virtual:rulebook-texts' {
   const texts: Record<string, Pick<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters'>>;
   export default texts;
 }
+
+declare module 'virtual:rulebook-english' {
+  /** Per bundled interview part (one rulebook; none with several), its English texts in order (english-split.ts). */
+  const english: (string | null)[][];
+  export default english;
+}

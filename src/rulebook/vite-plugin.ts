@@ -6,24 +6,30 @@
  *   with the first screen, which is its intro. With several, the first screen is the choice of policy and
  *   the interviews' parts load once one is chosen ("virtual:rulebook-interviews"): each new policy folder
  *   would otherwise add its whole questionnaire to every first visit;
- * - "virtual:rulebook-texts": the measures and source text by rulebook id, loaded lazily (src/rulebook/full.tsx).
+ * - "virtual:rulebook-texts": the measures and source text by rulebook id, loaded lazily (src/rulebook/full.tsx);
+ * - "virtual:rulebook-english": with one rulebook, the English of its interview part, which the first load goes
+ *   without (src/rulebook/english-split.ts), loaded with the English catalogue or the whole rulebook.
  * An invalid rulebook fails the build with the file, line, path and problem.
  */
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { withoutEnglish } from './english-split.ts';
 import { loadRulebooks, RulebookError } from './load.ts';
 import type { CompiledRulebook, InterviewRulebook } from './schema.ts';
 
 const ID = 'virtual:rulebooks';
 const INTERVIEWS_ID = 'virtual:rulebook-interviews';
 const TEXTS_ID = 'virtual:rulebook-texts';
+const ENGLISH_ID = 'virtual:rulebook-english';
 const RESOLVED = `\0${ID}`;
+const ENGLISH_RESOLVED = `\0${ENGLISH_ID}`;
 const INTERVIEWS_RESOLVED = `\0${INTERVIEWS_ID}`;
 const TEXTS_RESOLVED = `\0${TEXTS_ID}`;
 const MODULES = new Map([
   [ID, RESOLVED],
   [INTERVIEWS_ID, INTERVIEWS_RESOLVED],
   [TEXTS_ID, TEXTS_RESOLVED],
+  [ENGLISH_ID, ENGLISH_RESOLVED],
 ]);
 
 /** A JSON string parsed at run time: V8 parses JSON much faster than the same data as a JS literal. */
@@ -42,7 +48,7 @@ function interviewPart(rulebook: CompiledRulebook): InterviewRulebook {
  * parts; with several rulebooks, their titles and how to load the interview parts.
  */
 function rulebooksModule(rulebooks: CompiledRulebook[]): string {
-  if (rulebooks.length === 1) return jsonModule(rulebooks.map(interviewPart));
+  if (rulebooks.length === 1) return jsonModule(rulebooks.map((r) => withoutEnglish(interviewPart(r)).chinese));
   const catalogue = rulebooks.map((r) => ({ id: r.meta.id, title: r.meta.title }));
   return `export default { catalogue: ${json(catalogue)}, load: () => import(${JSON.stringify(INTERVIEWS_ID)}).then((m) => m.default) };`;
 }
@@ -59,6 +65,8 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
         const rulebooks = loadRulebooks(rulesDir);
         if (id === RESOLVED) return rulebooksModule(rulebooks);
         if (id === INTERVIEWS_RESOLVED) return jsonModule(rulebooks.map(interviewPart));
+        // With several rulebooks the interview parts load whole ("virtual:rulebook-interviews"): nothing to add.
+        if (id === ENGLISH_RESOLVED) return jsonModule(rulebooks.length === 1 ? rulebooks.map((r) => withoutEnglish(interviewPart(r)).english) : []);
         return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source, meta: r.meta, parameters: r.parameters }])));
       } catch (e) {
         if (e instanceof RulebookError) this.error(e.message);

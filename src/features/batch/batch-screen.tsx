@@ -24,6 +24,7 @@ import './messages';
 // Registers the workspace messages (t('workspace.…')).
 import '@/features/workspace/messages';
 import './batch.css';
+import '@/shared/ui/tables.css';
 
 type Props = {
   rulebooks: CompiledRulebook[];

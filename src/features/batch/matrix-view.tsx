@@ -19,6 +19,7 @@ import { VERDICTS, type CompiledRulebook, type Verdict } from '@/rulebook/schema
 import type { BatchMemberRef } from './run';
 // Registers the batch messages (t('batch.…')).
 import './messages';
+import '@/shared/ui/tables.css';
 
 const PAGE = 50;
 /** Rows in the first frame of a page, and added in each frame after it. */

@@ -16,6 +16,7 @@ import { downloadText } from './download';
 // Registers the exports messages (t('exports.…')).
 import './messages';
 import '@/features/results/messages';
+import '@/shared/ui/tables.css';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers };
 

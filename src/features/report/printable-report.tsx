@@ -11,6 +11,7 @@ import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import './report.css';
 import '@/features/results/messages';
 import '@/features/results/results.css';
+import '@/shared/ui/tables.css';
 
 type Props = { rulebook: CompiledRulebook; assessment: Assessment; answers: Answers; date: string; onClose: () => void };
 

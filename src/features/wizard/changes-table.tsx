@@ -7,6 +7,7 @@ import { localize } from '@/i18n';
 import { useTranslation } from '@/i18n/react';
 import type { ClauseChange } from '@/report/export-file';
 import { clauseLabel } from '@/rulebook/source';
+import '@/shared/ui/tables.css';
 
 export function ChangesTable({ changes }: { changes: ClauseChange[] }) {
   const { t } = useTranslation();

@@ -27,6 +27,7 @@ import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
 import './workspace.css';
+import '@/shared/ui/tables.css';
 
 /** Larger than any real workspace file: refuse before reading it into memory. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
