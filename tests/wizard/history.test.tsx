@@ -207,13 +207,7 @@ it('closes the "start again?" question when Back leaves its screen, and it is no
 });
 
 it('Back passes over a step no longer asked that would only lead back to the screen shown (it seemed to do nothing)', async () => {
-  const user = userEvent.setup();
-  await reviewOfACompany();
-  // From the review, the company becomes an association: the packaging step is no longer asked.
-  await user.click(screen.getAllByRole('button', { name: /^修改/ })[0]!);
-  await user.click(screen.getByRole('radio', { name: '行业协会' }));
-  fireEvent.click(screen.getByRole('button', { name: '保存并返回' }));
-  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+  await reviewOfACompanyTurnedAssociation();
 
   await press('back');
   expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
@@ -226,12 +220,7 @@ it('Back passes over a step no longer asked that would only lead back to the scr
 });
 
 it('Forward after Back has passed over such a step goes on to the later screens, each press showing another', async () => {
-  const user = userEvent.setup();
-  await reviewOfACompany();
-  await user.click(screen.getAllByRole('button', { name: /^修改/ })[0]!);
-  await user.click(screen.getByRole('radio', { name: '行业协会' }));
-  fireEvent.click(screen.getByRole('button', { name: '保存并返回' }));
-  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+  await reviewOfACompanyTurnedAssociation();
   await press('back');
   await press('back');
   await press('back');
@@ -255,3 +244,13 @@ it('Forward after Back has passed over such a step goes on to the later screens,
   await press('back');
   expect(await screen.findByRole('heading', { level: 1, name: '基本情况' })).toHaveFocus();
 });
+
+/** The company's review, after the first step was changed from it to an association: the packaging step, whose entry is behind, is no longer asked. */
+async function reviewOfACompanyTurnedAssociation() {
+  const user = userEvent.setup();
+  await reviewOfACompany();
+  await user.click(screen.getAllByRole('button', { name: /^修改/ })[0]!);
+  await user.click(screen.getByRole('radio', { name: '行业协会' }));
+  fireEvent.click(screen.getByRole('button', { name: '保存并返回' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '检查您的回答' })).toBeInTheDocument();
+}
