@@ -53,6 +53,11 @@ export function WholeResults({ rulebook, rulebooks, answers, ...rest }: Omit<Pro
   return <ResultsScreen {...rest} rulebook={whole} rulebooks={wholeList} answers={answers} assessment={assessment} />;
 }
 
+/** Opens the folded sections an element is in, so that it can take the focus. */
+function openSectionsAround(element: Element): void {
+  for (let section = element.closest('details'); section; section = section.parentElement?.closest('details') ?? null) section.open = true;
+}
+
 const GROUPS: Verdict[] = ['applies', 'possible', 'does_not_apply', 'for_information'];
 
 type Reading = { quote: string; from: string };
@@ -82,7 +87,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
     onReady();
     const card = returnToClause ? document.getElementById(`clause-${returnToClause}`) : null;
     if (card) {
-      for (let section = card.closest('details'); section; section = section.parentElement?.closest('details') ?? null) section.open = true;
+      openSectionsAround(card);
       card.focus();
       card.scrollIntoView?.({ block: 'center' });
       onReturned?.();
@@ -96,7 +101,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
       const target = document.getElementById(returnFocus.current);
       // After a reload on the page, the results beneath it were drawn anew, with their sections closed: the one
       // the page was opened from opens again, so that the focus can go back to its button.
-      for (let section = target?.closest('details'); section; section = section.parentElement?.closest('details')) section.open = true;
+      if (target) openSectionsAround(target);
       target?.focus();
       returnFocus.current = null;
     }
