@@ -3,7 +3,7 @@
  * export. Members are assessed one at a time (a generator), so the worker can report progress and stop,
  * and the CLI can write each row as soon as it is known.
  */
-import { assess, type Assessment, type Truth } from '../engine/index.ts';
+import { assessVerdicts, type Truth, type Verdicts } from '../engine/index.ts';
 import { translator, type Language } from '../i18n/index.ts';
 import { VERDICTS, type CompiledRulebook, type LocalizedText, type Verdict } from '../rulebook/schema.ts';
 import { clauseLabel } from '../rulebook/source.ts';
@@ -34,16 +34,20 @@ export function matrixClauses(rulebook: CompiledRulebook): MatrixClause[] {
   return rulebook.measures.map((m) => ({ id: m.id, clause: m.clause, title: m.title }));
 }
 
-export function matrixRow(member: Pick<BatchMember, 'row' | 'name'>, assessment: Assessment): MatrixRow {
-  return { row: member.row, name: member.name, inScope: assessment.inScope, verdicts: assessment.clauses.map((c) => c.verdict), counts: assessment.counts };
+/** A member's row, from its verdicts (assessVerdicts) or its whole assessment (assess). */
+export function matrixRow(member: Pick<BatchMember, 'row' | 'name'>, verdicts: Verdicts): MatrixRow {
+  return { row: member.row, name: member.name, inScope: verdicts.inScope, verdicts: verdicts.clauses.map((c) => c.verdict), counts: verdicts.counts };
 }
 
-/** Assess the valid members one by one: each member's full Assessment (for its report) and its matrix row. */
-export function* assessMembers(rulebook: CompiledRulebook, members: Iterable<BatchMember>): Generator<{ member: BatchMember; assessment: Assessment; row: MatrixRow }> {
+/**
+ * Assess the valid members one by one: each member's verdicts and its matrix row. (A member's report is its
+ * whole assessment, made when it is opened: a batch shows only the verdicts, which come quicker alone.)
+ */
+export function* assessMembers(rulebook: CompiledRulebook, members: Iterable<BatchMember>): Generator<{ member: BatchMember; verdicts: Verdicts; row: MatrixRow }> {
   for (const member of members) {
     if (!member.valid) continue;
-    const assessment = assess(rulebook, member.answers);
-    yield { member, assessment, row: matrixRow(member, assessment) };
+    const verdicts = assessVerdicts(rulebook, member.answers);
+    yield { member, verdicts, row: matrixRow(member, verdicts) };
   }
 }
 

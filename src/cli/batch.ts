@@ -28,7 +28,7 @@ import {
   type DetectedEncoding,
   type FileProblem,
 } from '../batch/index.ts';
-import { assess, type Assessment } from '../engine/index.ts';
+import { assessVerdicts, type Verdicts } from '../engine/index.ts';
 import { isLanguage, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
 import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
@@ -156,7 +156,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     let text = '';
     for (const member of members) {
       for (const issue of member.issues) io.stderr(`${issueLine(issue, options.lang)}\n`);
-      if (member.valid) text += output.row(member, assess(reader.rulebook!, member.answers));
+      if (member.valid) text += output.row(member, assessVerdicts(reader.rulebook!, member.answers));
     }
     if (text) await output.write(text);
   };
@@ -260,14 +260,14 @@ class Output {
     }
   }
 
-  row(member: BatchMember, assessment: Assessment): string {
-    if (this.options.format === 'csv') return csvLine(matrixCsvCells(matrixRow(member, assessment), this.options.lang, this.options.values));
+  row(member: BatchMember, verdicts: Verdicts): string {
+    if (this.options.format === 'csv') return csvLine(matrixCsvCells(matrixRow(member, verdicts), this.options.lang, this.options.values));
     return `${JSON.stringify({
       row: member.row,
       name: member.name,
-      inScope: assessment.inScope,
-      counts: assessment.counts,
-      clauses: assessment.clauses.map((c) => ({ clause: c.clause, id: c.id, verdict: c.verdict, nearMiss: c.nearMiss, missing: c.missing.map((m) => m.question) })),
+      inScope: verdicts.inScope,
+      counts: verdicts.counts,
+      clauses: verdicts.clauses.map((c) => ({ clause: c.clause, id: c.id, verdict: c.verdict, nearMiss: c.nearMiss, missing: c.missing.map((m) => m.question) })),
     })}\n`;
   }
 

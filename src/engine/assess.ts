@@ -61,6 +61,14 @@ export type Assessment = {
 };
 
 /**
+ * What a batch keeps of a clause (the matrix, the CLI's rows): its verdict, whether it is a near miss, the
+ * answers it still needs — as in its ClauseResult, without the support items' results.
+ */
+export type ClauseVerdict = Pick<ClauseResult, 'id' | 'clause' | 'verdict' | 'nearMiss' | 'missing'>;
+/** What a batch keeps of an assessment: assessVerdicts(). */
+export type Verdicts = Pick<Assessment, 'inScope' | 'counts'> & { clauses: ClauseVerdict[] };
+
+/**
  * The empty array of every assessment (see Assessment: read-only), frozen so that a change fails loudly.
  */
 const NONE: readonly never[] = Object.freeze([]);
@@ -69,6 +77,8 @@ const NONE: readonly never[] = Object.freeze([]);
 function rank(verdict: Verdict): number {
   return verdict === 'applies' ? 3 : verdict === 'possible' ? 2 : verdict === 'does_not_apply' ? 1 : 0;
 }
+/** The verdict of each rank. */
+const BY_RANK: readonly Verdict[] = ['for_information', 'does_not_apply', 'possible', 'applies'];
 
 type ItemPart = 'scope' | 'audience' | 'condition';
 /** A part of an item's condition: the scope and the audience are shared by many items, the item's own condition (`when`) is its own. */
@@ -91,6 +101,8 @@ type PreparedMeasure = Pick<Measure, 'id' | 'clause' | 'section' | 'title'> & {
   items: PreparedItem[];
   /** Recent results, by the answers to every question its items depend on (see assess). */
   recent: Recent<ClauseResult>;
+  /** The same for assessVerdicts. */
+  recentVerdicts: Recent<ClauseVerdict>;
 };
 type PreparedItem = Pick<SupportItem, 'id' | 'audience' | 'title' | 'benefit' | 'quotes' | 'nextSteps'> & {
   quoteTranslations: string[] | undefined;
@@ -170,7 +182,7 @@ function prepare(rulebook: CompiledRulebook): Prepared {
     measures: rulebook.measures.map((m) => {
       const items = m.supportItems.map(prepareItem);
       const key = keyOf(items.flatMap((i) => i.key));
-      return { id: m.id, clause: m.clause, section: m.section, title: m.title, departments: names(m.departments), items, recent: new Recent(key) };
+      return { id: m.id, clause: m.clause, section: m.section, title: m.title, departments: names(m.departments), items, recent: new Recent(key), recentVerdicts: new Recent(key) };
     }),
   };
   prepared.set(rulebook, p);
@@ -182,10 +194,6 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
   const frame = readAnswers(questionnaire, answers);
   const run: Run = { conditions, frame, evaluation: null, missing: null };
 
-  // Counted in variables: an object indexed by the verdict is a slow (megamorphic) store in V8.
-  let applies = 0;
-  let possible = 0;
-  let doesNotApply = 0;
   const clauses = new Array<ClauseResult>(measures.length);
   const { codes } = frame;
   for (let m = 0; m < measures.length; m += 1) {
@@ -198,9 +206,6 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
       clause = assessClause(measure, run);
       if (entry === NOT_FOUND && !clause.supportItems.some((i) => i.verdict === 'possible')) measure.recent.remember(clause);
     }
-    if (clause.verdict === 'applies') applies += 1;
-    else if (clause.verdict === 'possible') possible += 1;
-    else if (clause.verdict === 'does_not_apply') doesNotApply += 1;
     clauses[m] = clause;
   }
 
@@ -210,8 +215,76 @@ export function assess(rulebook: CompiledRulebook, answers: Answers): Assessment
     inScope,
     scopeNotice: scope && inScope !== true ? (rulebook.meta.scope?.notice ?? null) : null,
     clauses,
-    counts: { applies, possible, does_not_apply: doesNotApply, for_information: measures.length - applies - possible - doesNotApply },
+    counts: countVerdicts(clauses),
   };
+}
+
+/**
+ * Each clause's verdict, near miss and missing answers, and the counts: what assess() gives, without the
+ * support items' results (no traces, no reasons), for a batch of many members, which shows only those.
+ */
+export function assessVerdicts(rulebook: CompiledRulebook, answers: Answers): Verdicts {
+  const { questionnaire, conditions, scope, measures } = prepare(rulebook);
+  const frame = readAnswers(questionnaire, answers);
+  const ev = new Evaluation(conditions, frame.states, frame.codes, frame.masks);
+  const run: Run = { conditions, frame, evaluation: ev, missing: null };
+  const clauses = new Array<ClauseVerdict>(measures.length);
+  for (let m = 0; m < measures.length; m += 1) {
+    const measure = measures[m]!;
+    const entry = measure.recentVerdicts.find(frame.codes);
+    if (entry >= 0) {
+      clauses[m] = measure.recentVerdicts.value(entry);
+      continue;
+    }
+    let best = 0;
+    let nearMiss = false;
+    let missing: MissingAnswer[] | null = null;
+    for (const item of measure.items) {
+      if (item.government) continue;
+      const outcome = judge(item.parts, ev);
+      if (outcome === POSSIBLE) {
+        best = Math.max(best, 2);
+        for (const a of itemMissing(item.parts, run)) (missing ??= []).push(a);
+      } else if (outcome === APPLIES) best = 3;
+      else {
+        best = Math.max(best, 1);
+        if (item.parts[outcome]!.node === item.own && ev.nearMiss(item.own) !== null) nearMiss = true;
+      }
+    }
+    const verdict = BY_RANK[best]!;
+    const clause: ClauseVerdict = { id: measure.id, clause: measure.clause, verdict, nearMiss: verdict === 'does_not_apply' && nearMiss, missing: verdict === 'possible' ? uniqueMissing(missing!) : NONE };
+    if (entry === NOT_FOUND && verdict !== 'possible') measure.recentVerdicts.remember(clause);
+    clauses[m] = clause;
+  }
+  return { inScope: scope ? ev.result(scope) : true, clauses, counts: countVerdicts(clauses) };
+}
+
+/** How many clauses have each verdict. (Counted in variables: an object indexed by the verdict is a slow, megamorphic, store in V8.) */
+function countVerdicts(clauses: readonly { verdict: Verdict }[]): Record<Verdict, number> {
+  let applies = 0;
+  let possible = 0;
+  let doesNotApply = 0;
+  for (const { verdict } of clauses) {
+    if (verdict === 'applies') applies += 1;
+    else if (verdict === 'possible') possible += 1;
+    else if (verdict === 'does_not_apply') doesNotApply += 1;
+  }
+  return { applies, possible, does_not_apply: doesNotApply, for_information: clauses.length - applies - possible - doesNotApply };
+}
+
+/** judge(): the item applies; it may apply (a part is unknown, none fails); else the index of the first part that fails. */
+const APPLIES = -2;
+const POSSIBLE = -1;
+
+/** An item holds when the respondent is in scope, in the audience, and meets its own condition: its parts, in that order. */
+function judge(parts: readonly Part[], ev: Evaluation): number {
+  let unknown = false;
+  for (let i = 0; i < parts.length; i += 1) {
+    const result = ev.value(parts[i]!.node);
+    if (result === FALSE) return i;
+    if (result === UNKNOWN) unknown = true;
+  }
+  return unknown ? POSSIBLE : APPLIES;
 }
 
 function assessClause(measure: PreparedMeasure, run: Run): ClauseResult {
@@ -302,32 +375,18 @@ function assessItem(prepared: PreparedItem, run: Run): SupportItemResult {
   }
   const conditionTrace = own ? ev.trace(own) : NONE;
 
-  let failed: Part | null = null;
-  let unknown = false;
-  for (let i = 0; i < parts.length; i += 1) {
-    const p = parts[i]!;
-    const result = ev.value(p.node);
-    if (result === FALSE) {
-      failed = p;
-      break;
-    }
-    if (result === UNKNOWN) unknown = true;
-  }
-  if (failed) {
+  const outcome = judge(parts, ev);
+  if (outcome >= 0) {
+    const failed = parts[outcome]!;
     // A near miss only when the item's own condition is all that fails (never "would apply if you were in Tianjin").
     const nearMiss = failed.node === own ? ev.nearMiss(failed.node) : null;
     return itemResult(prepared, 'does_not_apply', ev.reasons(failed.node), trace, conditionTrace, NONE, nearMiss, failed.part);
   }
-  if (unknown) {
-    // Usually one part is unknown: its reasons and missing answers are then shared by every item it decides.
+  if (outcome === POSSIBLE) {
+    // Usually one part is unknown: its reasons are then shared by every item it decides.
     let reasons: readonly LeafTrace[] | null = null;
-    let missing: readonly MissingAnswer[] | null = null;
-    for (const p of parts) {
-      if (ev.value(p.node) !== UNKNOWN) continue;
-      reasons = reasons ? [...reasons, ...ev.reasons(p.node)] : ev.reasons(p.node);
-      missing = missing ? uniqueMissing([...missing, ...missingOf(p.node, run)]) : missingOf(p.node, run);
-    }
-    return itemResult(prepared, 'possible', reasons!, trace, conditionTrace, missing!, null, null);
+    for (const p of parts) if (ev.value(p.node) === UNKNOWN) reasons = reasons ? [...reasons, ...ev.reasons(p.node)] : ev.reasons(p.node);
+    return itemResult(prepared, 'possible', reasons!, trace, conditionTrace, itemMissing(parts, run), null, null);
   }
   // What made it apply: the item's own condition (scope and audience are the same for every item and stay in the trace).
   let reasons: readonly LeafTrace[];
@@ -338,6 +397,16 @@ function assessItem(prepared: PreparedItem, run: Run): SupportItemResult {
     reasons = all;
   }
   return itemResult(prepared, 'applies', reasons, trace, conditionTrace, NONE, null, null);
+}
+
+/** An item that may apply: the answers behind its unknown parts, each named once (usually one part's, shared by every item it decides). */
+function itemMissing(parts: readonly Part[], run: Run): readonly MissingAnswer[] {
+  let missing: readonly MissingAnswer[] | null = null;
+  for (const p of parts) {
+    if (run.evaluation!.value(p.node) !== UNKNOWN) continue;
+    missing = missing ? uniqueMissing([...missing, ...missingOf(p.node, run)]) : missingOf(p.node, run);
+  }
+  return missing!;
 }
 
 /** The answers behind an unknown root's unknown leaves, each named once. */

@@ -22,7 +22,8 @@ const members = () => {
 it('assesses only the valid rows, each as assess() would', () => {
   const results = [...assessMembers(fixture, members())];
   expect(results.map((r) => r.member.row)).toEqual([2, 4, 5]);
-  expect(results[0]!.assessment).toEqual(assess(fixture, { kind: 'company', located_here: true, degradable: true, exports: true, export_share: 80, staff: 10 }));
+  const { inScope, counts, clauses } = assess(fixture, { kind: 'company', located_here: true, degradable: true, exports: true, export_share: 80, staff: 10 });
+  expect(results[0]!.verdicts).toEqual({ inScope, counts, clauses: clauses.map(({ id, clause, verdict, nearMiss, missing }) => ({ id, clause, verdict, nearMiss, missing })) });
   expect(results[0]!.row).toEqual({ row: 2, name: 'Green Box Ltd', inScope: true, verdicts: ['applies', 'for_information', 'applies'], counts: { applies: 2, possible: 0, does_not_apply: 0, for_information: 1 } });
 });
 

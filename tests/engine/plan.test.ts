@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { mulberry32, sampleAnswers } from '@/batch/generate';
-import { assess, answerStates, cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type Assessment, type LeafTrace, type Truth } from '@/engine';
+import { assess, assessVerdicts, answerStates, cheapestFix, decisiveLeaves, evaluate, leaves, type AnswerState, type Assessment, type LeafTrace, type Truth, type Verdicts } from '@/engine';
 import { compare } from '@/engine/evaluate';
 import { questionnairePlan, readAnswers } from '@/engine/answers-state';
 import { ConditionPlan, DONT_KNOW_CODE, Evaluation, HIDDEN_CODE, MISSING_CODE, TRUTH, UNKNOWN, decisiveNodes, evaluateTree, truth, type PlanNode, type QuestionInfo } from '@/engine/plan';
@@ -339,6 +339,18 @@ describe.each(rulebooks)('the %s rulebook', (_name, rulebook) => {
       else if (JSON.stringify(identities(got)) !== JSON.stringify(identities(ref))) problems.push(`${JSON.stringify(a)}: trace objects shared differently`);
     });
     expect(problems.slice(0, 3)).toEqual([]);
+  }, 30_000);
+
+  it('gives a batch the verdicts, near misses and missing answers of the whole assessment (assessVerdicts)', () => {
+    const problems: string[] = [];
+    // Twice over: the second time, the clauses it remembers from the first.
+    const view = (v: Verdicts) => JSON.stringify([v.inScope, v.counts, v.clauses.map((c) => [c.id, c.clause, c.verdict, c.nearMiss, c.missing])]);
+    for (const a of [...answers, ...answers]) {
+      const want = view(assess(rulebook, a));
+      const got = view(assessVerdicts(rulebook, a));
+      if (got !== want) problems.push(`${JSON.stringify(a)}:\n${got}\n${want}`);
+    }
+    expect(problems.slice(0, 2)).toEqual([]);
   }, 30_000);
 });
 
