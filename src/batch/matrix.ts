@@ -7,7 +7,7 @@ import { assessVerdicts, type Truth, type Verdicts } from '../engine/index.ts';
 import { translator, type Language } from '../i18n/index.ts';
 import { VERDICTS, type CompiledRulebook, type LocalizedText, type Verdict } from '../rulebook/schema.ts';
 import { clauseLabel } from '../rulebook/source.ts';
-import { BOM, csvLine } from './csv-write.ts';
+import { BOM, csvCell, csvLine } from './csv-write.ts';
 import type { BatchMember } from './reader.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
@@ -68,20 +68,23 @@ export function matrixCsvHeader(clauses: MatrixClause[], lang: Language): string
   ];
 }
 
-/** `values: 'codes'` writes applies/possible/… instead of the words, for other programs to read. */
-export function matrixCsvCells(row: MatrixRow, lang: Language, values: 'labels' | 'codes' = 'labels'): string[] {
+/**
+ * One member's CSV line (csvLine of its cells: row, name, verdicts, in scope, counts). `values: 'codes'` writes
+ * applies/possible/… instead of the words, for other programs to read.
+ */
+export function matrixCsvLine(row: MatrixRow, lang: Language, values: 'labels' | 'codes' = 'labels'): string {
   const words = cellWords(lang, values);
-  const cells = [String(row.row), row.name || translator(lang)('batch.matrix.rowName', { row: row.row })];
-  for (const v of row.verdicts) cells.push(words.verdict[v]);
-  cells.push(words.truth[String(row.inScope)]!);
-  for (const v of VERDICTS) cells.push(String(row.counts[v]));
-  return cells;
+  let line = `${row.row},${csvCell(row.name || translator(lang)('batch.matrix.rowName', { row: row.row }))}`;
+  for (const v of row.verdicts) line += `,${words.verdict[v]}`;
+  line += `,${words.truth[String(row.inScope)]!}`;
+  for (const v of VERDICTS) line += `,${row.counts[v]}`;
+  return `${line}\r\n`;
 }
 
+/** The matrix cells' words, as CSV cells (csvCell): made once per language, for the CLI writes millions of them. */
 type CellWords = { verdict: Record<Verdict, string>; truth: Record<string, string> };
 const wordCache = new Map<string, CellWords>();
 
-/** The words of the matrix cells, looked up once per language (the CLI writes millions of cells). */
 function cellWords(lang: Language, values: 'labels' | 'codes'): CellWords {
   const key = `${lang}:${values}`;
   let words = wordCache.get(key);
@@ -89,8 +92,8 @@ function cellWords(lang: Language, values: 'labels' | 'codes'): CellWords {
     const t = translator(lang);
     const codes = values === 'codes';
     words = {
-      verdict: Object.fromEntries(VERDICTS.map((v) => [v, codes ? v : t(`verdict.${v}`)])) as Record<Verdict, string>,
-      truth: { true: codes ? 'true' : t('answer.yes'), false: codes ? 'false' : t('answer.no'), unknown: codes ? 'unknown' : t('answer.dontKnow') },
+      verdict: Object.fromEntries(VERDICTS.map((v) => [v, csvCell(codes ? v : t(`verdict.${v}`))])) as Record<Verdict, string>,
+      truth: { true: csvCell(codes ? 'true' : t('answer.yes')), false: csvCell(codes ? 'false' : t('answer.no')), unknown: csvCell(codes ? 'unknown' : t('answer.dontKnow')) },
     };
     wordCache.set(key, words);
   }
@@ -101,6 +104,6 @@ function cellWords(lang: Language, values: 'labels' | 'codes'): CellWords {
 export function matrixCsv(matrix: BatchMatrix, lang: Language, options: { values?: 'labels' | 'codes'; bom?: boolean } = {}): string {
   let out = options.bom === false ? '' : BOM;
   out += csvLine(matrixCsvHeader(matrix.clauses, lang));
-  for (const row of matrix.rows) out += csvLine(matrixCsvCells(row, lang, options.values));
+  for (const row of matrix.rows) out += matrixCsvLine(row, lang, options.values);
   return out;
 }

@@ -18,7 +18,7 @@ import {
   describeProblem,
   issueLine,
   matrixClauses,
-  matrixCsvCells,
+  matrixCsvLine,
   matrixCsvHeader,
   matrixRow,
   sniff,
@@ -261,7 +261,7 @@ class Output {
   }
 
   row(member: BatchMember, verdicts: Verdicts): string {
-    if (this.options.format === 'csv') return csvLine(matrixCsvCells(matrixRow(member, verdicts), this.options.lang, this.options.values));
+    if (this.options.format === 'csv') return matrixCsvLine(matrixRow(member, verdicts), this.options.lang, this.options.values);
     return `${JSON.stringify({
       row: member.row,
       name: member.name,
