@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Docume
 import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
 import { clausesDependingOn } from '../engine/dependencies.ts';
+import { readYamlQuickly } from './fast-yaml.ts';
 import { lintRulebook } from './lint.ts';
 import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook } from './schema.ts';
 
@@ -29,18 +30,52 @@ export function formatProblems(problems: LocatedProblem[]): string {
   return problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}  ${p.path}: ${p.message}`).join('\n');
 }
 
-type Parsed<T> = { value?: T; doc?: Document; lines?: LineCounter; problems: LocatedProblem[] };
+type Parsed<T> = {
+  value?: T;
+  problems: LocatedProblem[];
+  /** The file as a document with source positions, for the line of a path (parsed when first asked for: see readYaml). */
+  positions?: () => Positions;
+};
+type Positions = { doc: Document; lines: LineCounter };
 
-/** Parse one YAML file and validate it; problems carry line numbers. */
+/**
+ * Parse one YAML file and validate it; problems carry line numbers. Read quickly first (fast-yaml.ts, without
+ * source positions); a file with a problem is read again by `yaml`, which says where.
+ */
 export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = file): Parsed<T> {
   if (!existsSync(file)) {
     const yml = file.replace(/\.yaml$/, '.yml');
     const found = yml !== file && existsSync(yml);
     return { problems: [{ file: displayName, path: '(file)', message: found ? `the file is missing (there is ${basename(yml)}: name it ${basename(file)})` : 'the file is missing' }] };
   }
-  const lines = new LineCounter();
   const text = readFileSync(file, 'utf8');
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  let quick: unknown;
+  try {
+    quick = readYamlQuickly(text);
+  } catch {
+    return readYamlWithPositions(text, schema, displayName);
+  }
+  const result = schema.safeParse(quick);
+  if (!result.success) return readYamlWithPositions(text, schema, displayName);
+  let positions: Positions | null = null;
+  return { value: result.data, problems: [], positions: () => (positions ??= parseWithPositions(text)) };
+}
+
+function parseWithPositions(text: string): Positions {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+}
+
+/** The line of `path` in a parsed file (undefined: the file could not be parsed). */
+function lineIn(parsed: Parsed<unknown> | undefined, path: (string | number)[]): number | undefined {
+  if (!parsed?.positions) return undefined;
+  const { doc, lines } = parsed.positions();
+  return lineOf(doc, lines, path);
+}
+
+function readYamlWithPositions<T>(text: string, schema: z.ZodType<T>, displayName: string): Parsed<T> {
+  const positions = parseWithPositions(text);
+  const { doc, lines } = positions;
   if (doc.errors.length > 0)
     return {
       problems: doc.errors.map((e) => ({
@@ -55,14 +90,13 @@ export function readYaml<T>(file: string, schema: z.ZodType<T>, displayName = fi
   const result = schema.safeParse(data);
   if (!result.success)
     return {
-      doc,
-      lines,
+      positions: () => positions,
       problems: result.error.issues.map((issue) => {
         const { path, message } = describeIssue(issue, data);
         return { file: displayName, line: lineOf(doc, lines, path), path: formatPath(path), message };
       }),
     };
-  return { value: result.data, doc, lines, problems: [] };
+  return { value: result.data, positions: () => positions, problems: [] };
 }
 
 /** The key written at `pos` (plain or quoted), as written. */
@@ -145,7 +179,7 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
     // The text as written, whatever the editor or the checkout did to its line ends (the content hash depends on it).
     else source = readFileSync(sourcePath, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const folderName = folder.split(/[\\/]/).filter(Boolean).pop();
-    if (folderName !== meta.value.id) problems.push({ file: rel('rulebook.yaml'), line: lineOf(meta.doc!, meta.lines!, ['id']), path: 'id', message: `the id "${meta.value.id}" must match the folder name "${folderName}"` });
+    if (folderName !== meta.value.id) problems.push({ file: rel('rulebook.yaml'), line: lineIn(meta, ['id']), path: 'id', message: `the id "${meta.value.id}" must match the folder name "${folderName}"` });
   }
   if (problems.length > 0 || !meta.value || !measures.value || !questionnaire.value) throw new RulebookError(rel(''), problems);
 
@@ -154,7 +188,7 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
   for (const p of parameterFiles) docs[p.name] = p.parsed;
   const lintProblems = lintRulebook({ meta: meta.value, measures: measures.value, questionnaire: questionnaire.value, parameters, parameterFiles: parameterFiles.map((p) => p.name), source }).map((p) => {
     const parsed = docs[p.file];
-    return { file: rel(p.file), line: parsed?.doc && parsed.lines ? lineOf(parsed.doc, parsed.lines, p.path) : undefined, path: formatPath(p.path), message: p.message };
+    return { file: rel(p.file), line: lineIn(parsed, p.path), path: formatPath(p.path), message: p.message };
   });
   if (lintProblems.length > 0) throw new RulebookError(rel(''), lintProblems);
 
