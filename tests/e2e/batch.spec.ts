@@ -86,6 +86,15 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   await expect(page.getByRole('table', { name: '各条款的结论（每列一位填写者）' }).getByRole('row')).toHaveCount(20);
   await expectAccessible(page, 'workspace comparison');
   await screenshots(page, 'workspace-compare');
+  // On a phone the clauses stay readable beside the verdicts, and in view when the table scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const compared = page.getByRole('table', { name: '各条款的结论（每列一位填写者）' });
+  const clause = compared.getByRole('rowheader', { name: /（五）/ });
+  expect((await clause.boundingBox())!.width).toBeGreaterThanOrEqual(120);
+  const left = (await clause.boundingBox())!.x;
+  await page.getByRole('region', { name: '各条款的结论（每列一位填写者）' }).evaluate((region) => (region.scrollLeft = region.scrollWidth));
+  expect(Math.abs((await clause.boundingBox())!.x - left)).toBeLessThanOrEqual(4);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Ten thousand members in UTF-8.
   await nav(page, '批量评估').click();
