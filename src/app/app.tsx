@@ -11,7 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { abandonEntry, adoptPastedEntry, historyState, useHistoryField } from '@/features/wizard/screen-history';
+import { abandonEntry, adoptPastedEntry, COMPARE, historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 import { RulebookSource, type Rulebooks } from './rulebook-source';
 
@@ -26,6 +26,8 @@ const readView = (held: unknown): View | null => (VIEWS.includes(held as View) ?
 const CHOICE = 'pscRulebook';
 const readChoice = (source: RulebookSource, held: unknown): string | null => (held === '' || source.catalogue.some((r) => r.id === held) ? (held as string) : null);
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
+/** What a view's entry leaves out of the entry before it: the workspace's comparison. */
+const VIEW_DROPS = [COMPARE];
 
 type AppProps = {
   /**
@@ -251,10 +253,18 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
     onNavigate();
   };
   // The browser's Back and Forward move between the views too (see src/features/wizard/screen-history.ts).
-  useHistoryField('pscView', view, readView, (to) => {
-    show(to);
-    return to;
-  });
+  // Another view's entry holds none of the workspace's comparison.
+  useHistoryField(
+    'pscView',
+    view,
+    readView,
+    (to) => {
+      show(to);
+      return to;
+    },
+    undefined,
+    VIEW_DROPS,
+  );
 
   return (
     <div className="app">

@@ -95,6 +95,12 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   await page.getByRole('region', { name: '各条款的结论（每列一位填写者）' }).evaluate((region) => (region.scrollLeft = region.scrollWidth));
   expect(Math.abs((await clause.boundingBox())!.x - left)).toBeLessThanOrEqual(4);
   await page.setViewportSize({ width: 1280, height: 900 });
+  // The browser's Back returns to the list (not out of the workspace), Forward to the comparison.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '工作区' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /和平丙商会/ })).toBeChecked();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: '比较评估' })).toBeVisible();
 
   // Ten thousand members in UTF-8.
   await nav(page, '批量评估').click();

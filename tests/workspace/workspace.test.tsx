@@ -3,7 +3,7 @@
  * What a consultant does in the workspace: save the current assessment, find it in the list with its
  * applying-clause count, rename, duplicate, delete and undo; compare two side by side; export and import.
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { App } from '@/app/app';
@@ -15,6 +15,7 @@ import { Workspace } from '@/features/workspace/workspace';
 import { saveSession } from '@/features/wizard/persistence';
 import { interviewAnswers } from '@/features/wizard/wizard';
 import { fixture } from '../engine/helpers';
+import { press } from '../browser-history';
 
 const company = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: false };
 const association = { kind: 'association', located_here: true, company_name: '包装协会' };
@@ -177,6 +178,41 @@ it('compares two assessments clause by clause and marks the clauses whose verdic
 
   await user.click(screen.getByRole('button', { name: '返回列表' }));
   expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
+});
+
+it("is left by the browser's Back for the list, selection kept; Forward and a reload show it again, while what it compares is saved", async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-02T00:00:00Z'), savedAssessment(fixture, association, '包装协会', '2026-01-01T00:00:00Z')]);
+  const { unmount } = render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('checkbox', { name: /绿盒子/ }));
+  await user.click(screen.getByRole('checkbox', { name: /包装协会/ }));
+  await user.click(screen.getByRole('button', { name: '比较所选（2）' }));
+  const comparison = () => screen.getByRole('heading', { level: 1, name: '比较评估' });
+  expect(comparison()).toHaveFocus();
+
+  await press('back');
+  expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
+  expect(screen.getByRole('checkbox', { name: /绿盒子/ })).toBeChecked();
+  await waitFor(() => expect(screen.getByRole('button', { name: '比较所选（2）' })).toHaveFocus());
+  await press('forward');
+  expect(comparison()).toBeInTheDocument();
+
+  // A reload on the comparison's entry: the list is read again, then the comparison shown.
+  unmount();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  expect(await screen.findByRole('heading', { level: 1, name: '比较评估' })).toBeInTheDocument();
+  expect(within(screen.getByRole('table')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['条款', '绿盒子', '包装协会', '差异']);
+
+  // One of them deleted meanwhile: Forward to the comparison shows the list.
+  await user.click(screen.getByRole('button', { name: '返回列表' }));
+  expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
+  await store.delete((await store.list()).find((i) => i.name === '包装协会')!.id);
+  cleanup();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await screen.findByRole('list', { name: '已保存的评估' });
+  await press('forward');
+  expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
+  expect(screen.queryByRole('heading', { level: 1, name: '比较评估' })).not.toBeInTheDocument();
 });
 
 it('exports the workspace as JSON and imports it back into another browser', async () => {

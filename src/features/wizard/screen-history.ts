@@ -190,6 +190,9 @@ export function useHistoryField<T extends string>(
   }, [field]);
 }
 
+/** The workspace's comparison, in an entry: the ids of the assessments compared (see src/features/workspace). */
+export const COMPARE = 'pscCompare';
+
 /** The results' own pages (the policy text, the printable report), and what the policy text shows, in an entry. */
 export const PAGE = 'pscPage';
 export const READING = 'pscReading';

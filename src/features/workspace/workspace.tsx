@@ -6,6 +6,7 @@
  * time, and only the page shown is assessed; the selection for comparison holds across pages and searches.
  */
 import { FileField } from '@/shared/ui/file-field';
+import { COMPARE, historyState, pushEntry, stateOf } from '@/features/wizard/screen-history';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
@@ -203,18 +204,56 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
     if (new Set(chosen.map((e) => e.item.rulebookId)).size > 1) return setProblem({ message: say('workspace.compareOneRulebook'), details: [] });
     setProblem(null);
     setComparing(chosen);
+    pushEntry({ ...historyState(), [COMPARE]: chosen.map((e) => e.item.id) });
+  };
+
+  // The comparison is an entry in the tab's history: Back (a phone's above all) returns to the list, Forward and a
+  // reload show it again — while the assessments compared are still saved.
+  const comparable = (held: unknown): Entry[] | null => {
+    if (!Array.isArray(held) || !items) return null;
+    const chosen = held.map((id) => items.find((item) => item.id === id));
+    if (chosen.length < 2 || chosen.some((item) => !item)) return null;
+    const entries = chosen.map((item) => entryOf(item!, rulebooks));
+    return entries.every((e) => e.rulebook && e.item.rulebookId === entries[0]!.item.rulebookId) ? entries : null;
+  };
+  const showFromHistory = (state: Record<string, unknown>) => {
+    if (state[COMPARE] === undefined) {
+      if (!comparing) return;
+      setComparing(null);
+      requestAnimationFrame(() => document.getElementById('compare-button')?.focus());
+      return;
+    }
+    const again = comparable(state[COMPARE]);
+    setComparing(again);
+    // Some of them deleted since: the entry shows the list.
+    if (!again) window.history.replaceState({ ...state, [COMPARE]: undefined }, '');
+  };
+  const fromHistory = useRef(showFromHistory);
+  useEffect(() => {
+    fromHistory.current = showFromHistory;
+  });
+  useEffect(() => {
+    const onPopState = (event: PopStateEvent) => fromHistory.current(stateOf(event));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+  // Arrived on a comparison's entry (a reload, Back from another view): shown once the list has been read.
+  const arrived = useRef(historyState()[COMPARE] !== undefined);
+  useEffect(() => {
+    if (!arrived.current || !items) return;
+    arrived.current = false;
+    fromHistory.current(historyState());
+  }, [items]);
+  /** "Back to the list": as the browser's Back, when the comparison has its entry (its popstate closes it). */
+  const closeComparison = () => {
+    if (historyState()[COMPARE] !== undefined) window.history.back();
+    else showFromHistory({});
   };
 
   if (comparing)
     return (
       <div className="workspace">
-        <CompareView
-          entries={comparing}
-          onClose={() => {
-            setComparing(null);
-            requestAnimationFrame(() => document.getElementById('compare-button')?.focus());
-          }}
-        />
+        <CompareView entries={comparing} onClose={closeComparison} />
       </div>
     );
 
