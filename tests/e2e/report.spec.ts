@@ -17,6 +17,11 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await page.goto('/');
   await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();
+  // Each reason's ✓ ✗ ? is its marker, at the margin of the text around it (no bullet beside it).
+  const item = page.locator('.report-item').filter({ hasText: '知识产权管理与自主品牌指导' }).first();
+  const reason = item.getByRole('listitem').filter({ hasText: /^✓ 关于品牌和知识产权/ });
+  expect((await reason.boundingBox())!.x).toBeCloseTo((await item.getByText('判断依据').boundingBox())!.x, 0);
+  expect(await reason.evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
   await page.emulateMedia({ media: 'print' });
   const pdf = `${SCREENSHOTS}/report.pdf`;
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
@@ -32,6 +37,7 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   expect(text).toMatch(/tianjin-2022 v\d+\.\d+\.\d+ · ?[0-9a-f]{64}/);
   for (const label of ['（一）', '（五）', '（十）', '（十五）', '（十九）']) expect(text).toContain(label);
   expect(text).toContain('传统优势产品集群企业构建国内营销网络');
+  expect(text).toMatch(/✓ 关于品牌和知识产权/);
   expect(text).toContain('附录：您的回答');
   expect(text).toContain('免责声明');
   // The page chrome (buttons, header) is not printed.
