@@ -115,6 +115,11 @@ test('a bicycle exporter completes the interview with the keyboard only and sees
   await expect(page.getByRole('heading', { level: 1, name: /政策原文/ })).toBeFocused();
   await expect(page.locator('mark')).toBeInViewport();
   await checkScreen(page, '13-policy-text');
+  // On a phone the text opens far down the page at the quote: "back to the results" stays on screen.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.locator('mark').evaluate((mark) => mark.scrollIntoView({ block: 'center' }));
+  await expect(page.getByRole('button', { name: '返回结果' }).first()).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.locator('mark')).toContainText('充分发挥本市汽车及零部件、自行车、地毯、五金制品、绢花、乐器、医疗器械等传统产品的集群优势');
   await press(page, '返回结果');
 
