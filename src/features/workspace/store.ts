@@ -23,6 +23,8 @@ export const SavedAssessmentSchema = z.object({
    * otherwise (and for entries saved before this field, which have only the name).
    */
   unnamedRow: z.optional(z.number()),
+  /** Such a member's copy (and a copy's copy: 2, …): shown as its row and "(copy)" in the language on screen. */
+  copies: z.optional(z.number()),
 });
 /** A saved assessment: the answers and the rulebook they were given under (the verdicts are always recomputed). */
 export type SavedAssessment = Omit<z.infer<typeof SavedAssessmentSchema>, 'answers'> & { answers: Answers };
@@ -59,14 +61,20 @@ export function savedAssessment(rulebook: Pick<CompiledRulebook, 'hash'> & { met
   return { id: newId(), name, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, savedAt: now, updatedAt: now };
 }
 
-/** The name an entry is shown under: its own, or for a batch member without one its row, in the language of `t`. */
-export function entryName(item: Pick<SavedAssessment, 'name' | 'unnamedRow'>, t: TFunction): string {
-  return item.unnamedRow === undefined ? item.name : t('workspace.rowName', { row: item.unnamedRow });
+/**
+ * The name an entry is shown under: its own, or for a batch member without one its row (and "(copy)" for each
+ * copy made of it), in the language of `t`.
+ */
+export function entryName(item: Pick<SavedAssessment, 'name' | 'unnamedRow' | 'copies'>, t: TFunction): string {
+  if (item.unnamedRow === undefined) return item.name;
+  let name = t('workspace.rowName', { row: item.unnamedRow });
+  for (let i = 0; i < (item.copies ?? 0); i += 1) name = t('workspace.copyName', { name });
+  return name;
 }
 
-/** The entry under a name of its own (renamed, or a copy): no longer called by its batch row. */
+/** The entry under a name of its own (renamed): no longer called by its batch row. */
 function named(item: SavedAssessment, name: string): SavedAssessment {
-  const { unnamedRow: _row, ...rest } = item;
+  const { unnamedRow: _row, copies: _copies, ...rest } = item;
   return { ...rest, name };
 }
 
@@ -123,7 +131,9 @@ abstract class BaseStore implements WorkspaceStore {
     const item = await this.get(id);
     if (!item) throw new WorkspaceError('notFound', id);
     const now = new Date().toISOString();
-    const copy = { ...named(item, name), id: newId(), savedAt: now, updatedAt: now };
+    // A member without a name stays called by its row, as a copy (`name` keeps the label in the language of the copy).
+    const copied = item.unnamedRow === undefined ? named(item, name) : { ...item, name, copies: (item.copies ?? 0) + 1 };
+    const copy = { ...copied, id: newId(), savedAt: now, updatedAt: now };
     await this.put(copy);
     return copy;
   }

@@ -380,7 +380,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
                     const copy = await store.duplicate(entry.item.id, t('workspace.copyName', { name: entryName(entry.item, t) }));
                     // Beside the original, on the page the user is looking at.
                     update((list) => list.flatMap((i) => (i.id === entry.item.id ? [i, copy] : [i])));
-                    return say('workspace.duplicated', { name: copy.name });
+                    return sayAbout('workspace.duplicated', copy);
                   })
                 }
                 onRename={() => setRenaming(entry.item.id)}
