@@ -11,7 +11,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { abandonEntry, adoptPastedEntry, COMPARE, historyState, useHistoryField } from '@/features/wizard/screen-history';
+import { abandonEntry, adoptPastedEntry, COMPARE, historyState, SELECTED, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 import { RulebookSource, type Rulebooks } from './rulebook-source';
 
@@ -26,8 +26,8 @@ const readView = (held: unknown): View | null => (VIEWS.includes(held as View) ?
 const CHOICE = 'pscRulebook';
 const readChoice = (source: RulebookSource, held: unknown): string | null => (held === '' || source.catalogue.some((r) => r.id === held) ? (held as string) : null);
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
-/** What a view's entry leaves out of the entry before it: the workspace's comparison. */
-const VIEW_DROPS = [COMPARE];
+/** What a view's entry leaves out of the entry before it: the workspace's comparison and selection. */
+const VIEW_DROPS = [COMPARE, SELECTED];
 
 type AppProps = {
   /**
@@ -245,6 +245,8 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
     };
     focus();
   }, [view, start, chosen]);
+  /** Presses of the button of the view shown (see Workspace's `revisits`). */
+  const [revisits, setRevisits] = useState(0);
   const show = (next: View) => {
     // The workspace and the batch need every interview: after a failed load (offline), each visit tries again.
     if (next !== 'interview' && !source.loaded) source.load(true).catch(() => undefined);
@@ -272,7 +274,16 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
         <span className="app-name">{t('app.name')}</span>
         <nav className="view-switch" aria-label={t('app.nav.label')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" className="link-button" aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
+            <button
+              key={v}
+              type="button"
+              className="link-button"
+              aria-current={view === v ? 'page' : undefined}
+              onClick={() => {
+                if (v === view) setRevisits((n) => n + 1);
+                show(v);
+              }}
+            >
               {t(VIEW_LABELS[v])}
             </button>
           ))}
@@ -292,6 +303,7 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
                 {(whole) => (
                   <WorkspaceScreen
                     rulebooks={whole}
+                    revisits={revisits}
                     interviewAnswers={interviewAnswers}
                     onOpen={(imported) => {
                       onImported(imported);

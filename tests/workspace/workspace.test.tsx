@@ -3,7 +3,7 @@
  * What a consultant does in the workspace: save the current assessment, find it in the list with its
  * applying-clause count, rename, duplicate, delete and undo; compare two side by side; export and import.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { App } from '@/app/app';
@@ -15,7 +15,7 @@ import { Workspace } from '@/features/workspace/workspace';
 import { saveSession } from '@/features/wizard/persistence';
 import { interviewAnswers } from '@/features/wizard/wizard';
 import { fixture } from '../engine/helpers';
-import { press } from '../browser-history';
+import { popState, press } from '../browser-history';
 
 const company = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: false };
 const association = { kind: 'association', located_here: true, company_name: '包装协会' };
@@ -212,6 +212,41 @@ it("is left by the browser's Back for the list, selection kept; Forward and a re
   await screen.findByRole('list', { name: '已保存的评估' });
   await press('forward');
   expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
+  expect(screen.queryByRole('heading', { level: 1, name: '比较评估' })).not.toBeInTheDocument();
+});
+
+it('keeps what is ticked over a visit to another view, and its own button in the navigation returns from the comparison to the list', async () => {
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-02T00:00:00Z'), savedAssessment(fixture, association, '包装协会', '2026-01-01T00:00:00Z')]);
+  render(
+    <WorkspaceStoreProvider store={store}>
+      <App rulebooks={[fixture]} />
+    </WorkspaceStoreProvider>,
+  );
+  const nav = (name: string) => within(screen.getByRole('navigation', { name: '功能' })).getByRole('button', { name });
+  // Not user-event: a screen that suspends inside its act() is never retried in jsdom (React 19).
+  fireEvent.click(nav('工作区'));
+  fireEvent.click(await screen.findByRole('checkbox', { name: /绿盒子/ }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /包装协会/ }));
+  fireEvent.click(screen.getByRole('button', { name: '比较所选（2）' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '比较评估' })).toBeInTheDocument();
+
+  fireEvent.click(nav('自测'));
+  await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: '比较评估' })).not.toBeInTheDocument());
+  await press('back');
+  expect(await screen.findByRole('heading', { level: 1, name: '比较评估' })).toBeInTheDocument();
+  await press('back');
+  expect(await screen.findByRole('button', { name: '比较所选（2）' })).toBeInTheDocument();
+  expect(screen.getByRole('checkbox', { name: /绿盒子/ })).toBeChecked();
+  expect(screen.getByRole('checkbox', { name: /包装协会/ })).toBeChecked();
+
+  fireEvent.click(screen.getByRole('button', { name: '比较所选（2）' }));
+  expect(await screen.findByRole('heading', { level: 1, name: '比较评估' })).toBeInTheDocument();
+  await act(async () => {
+    const moved = popState();
+    fireEvent.click(nav('工作区'));
+    await moved;
+  });
+  expect(await screen.findByRole('button', { name: '比较所选（2）' })).toBeInTheDocument();
   expect(screen.queryByRole('heading', { level: 1, name: '比较评估' })).not.toBeInTheDocument();
 });
 

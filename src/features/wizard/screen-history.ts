@@ -192,6 +192,8 @@ export function useHistoryField<T extends string>(
 
 /** The workspace's comparison, in an entry: the ids of the assessments compared (see src/features/workspace). */
 export const COMPARE = 'pscCompare';
+/** The assessments ticked in the workspace's list, in its entry: kept over a visit to another view and a reload. */
+export const SELECTED = 'pscSelected';
 
 /** The results' own pages (the policy text, the printable report), and what the policy text shows, in an entry. */
 export const PAGE = 'pscPage';

@@ -6,7 +6,7 @@
  * time, and only the page shown is assessed; the selection for comparison holds across pages and searches.
  */
 import { FileField } from '@/shared/ui/file-field';
-import { COMPARE, historyState, pushEntry, stateOf } from '@/features/wizard/screen-history';
+import { COMPARE, historyState, pushEntry, SELECTED, stateOf } from '@/features/wizard/screen-history';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
@@ -41,6 +41,8 @@ type Props = {
   onOpen: (imported: ImportedAssessment) => void;
   /** The answers of the interview under way with this rulebook (which opening an entry replaces), if any. */
   interviewAnswers?: (rulebook: CompiledRulebook) => Answers | null;
+  /** Counts the presses of the workspace's own button in the page's navigation while it is shown: each returns to the list. */
+  revisits?: number;
 };
 
 type Entry = { item: SavedAssessment; rulebook: CompiledRulebook | undefined; assessment: Assessment | undefined };
@@ -61,13 +63,18 @@ type Problem = { message: Said; details: string[] } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Assessment ids as a history entry holds them (another script may have left anything there). */
+function idsIn(held: unknown): Set<string> {
+  return new Set(Array.isArray(held) ? held.filter((id): id is string => typeof id === 'string') : []);
+}
+
 /** An item with its verdicts, always worked out again under the rules this app has now. */
 function entryOf(item: SavedAssessment, rulebooks: CompiledRulebook[]): Entry {
   const rulebook = rulebooks.find((r) => r.meta.id === item.rulebookId);
   return { item, rulebook, assessment: rulebook ? assess(rulebook, item.answers) : undefined };
 }
 
-export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: Props) {
+export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, revisits = 0 }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const store = useWorkspaceStore();
@@ -75,7 +82,8 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
   const [problem, setProblem] = useState<Problem>(null);
   const [status, setStatus] = useState<Status>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The selection is kept in the list's history entry (a comparison's entry names what it compares).
+  const [selected, setSelected] = useState<Set<string>>(() => idsIn(historyState()[COMPARE] ?? historyState()[SELECTED]));
   const [comparing, setComparing] = useState<Entry[] | null>(null);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
@@ -218,6 +226,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
   };
   const showFromHistory = (state: Record<string, unknown>) => {
     if (state[COMPARE] === undefined) {
+      if (state[SELECTED] !== undefined) setSelected(idsIn(state[SELECTED]));
       if (!comparing) return;
       setComparing(null);
       requestAnimationFrame(() => document.getElementById('compare-button')?.focus());
@@ -237,6 +246,12 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, []);
+  useEffect(() => {
+    const state = historyState();
+    if (state[COMPARE] === undefined) window.history.replaceState({ ...state, [SELECTED]: [...selected] }, '');
+  }, [selected]);
+  // What is ticked and still saved (an entry may have been deleted in another tab, or before a reload).
+  const ticked = useMemo(() => (items ? items.filter((item) => selected.has(item.id)).length : 0), [items, selected]);
   // Arrived on a comparison's entry (a reload, Back from another view): shown once the list has been read.
   const arrived = useRef(historyState()[COMPARE] !== undefined);
   useEffect(() => {
@@ -247,8 +262,15 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
   /** "Back to the list": as the browser's Back, when the comparison has its entry (its popstate closes it). */
   const closeComparison = () => {
     if (historyState()[COMPARE] !== undefined) window.history.back();
-    else showFromHistory({});
+    else fromHistory.current({});
   };
+  // The workspace's button in the navigation, pressed on the comparison, returns to the list too.
+  const revisited = useRef(revisits);
+  useEffect(() => {
+    if (revisits === revisited.current) return;
+    revisited.current = revisits;
+    if (historyState()[COMPARE] !== undefined) window.history.back();
+  }, [revisits]);
 
   if (comparing)
     return (
@@ -328,9 +350,9 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null }: 
         <>
           <div className="actions top-actions">
             <button type="button" id="compare-button" className="button" onClick={compare}>
-              {t('workspace.compare', { count: selected.size })}
+              {t('workspace.compare', { count: ticked })}
             </button>
-            {selected.size > 0 && (
+            {ticked > 0 && (
               <button type="button" className="button secondary" onClick={() => setSelected(new Set())}>
                 {t('workspace.clearSelection')}
               </button>
