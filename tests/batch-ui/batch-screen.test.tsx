@@ -5,11 +5,12 @@
  * filter the matrix, and read the chart. (jsdom has no Worker: the same run goes on the main thread.)
  * Cancelling a run is in batch-cancel.test.tsx.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readXlsx } from '@/batch/xlsx';
 import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { csv, HEADER, importFile, members, renderScreen } from './helpers';
+import type { BatchKeeper, KeptBatch } from '@/features/batch/batch-screen';
 
 let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
 beforeEach(() => {
@@ -145,6 +146,22 @@ it('moves the focus to the results when a run ends, not to the page body with th
   await importFile(user, csv(members));
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
   await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /结果/ })).toHaveFocus());
+});
+
+it('shows the results again when the user comes back from another view, the file named, its members ready to add', async () => {
+  const user = userEvent.setup();
+  let kept: KeptBatch | null = null;
+  const keeper: BatchKeeper = { keep: (result) => void (kept = result), kept: () => kept };
+  renderScreen(undefined, { keeper });
+  await importFile(user, csv(members), 'members-2026.csv');
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  cleanup();
+
+  renderScreen(undefined, { keeper });
+  const matrix = screen.getByRole('table', { name: /每位会员在各条款下的结论/ });
+  expect(within(matrix).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['乙公司', '甲公司', '丙协会']);
+  expect(screen.getByText(/members-2026\.csv/)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '将 3 个会员加入工作区' })).toBeEnabled();
 });
 
 it('says what is wrong with an unusable file and assesses nothing', async () => {

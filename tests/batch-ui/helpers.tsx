@@ -6,7 +6,7 @@ import { render, screen } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { LanguageProvider, useLanguage } from '@/app/language';
 import { BOM, csvLine } from '@/batch';
-import { BatchScreen } from '@/features/batch/batch-screen';
+import { BatchScreen, type BatchKeeper } from '@/features/batch/batch-screen';
 import { MemoryStore } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { fixture } from '../engine/helpers';
@@ -31,12 +31,12 @@ function LanguageSwitch() {
   );
 }
 
-export function renderScreen(store = new MemoryStore(), { languageSwitch = false } = {}) {
+export function renderScreen(store = new MemoryStore(), { languageSwitch = false, keeper }: { languageSwitch?: boolean; keeper?: BatchKeeper } = {}) {
   render(
     <LanguageProvider>
       {languageSwitch && <LanguageSwitch />}
       <WorkspaceStoreProvider store={store}>
-        <BatchScreen rulebooks={[fixture]} useWorker={false} />
+        <BatchScreen rulebooks={[fixture]} useWorker={false} keeper={keeper} />
       </WorkspaceStoreProvider>
     </LanguageProvider>,
   );

@@ -32,7 +32,16 @@ type Props = {
   rulebook?: CompiledRulebook;
   /** false: run on the main thread even where Worker exists (tests). */
   useWorker?: boolean;
+  /**
+   * Where the results on screen are kept while the screen is not shown (another view): back at it, they are there
+   * again. (Leaving stops a run under way; the results shown before it stay.)
+   */
+  keeper?: BatchKeeper;
 };
+
+/** The results a batch screen showed when it was left (see Props.keeper). */
+export type KeptBatch = Result;
+export type BatchKeeper = { keep(result: KeptBatch | null): void; kept(): KeptBatch | null };
 
 /** What the file turned out to be. */
 type Parsed = {
@@ -72,14 +81,15 @@ function batchMatrix(rulebook: CompiledRulebook, rows: MatrixRow[]): BatchMatrix
   return { rulebook: { id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash, title: rulebook.meta.title }, clauses: matrixClauses(rulebook), rows };
 }
 
-export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true }: Props) {
+export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, keeper }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const [templateRulebook, setTemplateRulebook] = useState<CompiledRulebook>(initial ?? rulebooks[0]!);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const [file, setFile] = useState<File | null>(null);
-  const [run, setRun] = useState<Run>({ phase: 'idle' });
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<Result | null>(() => keeper?.kept() ?? null);
+  const [run, setRun] = useState<Run>(() => (keeper?.kept() ? { phase: 'done' } : { phase: 'idle' }));
+  useEffect(() => keeper?.keep(result), [keeper, result]);
   const results = useRef(0);
   const job = useRef<BatchJob | null>(null);
   /** Counts the runs started and cancelled: a run whose number is no longer this one has been overtaken and does nothing more. */
