@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/batch/csv-parse.ts';
 import { xlsxWorkbook } from '../../src/batch/xlsx-write.ts';
-import { expectAccessible, screenshots } from './support';
+import { expectAccessible, screenshots, SCREENSHOTS } from './support';
 
 /**
  * An association's batch run in a real browser: a GBK file as Chinese Excel saves it, then ten thousand
@@ -94,6 +94,7 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   const left = (await clause.boundingBox())!.x;
   await page.getByRole('region', { name: '各条款的结论（每列一位填写者）' }).evaluate((region) => (region.scrollLeft = region.scrollWidth));
   expect(Math.abs((await clause.boundingBox())!.x - left)).toBeLessThanOrEqual(4);
+  await page.screenshot({ path: `${SCREENSHOTS}/workspace-compare-375-scrolled.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
   // The browser's Back returns to the list (not out of the workspace), Forward to the comparison.
   await page.goBack();
@@ -102,8 +103,11 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1, name: '比较评估' })).toBeVisible();
 
-  // Ten thousand members in UTF-8.
+  // Back at the batch screen, the results are still there.
   await nav(page, '批量评估').click();
+  await expect(matrix.getByRole('rowheader')).toHaveText(members);
+
+  // Ten thousand members in UTF-8.
   const big = [header];
   for (let i = 0; i < 10_000; i += 1) big.push(named(rows[i % 3]!, `会员${i + 1}`));
   const started = Date.now();

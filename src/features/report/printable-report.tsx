@@ -47,7 +47,11 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                     <ul className="reasons">
                       {item.reasons.map((e, i) => (
                         <li key={i}>
-                          {e.result === true ? '✓' : e.result === false ? '✗' : '?'} {e.question} — {e.actual}{t('punct.paren', { text: e.expected })}
+                          <span>{e.result === true ? '✓' : e.result === false ? '✗' : '?'}</span>{' '}
+                          <span>
+                            {e.question} — {e.actual}
+                            {t('punct.paren', { text: e.expected })}
+                          </span>
                         </li>
                       ))}
                     </ul>
