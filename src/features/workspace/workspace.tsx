@@ -6,7 +6,7 @@
  * time, and only the page shown is assessed; the selection for comparison holds across pages and searches.
  */
 import { FileField } from '@/shared/ui/file-field';
-import { COMPARE, historyState, pushEntry, SELECTED, stateOf } from '@/features/wizard/screen-history';
+import { abandonEntry, COMPARE, historyState, pushEntry, SELECTED, stateOf } from '@/features/wizard/screen-history';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
@@ -224,7 +224,8 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     const entries = chosen.map((item) => entryOf(item!, rulebooks));
     return entries.every((e) => e.rulebook && e.item.rulebookId === entries[0]!.item.rulebookId) ? entries : null;
   };
-  const showFromHistory = (state: Record<string, unknown>) => {
+  /** `traversed`: Back or Forward came to the entry (else the screen has just arrived on it: a reload, another view). */
+  const showFromHistory = (state: Record<string, unknown>, traversed = true) => {
     if (state[COMPARE] === undefined) {
       if (state[SELECTED] !== undefined) setSelected(idsIn(state[SELECTED]));
       if (!comparing) return;
@@ -234,8 +235,12 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     }
     const again = comparable(state[COMPARE]);
     setComparing(again);
-    // Some of them deleted since: the entry shows the list.
-    if (!again) window.history.replaceState({ ...state, [COMPARE]: undefined }, '');
+    if (again) return;
+    // Some of them deleted since: the list says so. Forward to the entry goes back to the list it came from (and
+    // will again: it would show the same list twice); arrived on it, the entry shows the list.
+    setProblem({ message: say('workspace.compareGone'), details: [] });
+    if (traversed) abandonEntry();
+    else window.history.replaceState({ ...state, [COMPARE]: undefined }, '');
   };
   const fromHistory = useRef(showFromHistory);
   useEffect(() => {
@@ -257,7 +262,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   useEffect(() => {
     if (!arrived.current || !items) return;
     arrived.current = false;
-    fromHistory.current(historyState());
+    fromHistory.current(historyState(), false);
   }, [items]);
   /** "Back to the list": as the browser's Back, when the comparison has its entry (its popstate closes it). */
   const closeComparison = () => {
