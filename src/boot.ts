@@ -163,18 +163,32 @@ function show(state: Boot): void {
   if (!template || !live || live instanceof HTMLTemplateElement) return;
   const page = template.content.cloneNode(true) as DocumentFragment;
   if (waitForApp) {
-    // No "start" while the app loads to resume; a status says it is coming.
+    // No "start" while the app loads to resume; a status says it is coming. For another view (a reload of the
+    // workspace or the batch), the status alone: the intro is not what is coming.
     const loading = root.querySelector<HTMLTemplateElement>(`template[data-boot-message="loading"][data-boot-lang="${lang}"]`);
     const start = page.querySelector('[data-action="start"]');
-    if (start && loading) start.replaceWith(loading.content.cloneNode(true));
+    const main = page.querySelector('main');
+    const view = viewInEntry();
+    if (loading && main && view !== null) {
+      main.replaceChildren(loading.content.cloneNode(true));
+      for (const button of page.querySelectorAll('[data-view]')) {
+        if (button.getAttribute('data-view') === view) button.setAttribute('aria-current', 'page');
+        else button.removeAttribute('aria-current');
+      }
+    } else if (start && loading) start.replaceWith(loading.content.cloneNode(true));
   }
   live.replaceWith(page);
 }
 
-function inAnotherView(): boolean {
+/** The view other than the interview that the page's history entry names (a reload of the workspace or the batch), else null. */
+function viewInEntry(): string | null {
   const state: unknown = window.history.state;
   const view = state !== null && typeof state === 'object' ? (state as Record<string, unknown>).pscView : undefined;
-  return typeof view === 'string' && view !== 'interview';
+  return typeof view === 'string' && view !== 'interview' ? view : null;
+}
+
+function inAnotherView(): boolean {
+  return viewInEntry() !== null;
 }
 
 /** An interview is saved to resume: with answers, or on a step (one cleared by "start again" is at the intro, with none). */

@@ -284,6 +284,7 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
               key={v}
               type="button"
               className="link-button"
+              data-view={v}
               aria-current={view === v ? 'page' : undefined}
               onClick={() => {
                 if (v === view) setRevisits((n) => n + 1);

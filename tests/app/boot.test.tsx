@@ -132,6 +132,10 @@ it('on a reload of the workspace, waits for the app, which shows the workspace a
   try {
     startBoot(root);
     expect(screen.queryByRole('button', { name: '开始' })).not.toBeInTheDocument();
+    // Not the intro meanwhile: the status alone, under the workspace's button marked as the page shown.
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '工作区' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: '自测' })).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('status')).toHaveTextContent('正在加载…');
     takeOver();
     expect(await screen.findByRole('heading', { level: 1, name: '工作区' })).toBeInTheDocument();
