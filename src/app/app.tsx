@@ -12,7 +12,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
-import { abandonEntry, adoptPastedEntry, COMPARE, historyState, SELECTED, useHistoryField } from '@/features/wizard/screen-history';
+import { abandonEntry, adoptPastedEntry, COMPARE, historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 import { RulebookSource, type Rulebooks } from './rulebook-source';
 
@@ -27,8 +27,11 @@ const readView = (held: unknown): View | null => (VIEWS.includes(held as View) ?
 const CHOICE = 'pscRulebook';
 const readChoice = (source: RulebookSource, held: unknown): string | null => (held === '' || source.catalogue.some((r) => r.id === held) ? (held as string) : null);
 const VIEW_LABELS: Record<View, string> = { interview: 'app.nav.selfCheck', workspace: 'app.nav.workspace', batch: 'app.nav.batch' };
-/** What a view's entry leaves out of the entry before it: the workspace's comparison and selection. */
-const VIEW_DROPS = [COMPARE, SELECTED];
+/**
+ * What a view's entry leaves out of the entry before it: the workspace's comparison. (Its selection goes along,
+ * so that the workspace has it again when its button is pressed after another view.)
+ */
+const VIEW_DROPS = [COMPARE];
 
 type AppProps = {
   /**

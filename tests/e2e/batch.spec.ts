@@ -102,10 +102,38 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   await expect(page.getByRole('checkbox', { name: /和平丙商会/ })).toBeChecked();
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1, name: '比较评估' })).toBeVisible();
+  // One of them deleted: Forward to the comparison comes back to the list, which says why, and again the same.
+  await page.goBack();
+  await page.getByRole('button', { name: '删除 “和平丙商会”' }).click();
+  await page.goForward();
+  await expect(page.getByRole('alert')).toHaveText('无法再显示这次比较：其中有评估已被删除。');
+  await page.goForward();
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('heading', { level: 1, name: '工作区' })).toBeVisible();
+  await page.getByRole('button', { name: '撤销删除' }).click();
+  await expect(page.getByRole('list', { name: '已保存的评估' }).getByRole('listitem')).toHaveCount(3);
 
   // Back at the batch screen, the results are still there.
   await nav(page, '批量评估').click();
   await expect(matrix.getByRole('rowheader')).toHaveText(members);
+
+  await nav(page, '工作区').click();
+  // Deleted in another tab, a comparison reloaded shows the list, which says why; one Back leaves it.
+  await page.getByRole('checkbox', { name: /和平丙商会/ }).check();
+  await page.getByRole('button', { name: '比较所选（2）' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '比较评估' })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await nav(other, '工作区').click();
+  await other.getByRole('button', { name: '删除 “和平丙商会”' }).click();
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveText('无法再显示这次比较：其中有评估已被删除。');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '工作区' })).not.toBeVisible();
+  await other.getByRole('button', { name: '撤销删除' }).click();
+  await expect(other.getByRole('list', { name: '已保存的评估' }).getByRole('listitem')).toHaveCount(3);
+  await other.close();
+  await nav(page, '批量评估').click();
 
   // Ten thousand members in UTF-8.
   const big = [header];

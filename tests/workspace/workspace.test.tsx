@@ -238,6 +238,11 @@ it('keeps what is ticked over a visit to another view, and its own button in the
   fireEvent.click(nav('工作区'));
   fireEvent.click(await screen.findByRole('checkbox', { name: /绿盒子/ }));
   fireEvent.click(screen.getByRole('checkbox', { name: /包装协会/ }));
+  // Another view and back by the navigation: still ticked.
+  fireEvent.click(nav('自测'));
+  await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: '工作区' })).not.toBeInTheDocument());
+  fireEvent.click(nav('工作区'));
+  expect(await screen.findByRole('button', { name: '比较所选（2）' })).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: '比较所选（2）' }));
   expect(await screen.findByRole('heading', { level: 1, name: '比较评估' })).toBeInTheDocument();
 

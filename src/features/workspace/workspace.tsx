@@ -6,7 +6,7 @@
  * time, and only the page shown is assessed; the selection for comparison holds across pages and searches.
  */
 import { FileField } from '@/shared/ui/file-field';
-import { abandonEntry, COMPARE, historyState, pushEntry, SELECTED, stateOf } from '@/features/wizard/screen-history';
+import { abandonEntry, COMPARE, entriesBehind, historyState, isAbandoned, pushEntry, SELECTED, stateOf } from '@/features/wizard/screen-history';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
@@ -226,6 +226,8 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   };
   /** `traversed`: Back or Forward came to the entry (else the screen has just arrived on it: a reload, another view). */
   const showFromHistory = (state: Record<string, unknown>, traversed = true) => {
+    // An entry left behind (see below): the tab goes straight back past it (screen-history.ts).
+    if (isAbandoned(state)) return;
     if (state[COMPARE] === undefined) {
       if (state[SELECTED] !== undefined) setSelected(idsIn(state[SELECTED]));
       if (!comparing) return;
@@ -236,10 +238,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     const again = comparable(state[COMPARE]);
     setComparing(again);
     if (again) return;
-    // Some of them deleted since: the list says so. Forward to the entry goes back to the list it came from (and
-    // will again: it would show the same list twice); arrived on it, the entry shows the list.
+    // Some of them deleted since: the list says so. The entry is left behind, back to the list it came from (Forward
+    // to it later comes straight back): as a second list it would make Back seem to do nothing. A reload on it (no
+    // entry behind it to go back to, should the tab's history have been lost) shows the list on it.
     setProblem({ message: say('workspace.compareGone'), details: [] });
-    if (traversed) abandonEntry();
+    if (traversed || entriesBehind(state) > 0) abandonEntry();
     else window.history.replaceState({ ...state, [COMPARE]: undefined }, '');
   };
   const fromHistory = useRef(showFromHistory);
