@@ -252,7 +252,8 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
   /** The batch screen's results, there again when the user comes back to it from another view. */
   const [batchKeeper] = useState<BatchKeeper>(() => {
     let kept: KeptBatch | null = null;
-    return { keep: (result) => void (kept = result), kept: () => kept };
+    let stopped: string | null = null;
+    return { keep: (result) => void (kept = result), kept: () => kept, stopped: (fileName) => void (stopped = fileName), stoppedRun: () => stopped };
   });
   /** Presses of the button of the view shown (see Workspace's `revisits`). */
   const [revisits, setRevisits] = useState(0);

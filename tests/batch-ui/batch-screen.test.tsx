@@ -5,12 +5,19 @@
  * filter the matrix, and read the chart. (jsdom has no Worker: the same run goes on the main thread.)
  * Cancelling a run is in batch-cancel.test.tsx.
  */
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readXlsx } from '@/batch/xlsx';
 import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { csv, HEADER, importFile, members, renderScreen } from './helpers';
 import type { BatchKeeper, KeptBatch } from '@/features/batch/batch-screen';
+
+/** Keeps a batch screen's results between two of its renders, as the app does between visits. */
+function memoryKeeper(): BatchKeeper {
+  let kept: KeptBatch | null = null;
+  let stopped: string | null = null;
+  return { keep: (result) => void (kept = result), kept: () => kept, stopped: (fileName) => void (stopped = fileName), stoppedRun: () => stopped };
+}
 
 let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
 beforeEach(() => {
@@ -150,8 +157,7 @@ it('moves the focus to the results when a run ends, not to the page body with th
 
 it('shows the results again when the user comes back from another view, the file named, its members ready to add', async () => {
   const user = userEvent.setup();
-  let kept: KeptBatch | null = null;
-  const keeper: BatchKeeper = { keep: (result) => void (kept = result), kept: () => kept };
+  const keeper = memoryKeeper();
   renderScreen(undefined, { keeper });
   await importFile(user, csv(members), 'members-2026.csv');
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
@@ -162,6 +168,25 @@ it('shows the results again when the user comes back from another view, the file
   expect(within(matrix).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['乙公司', '甲公司', '丙协会']);
   expect(screen.getByText(/members-2026\.csv/)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: '将 3 个会员加入工作区' })).toBeEnabled();
+});
+
+it('says, back at the screen, that leaving it stopped a run, whose results were not kept; the results before it are there', async () => {
+  const user = userEvent.setup();
+  const keeper = memoryKeeper();
+  renderScreen(undefined, { keeper });
+  await importFile(user, csv(members), 'first.csv');
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  // Another file chosen, and the screen left at once, while it is read.
+  fireEvent.change(screen.getByLabelText('会员文件（CSV 或 Excel）'), { target: { files: [new File([csv(members.slice(0, 2))], 'second.csv', { type: 'text/csv' })] } });
+  cleanup();
+
+  renderScreen(undefined, { keeper });
+  expect(screen.getByText('离开本页时，“second.csv”的评估已停止，其结果没有保留；请重新选择该文件。')).toBeInTheDocument();
+  expect(within(screen.getByRole('table', { name: /每位会员在各条款下的结论/ })).getAllByRole('rowheader')).toHaveLength(3);
+  // Said once: not again after another visit.
+  cleanup();
+  renderScreen(undefined, { keeper });
+  expect(screen.queryByText(/评估已停止/)).not.toBeInTheDocument();
 });
 
 it('says what is wrong with an unusable file and assesses nothing', async () => {

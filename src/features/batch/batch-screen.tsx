@@ -41,7 +41,13 @@ type Props = {
 
 /** The results a batch screen showed when it was left (see Props.keeper). */
 export type KeptBatch = Result;
-export type BatchKeeper = { keep(result: KeptBatch | null): void; kept(): KeptBatch | null };
+export type BatchKeeper = {
+  keep(result: KeptBatch | null): void;
+  kept(): KeptBatch | null;
+  /** The file of the run that leaving the screen stopped (null: none, or said). */
+  stopped(fileName: string | null): void;
+  stoppedRun(): string | null;
+};
 
 /** What the file turned out to be. */
 type Parsed = {
@@ -90,6 +96,9 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, ke
   const [result, setResult] = useState<Result | null>(() => keeper?.kept() ?? null);
   const [run, setRun] = useState<Run>(() => (keeper?.kept() ? { phase: 'done' } : { phase: 'idle' }));
   useEffect(() => keeper?.keep(result), [keeper, result]);
+  /** A run that leaving the screen stopped: back at it, the screen says so (until the next run). */
+  const [stoppedRun, setStoppedRun] = useState(() => keeper?.stoppedRun() ?? null);
+  useEffect(() => keeper?.stopped(null), [keeper]);
   const results = useRef(0);
   const job = useRef<BatchJob | null>(null);
   /** Counts the runs started and cancelled: a run whose number is no longer this one has been overtaken and does nothing more. */
@@ -106,14 +115,19 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, ke
   useEffect(() => heading.current?.focus(), []);
   // The worker's code loads while the user picks a file.
   useEffect(() => (useWorker ? prepareBatchWorker() : undefined), [useWorker]);
-  // Leaving the screen stops a run, also one still reading its file.
-  useEffect(
-    () => () => {
+  // Leaving the screen stops a run, also one still reading its file (and says so when the user comes back).
+  const runningFile = useRef<string | null>(null);
+  useEffect(() => {
+    runningFile.current = run.phase === 'reading' || run.phase === 'assessing' ? run.fileName : null;
+  }, [run]);
+  useEffect(() => {
+    const running = runningFile;
+    return () => {
       attempt.current += 1;
       job.current?.cancel();
-    },
-    [],
-  );
+      if (running.current) keeper?.stopped(running.current);
+    };
+  }, [keeper]);
 
   /** A run's results replace those on screen (rendered as a transition: React yields to the browser while it builds the matrix and chart). */
   const showResult = (next: Omit<Result, 'id'>) => {
@@ -138,6 +152,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, ke
       return;
     }
     setRun({ phase: 'reading', fileName });
+    setStoppedRun(null);
     rows.current = [];
     current.current = null;
     let bytes: Uint8Array;
@@ -332,6 +347,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, ke
         </div>
         <div role="status">
           {run.phase === 'cancelled' && <p className="notice">{t('batch.ui.cancelled')}</p>}
+          {stoppedRun && <p className="notice warning">{t('batch.ui.stoppedOnLeaving', { file: stoppedRun })}</p>}
           {cancelledAfter && <p className="notice">{t('batch.ui.cancelledAfter', cancelledAfter)}</p>}
         </div>
         {cancelledAfter && file && (
