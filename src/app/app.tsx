@@ -5,7 +5,8 @@ import type { Answers, CompiledRulebook, InterviewRulebook } from '@/rulebook/sc
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
 import { localize, type Language } from '@/i18n';
 import type { ImportedAssessment } from '@/report/export-file';
-import type { BatchKeeper, KeptBatch } from '@/features/batch/batch-screen';
+import type { KeptBatch } from '@/features/batch/batch-screen';
+import { batchKeeper } from '@/features/batch/keeper';
 import { isShareFragment, shareErrorMessage, type AfterShareError, type ShareError } from '@/share/share-errors';
 import { LanguageProvider, useLanguage } from './language';
 import { APP_VERSION, BUILD_DATE } from './version';
@@ -250,11 +251,7 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
     focus();
   }, [view, start, chosen]);
   /** The batch screen's results, there again when the user comes back to it from another view. */
-  const [batchKeeper] = useState<BatchKeeper>(() => {
-    let kept: KeptBatch | null = null;
-    let stopped: string | null = null;
-    return { keep: (result) => void (kept = result), kept: () => kept, stopped: (fileName) => void (stopped = fileName), stoppedRun: () => stopped };
-  });
+  const [keeper] = useState(() => batchKeeper<KeptBatch>());
   /** Presses of the button of the view shown (see Workspace's `revisits`). */
   const [revisits, setRevisits] = useState(0);
   const show = (next: View) => {
@@ -325,7 +322,7 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
               </WithWholeRulebooks>
             )}
             {view === 'batch' && (
-              <WithWholeRulebooks source={source}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} keeper={batchKeeper} />}</WithWholeRulebooks>
+              <WithWholeRulebooks source={source}>{(whole) => <BatchScreen rulebooks={whole} rulebook={whole.find((r) => r.meta.id === chosen?.meta.id)} keeper={keeper} />}</WithWholeRulebooks>
             )}
           </LazyScreen>
           <div hidden={view !== 'interview'}>

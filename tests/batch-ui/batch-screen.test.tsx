@@ -10,14 +10,8 @@ import userEvent from '@testing-library/user-event';
 import { readXlsx } from '@/batch/xlsx';
 import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { csv, HEADER, importFile, members, renderScreen } from './helpers';
-import type { BatchKeeper, KeptBatch } from '@/features/batch/batch-screen';
-
-/** Keeps a batch screen's results between two of its renders, as the app does between visits. */
-function memoryKeeper(): BatchKeeper {
-  let kept: KeptBatch | null = null;
-  let stopped: string | null = null;
-  return { keep: (result) => void (kept = result), kept: () => kept, stopped: (fileName) => void (stopped = fileName), stoppedRun: () => stopped };
-}
+import type { KeptBatch } from '@/features/batch/batch-screen';
+import { batchKeeper } from '@/features/batch/keeper';
 
 let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
 beforeEach(() => {
@@ -157,7 +151,7 @@ it('moves the focus to the results when a run ends, not to the page body with th
 
 it('shows the results again when the user comes back from another view, the file named, its members ready to add', async () => {
   const user = userEvent.setup();
-  const keeper = memoryKeeper();
+  const keeper = batchKeeper<KeptBatch>();
   renderScreen(undefined, { keeper });
   await importFile(user, csv(members), 'members-2026.csv');
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
@@ -172,7 +166,7 @@ it('shows the results again when the user comes back from another view, the file
 
 it('says, back at the screen, that leaving it stopped a run, whose results were not kept; the results before it are there', async () => {
   const user = userEvent.setup();
-  const keeper = memoryKeeper();
+  const keeper = batchKeeper<KeptBatch>();
   renderScreen(undefined, { keeper });
   await importFile(user, csv(members), 'first.csv');
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });

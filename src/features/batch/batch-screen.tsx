@@ -5,6 +5,7 @@
  * exports. A bad file changes nothing: the previous result and the workspace stay as they were. A cancelled
  * run keeps the members assessed so far, labelled as such, and can be run again.
  */
+import type { BatchKeeper as Keeper } from './keeper';
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from '@/i18n/react';
@@ -41,13 +42,7 @@ type Props = {
 
 /** The results a batch screen showed when it was left (see Props.keeper). */
 export type KeptBatch = Result;
-export type BatchKeeper = {
-  keep(result: KeptBatch | null): void;
-  kept(): KeptBatch | null;
-  /** The file of the run that leaving the screen stopped (null: none, or said). */
-  stopped(fileName: string | null): void;
-  stoppedRun(): string | null;
-};
+export type BatchKeeper = Keeper<KeptBatch>;
 
 /** What the file turned out to be. */
 type Parsed = {
