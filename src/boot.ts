@@ -42,7 +42,7 @@ export function startBoot(root: HTMLElement | null = document.getElementById('ro
   if (!root?.querySelector('template[data-boot-screen]')) return; // Development: nothing prerendered.
   // A saved interview or a share link opens elsewhere than the intro: that is the app's to decide.
   // So does a reload of the workspace or the batch view (its history entry names the view).
-  const waitForApp = hasSavedSession() || window.location.hash.length > 1 || inAnotherView();
+  const waitForApp = hasSavedSession() || window.location.hash.length > 1 || viewInEntry() !== null;
   const state: Boot = { root, screen: 'intro', lang: storedLanguage(), waitForApp, replay: null, pressing: false, released: null, detach: () => undefined };
   // The page arrives showing the intro in the default language: replace it only when something differs.
   if (state.lang !== DEFAULT_LANGUAGE || waitForApp) show(state);
@@ -187,9 +187,6 @@ function viewInEntry(): string | null {
   return typeof view === 'string' && view !== 'interview' ? view : null;
 }
 
-function inAnotherView(): boolean {
-  return viewInEntry() !== null;
-}
 
 /** An interview is saved to resume: with answers, or on a step (one cleared by "start again" is at the intro, with none). */
 function hasSavedSession(): boolean {
