@@ -3,20 +3,11 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/app/csp.ts';
+import { defineConfig } from 'vite';
+import { cspPlugin, SECURITY_HEADERS } from './src/app/csp.ts';
 import { serviceWorkerPlugin } from './src/offline/service-worker-plugin.ts';
 import { prerenderPlugin } from './src/prerender/vite-plugin.ts';
 import { rulebooksPlugin } from './src/rulebook/vite-plugin.ts';
-
-/** The CSP as a <meta> tag in the built page (not in dev, where Vite's client needs inline scripts). */
-function cspMetaPlugin(): Plugin {
-  return {
-    name: 'policy-self-check:csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
-  };
-}
 
 /**
  * The version shown in the footer: package.json's version and the build date (UTC), which is
@@ -31,7 +22,7 @@ const RULES_DIR = process.env.PSC_RULES_DIR ? resolve(process.env.PSC_RULES_DIR)
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __BUILD_DATE__: JSON.stringify(BUILD_DATE) },
-  plugins: [react(), rulebooksPlugin(RULES_DIR), prerenderPlugin(RULES_DIR), cspMetaPlugin(), serviceWorkerPlugin()],
+  plugins: [react(), rulebooksPlugin(RULES_DIR), prerenderPlugin(RULES_DIR), cspPlugin(), serviceWorkerPlugin()],
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },

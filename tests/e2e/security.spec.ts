@@ -13,7 +13,12 @@ test('serves a strict Content-Security-Policy as a header and a meta tag, with n
   expect(header).toContain("script-src 'self'");
   expect(header).not.toContain('unsafe-inline');
   expect(header).not.toContain('unsafe-eval');
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /default-src 'self'/);
+  // The same policy in the page: the one inline element it allows is the first screen's stylesheet, by its hash.
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(header).toBe(`${meta}; frame-ancestors 'none'`);
+  expect(header).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}';/);
+  await expect(page.locator('style')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('font-size', '25.6px');
   expect(await page.locator('script:not([src])').count()).toBe(0);
   await page.getByRole('button', { name: '开始' }).click();
   await expect(page.getByRole('group', { name: '您以什么身份填写？' })).toBeVisible();
