@@ -92,8 +92,13 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   const clause = compared.getByRole('rowheader', { name: /（五）/ });
   expect((await clause.boundingBox())!.width).toBeGreaterThanOrEqual(120);
   const left = (await clause.boundingBox())!.x;
+  const caption = page.getByText('各条款的结论（每列一位填写者）', { exact: true });
+  const captionAt = (await caption.boundingBox())!.x;
   await page.getByRole('region', { name: '各条款的结论（每列一位填写者）' }).evaluate((region) => (region.scrollLeft = region.scrollWidth));
   expect(Math.abs((await clause.boundingBox())!.x - left)).toBeLessThanOrEqual(4);
+  // So does the table's caption.
+  expect((await caption.boundingBox())!.x).toBe(captionAt);
+  expect(captionAt).toBeGreaterThanOrEqual(0);
   await page.screenshot({ path: `${SCREENSHOTS}/workspace-compare-375-scrolled.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
   // The browser's Back returns to the list (not out of the workspace), Forward to the comparison.

@@ -616,9 +616,12 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
       <p role="status" className="counts">
         {differing ? t('workspace.compareSummary', { count: differing }) : t('workspace.compareSummaryNone')}
       </p>
+      {/* Above the scrolling region, not a <caption> in it: it stays in view while the columns scroll sideways. */}
+      <p id="compare-caption" className="table-caption">
+        {t('workspace.compareCaption')}
+      </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
-        <table className="report-table compare-table">
-          <caption id="compare-caption">{t('workspace.compareCaption')}</caption>
+        <table className="report-table compare-table" aria-labelledby="compare-caption">
           <thead>
             <tr>
               <th scope="col">{t('workspace.compareClause')}</th>
