@@ -108,6 +108,26 @@ it('restores a deleted entry once, however often "undo" is pressed', async () =>
   expect(await store.list()).toHaveLength(2);
 });
 
+it('puts a deleted entry back ticked when it was ticked, ready to compare again', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('checkbox', { name: /绿盒子/ }));
+  await user.click(screen.getByRole('checkbox', { name: /包装协会/ }));
+  await user.click(screen.getByRole('button', { name: '删除 “绿盒子”' }));
+  expect(await screen.findByRole('button', { name: '比较所选（1）' })).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '撤销删除' }));
+  expect(await screen.findByText('已恢复“绿盒子”。')).toBeInTheDocument();
+  expect(screen.getByRole('checkbox', { name: /绿盒子/ })).toBeChecked();
+  expect(screen.getByRole('button', { name: '比较所选（2）' })).toBeInTheDocument();
+  // One that was not ticked comes back unticked.
+  await user.click(screen.getByRole('checkbox', { name: /包装协会/ }));
+  await user.click(screen.getByRole('button', { name: '删除 “包装协会”' }));
+  await user.click(await screen.findByRole('button', { name: '撤销删除' }));
+  expect(await screen.findByText('已恢复“包装协会”。')).toBeInTheDocument();
+  expect(screen.getByRole('checkbox', { name: /包装协会/ })).not.toBeChecked();
+});
+
 it('says which entry cannot be opened when its saved answers no longer fit the questionnaire (not that the policy is missing)', async () => {
   const user = userEvent.setup();
   // Saved by an earlier version's batch import, which let "none of these" go with other choices.

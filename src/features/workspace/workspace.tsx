@@ -58,7 +58,8 @@ const sayAbout =
   (key: string, item: SavedAssessment): Said =>
   (t) =>
     t(key, { name: entryName(item, t) });
-type Status = { message: Said; undo?: { item: SavedAssessment; index: number } } | null;
+/** `undo`: a deleted assessment, where it was in the list and whether it was ticked (undo puts it back as it was). */
+type Status = { message: Said; undo?: { item: SavedAssessment; index: number; ticked: boolean } } | null;
 type Problem = { message: Said; details: string[] } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -334,12 +335,13 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                 id="workspace-undo"
                 className="button secondary"
                 onClick={() => {
-                  const { item, index } = status.undo!;
+                  const { item, index, ticked } = status.undo!;
                   // Once: the button goes at the first click (a double click restores the entry once).
                   setStatus(null);
                   void act(async () => {
                     await store.put(item);
                     update((list) => (list.some((x) => x.id === item.id) ? list : [...list.slice(0, index), item, ...list.slice(index)]));
+                    if (ticked) setSelected((s) => new Set(s).add(item.id));
                     return sayAbout('workspace.restored', item);
                   });
                 }}
@@ -428,6 +430,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                   void act(async () => {
                     await store.delete(entry.item.id);
                     const index = (items ?? []).findIndex((i) => i.id === entry.item.id);
+                    const ticked = selected.has(entry.item.id);
                     update((list) => list.filter((i) => i.id !== entry.item.id));
                     setSelected((s) => {
                       const next = new Set(s);
@@ -435,7 +438,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                       return next;
                     });
                     requestAnimationFrame(() => document.getElementById('workspace-undo')?.focus());
-                    return { message: sayAbout('workspace.deleted', entry.item), undo: { item: entry.item, index: Math.max(0, index) } };
+                    return { message: sayAbout('workspace.deleted', entry.item), undo: { item: entry.item, index: Math.max(0, index), ticked } };
                   })
                 }
                 onExport={() => exportOne(entry)}
