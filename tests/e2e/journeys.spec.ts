@@ -239,3 +239,24 @@ test('on a phone, Back and Forward show a step from its heading, focused and on 
   await expect(business).toBeFocused();
   await expect(business).toBeInViewport();
 });
+
+test('on a desktop, "back" from a step scrolled past its progress line shows the step before from its progress line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
+  await page.getByRole('button', { name: '开始' }).click();
+  await choose(page, '您以什么身份填写？', '企业');
+  await press(page, '下一步');
+  await choose(page, '您是否在天津注册或经营？', '是');
+  await page.getByLabel('您位于天津哪个区？').selectOption('wuqing');
+  await page.getByRole('group', { name: '您是否位于以下功能区？（可多选）' }).getByRole('checkbox', { name: '都不在' }).check();
+  await press(page, '下一步');
+  const business = page.getByRole('heading', { level: 1, name: '业务' });
+  await expect(business).toBeFocused();
+  // Scrolled just past the progress line, the heading at the top of the window; "back" pressed where it is.
+  await business.evaluate((h) => window.scrollBy(0, h.getBoundingClientRect().top - 4));
+  await page.getByRole('button', { name: '上一步' }).evaluate((b: HTMLElement) => b.click());
+  await expect(page.getByRole('heading', { level: 1, name: '所在地' })).toBeFocused();
+  await expect(page.getByText(/^第 2 步，共 \d+ 步$/)).toBeInViewport({ ratio: 1 });
+});
+

@@ -347,14 +347,16 @@ function withoutUndefined(answers: StepAnswers): Answers {
 }
 
 /**
- * A new screen's heading takes the focus, in view: the steps share one heading element, which may have the focus
- * already (focus() then does not scroll), scrolled out of view on the step before.
+ * A new screen's heading takes the focus, in view with a step's progress line above it: the steps share one
+ * heading element, which may have the focus already (focus() then does not scroll), scrolled out of view on the
+ * step before (or just the line above it: the heading at the window's top edge, where the step was scrolled to).
  */
 function showHeading(heading: HTMLElement) {
   heading.focus();
+  const progress = heading.parentElement?.querySelector('.progress');
+  const top = Math.min(heading.getBoundingClientRect().top, progress?.getBoundingClientRect().top ?? Infinity);
   // Centred as the browser's own focus scrolling does: near the top of the page, that is the page's top.
-  const { top, bottom } = heading.getBoundingClientRect();
-  if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView?.({ block: 'center' });
+  if (top < 0 || heading.getBoundingClientRect().bottom > window.innerHeight) heading.scrollIntoView?.({ block: 'center' });
 }
 
 /** "Start again", after confirmation. */
