@@ -13,6 +13,7 @@ import { APP_VERSION, BUILD_DATE } from './version';
 import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
+import { sessionUnderWay } from '@/features/wizard/persistence';
 import { abandonEntry, adoptPastedEntry, COMPARE, historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 import { RulebookSource, type Rulebooks } from './rulebook-source';
@@ -333,13 +334,27 @@ function Screens({ source, initial, question, notice, onNavigate }: { source: Ru
                 <h1 id="choose-heading" tabIndex={-1}>{t('app.chooseRulebook')}</h1>
                 {initial?.start.kind === 'shareError' && <ShareErrorNotice error={initial.start.error} />}
                 <ul className="rulebook-list">
-                  {source.catalogue.map((r) => (
-                    <li key={r.id}>
-                      <button type="button" className="button" aria-busy={choosing?.id === r.id && !choosing.failed ? true : undefined} onClick={() => choose(r.id)}>
-                        {localize(r.title, lang)}
-                      </button>
-                    </li>
-                  ))}
+                  {source.catalogue.map((r) => {
+                    const underWay = sessionUnderWay(r.id);
+                    return (
+                      <li key={r.id}>
+                        <button
+                          type="button"
+                          className="button"
+                          aria-busy={choosing?.id === r.id && !choosing.failed ? true : undefined}
+                          aria-describedby={underWay ? `under-way-${r.id}` : undefined}
+                          onClick={() => choose(r.id)}
+                        >
+                          {localize(r.title, lang)}
+                        </button>
+                        {underWay && (
+                          <span id={`under-way-${r.id}`} className="under-way">
+                            {t('app.underWay')}
+                          </span>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
                 {choosing && (
                   <p role={choosing.failed ? 'alert' : 'status'} className={choosing.failed ? 'field-error' : undefined}>

@@ -67,6 +67,11 @@ test('opens on the choice of policy; the questionnaire loads once one is chosen;
   await expect(page.getByRole('heading', { level: 1, name: SECOND })).toBeVisible();
   await page.goBack();
   await expect(choice).toBeVisible();
+  // The policy with an interview under way says so; the other does not.
+  await expect(page.getByRole('button', { name: SECOND })).toHaveAccessibleDescription('有未完成的自测，将从上次的位置继续');
+  await expect(page.getByRole('button', { name: '天津市促进内外贸一体化发展若干措施' })).toHaveAccessibleDescription('');
+  await page.getByRole('button', { name: SECOND }).click();
+  await expect(page.getByRole('button', { name: '继续上次的回答' })).toBeVisible();
 });
 
 test('offline before the questionnaires were cached, the workspace says it could not load, and loads once online', async ({ context, page }) => {

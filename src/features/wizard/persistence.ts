@@ -38,6 +38,20 @@ export type ReturnTo = 'review' | 'results' | null;
 
 export const sessionKey = (rulebookId: string) => `policy-self-check:session:${rulebookId}`;
 
+/**
+ * Whether an interview of this policy is saved to resume (with answers, or past the intro), as far as the saved
+ * text tells without the questionnaire: for the choice of policy, which marks the ones under way.
+ */
+export function sessionUnderWay(rulebookId: string, storage: Storage | undefined = safeStorage()): boolean {
+  try {
+    const saved = JSON.parse(storage?.getItem(sessionKey(rulebookId)) ?? 'null') as { answers?: unknown; at?: { at?: unknown } } | null;
+    const answers = saved?.answers;
+    return (typeof answers === 'object' && answers !== null && Object.keys(answers).length > 0) || (saved?.at?.at !== undefined && saved.at.at !== 'intro');
+  } catch {
+    return false;
+  }
+}
+
 export function loadSession(rulebook: InterviewRulebook, storage: Storage | undefined = safeStorage()): Restored {
   let raw: string | null = null;
   try {

@@ -15,6 +15,7 @@ export const en: Shape<Messages> = {
     loadFailed: 'The app could not finish loading. Check your connection and reload the page; your saved answers are kept.',
     issuedBy: 'Issued by {{issuer}} on {{date}}',
     chooseRulebook: 'Choose the policy to check',
+    underWay: 'An interview under way: it continues where you left off',
     start: 'Start',
     version: 'Version {{version}}, built {{date}}',
     update: {

@@ -11,6 +11,7 @@ export const zh = {
     loadFailed: '应用未能加载完成。请检查网络连接后重新加载页面，已保存的回答不会丢失。',
     issuedBy: '{{issuer}}于{{date}}印发',
     chooseRulebook: '选择要自测的政策',
+    underWay: '有未完成的自测，将从上次的位置继续',
     start: '开始自测',
     version: '版本 {{version}}（{{date}}构建）',
     update: {
