@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** The policy; `styleHashes`: the inline stylesheets allowed ('sha256-…' sources). */
@@ -42,9 +42,10 @@ const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
 
 /**
  * Vite plugin:
- * - build: the first screen's stylesheet goes into index.html as a <style> (a render-blocking request less
- *   before the first screen: about 60 ms of the first question at 4× CPU throttling, `npm run bench`), and the
- *   policy goes in as a <meta> tag allowing that stylesheet by its hash. The lazy views' stylesheets stay files.
+ * - build: the first screen's stylesheet goes into index.html as a <style> (a request less before the first
+ *   screen: about 60 ms of the first question at 4× CPU throttling, `npm run bench`), and the policy goes in as a
+ *   <meta> tag allowing that stylesheet by its hash. The lazy views' stylesheets stay files. The entry script
+ *   becomes render-blocking in its place (see below).
  * - preview: the policy as a header too, read from the built page's <meta> (so both always agree).
  * Not in dev, where Vite's client needs inline scripts and injects styles itself.
  */
@@ -53,7 +54,7 @@ export function cspPlugin(): Plugin {
   return {
     name: 'policy-self-check:csp',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     transformIndexHtml: {
       order: 'post',
@@ -66,23 +67,34 @@ export function cspPlugin(): Plugin {
           const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
           if (/<\/style/i.test(css)) throw new Error(`${file} contains "</style", which would end the inlined stylesheet early`);
           hashes.push(sha256Source(css));
-          return `<style>${css}</style>`;
+          // The link stays, disabled (never fetched): Vite's loader of the lazy screens, which lists this stylesheet
+          // among their dependencies, sees it is on the page and does not fetch and apply it a second time.
+          return `<style>${css}</style><link rel="stylesheet" href="/${file}" disabled>`;
         });
-        return {
-          html: inlined,
-          tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(hashes) }, injectTo: 'head-prepend' }],
-        };
+        // The first screen is painted once the entry script has run (src/boot.ts: the stored language applied, "start"
+        // answering), not before it: without this, the inlined styles let the page paint while the script was still on
+        // its way (on a slow network: Chinese shown to an English user, then replaced; a press on "start" lost).
+        const entry = /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/;
+        if (!entry.test(inlined)) throw new Error('index.html has no entry <script type="module"> to make render-blocking');
+        const blocking = inlined.replace(entry, (tag) => tag.replace('<script ', '<script blocking="render" '));
+        // Right after the charset (which must come in the first 1,024 bytes), before any element it governs.
+        const charset = /<meta charset="UTF-8" ?\/?>/i;
+        if (!charset.test(blocking)) throw new Error('index.html has no <meta charset="UTF-8"> to put the Content-Security-Policy after');
+        const policy = contentSecurityPolicy(hashes).replaceAll("'", '&#39;');
+        return blocking.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
       },
     },
     configurePreviewServer(server) {
-      const page = join(outDir, 'index.html');
+      const page = resolve(outDir, 'index.html');
       let cached: { mtime: number; policy: string } | null = null;
       const policy = () => {
         const mtime = statSync(page, { throwIfNoEntry: false })?.mtimeMs;
+        // Not built: nothing to serve, nothing inlined.
         if (mtime === undefined) return `${contentSecurityPolicy()}; frame-ancestors 'none'`;
         if (cached?.mtime !== mtime) {
           const meta = META.exec(readFileSync(page, 'utf8'))?.[1]?.replaceAll('&#39;', "'");
-          cached = { mtime, policy: `${meta ?? contentSecurityPolicy()}; frame-ancestors 'none'` };
+          if (meta === undefined) throw new Error(`${page} has no Content-Security-Policy <meta>: was it built by this project's vite.config.ts?`);
+          cached = { mtime, policy: `${meta}; frame-ancestors 'none'` };
         }
         return cached.policy;
       };

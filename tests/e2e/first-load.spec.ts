@@ -56,6 +56,34 @@ test('the language switch works before the app has loaded, and the app keeps it'
   await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
 });
 
+test('however slowly the first script arrives, the first screen painted is in the stored language, and its styles are fetched no more', async ({ page }) => {
+  // The first frame the page paints: what it showed (an animation frame runs just before each paint).
+  await page.addInitScript(`
+    localStorage.setItem('policy-self-check:language', 'en');
+    requestAnimationFrame(() => {
+      window.__firstFrame = { lang: document.documentElement.lang, start: [...document.querySelectorAll('button')].map((b) => b.textContent).filter((t) => t === 'Start' || t === '开始') };
+    });
+  `);
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const stylesheets: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'stylesheet') stylesheets.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => '__firstFrame' in window);
+  expect(await page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame)).toEqual({ lang: 'en', start: ['Start'] });
+  // The first screen's styles are in the page: the app's screens do not fetch them again.
+  await takenOver(page);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('radio', { name: 'A company', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Location' })).toBeVisible();
+  expect(stylesheets.filter((path) => /\/assets\/index-[^/]+\.css$/.test(path))).toEqual([]);
+});
+
 test('when the app takes over, nothing on screen changes', async ({ page }) => {
   const app = await holdApp(page);
   await page.goto('/');

@@ -18,6 +18,12 @@ test('serves a strict Content-Security-Policy as a header and a meta tag, with n
   expect(header).toBe(`${meta}; frame-ancestors 'none'`);
   expect(header).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}';/);
   await expect(page.locator('style')).toHaveCount(1);
+  // The policy comes before anything it governs, and after the charset, which must be in the first 1,024 bytes.
+  const html = await response!.text();
+  expect(html.indexOf('<meta charset="UTF-8"')).toBeGreaterThan(0);
+  expect(html.indexOf('<meta charset="UTF-8"')).toBeLessThan(1000);
+  expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<style>'));
+  expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<script'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('font-size', '25.6px');
   expect(await page.locator('script:not([src])').count()).toBe(0);
   await page.getByRole('button', { name: '开始' }).click();

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordRequests, startPreview } from './support';
+import { recordRequests, startPreview, watchCspViolations } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 8;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -44,6 +44,8 @@ test.afterAll(async () => {
 
 test('opens on the choice of policy; the questionnaire loads once one is chosen; a reload returns to it, Back to the choice', async ({ page }) => {
   const requests = recordRequests(page);
+  // Served from a build outside the project (an absolute --outDir): the header's policy is still the page's own.
+  const violations = await watchCspViolations(page);
   await page.goto(`${ORIGIN}/`);
   const choice = page.getByRole('heading', { level: 1, name: '选择要自测的政策' });
   await expect(choice).toBeVisible();
@@ -72,6 +74,7 @@ test('opens on the choice of policy; the questionnaire loads once one is chosen;
   await expect(page.getByRole('button', { name: '天津市促进内外贸一体化发展若干措施' })).toHaveAccessibleDescription('');
   await page.getByRole('button', { name: SECOND }).click();
   await expect(page.getByRole('button', { name: '继续上次的回答' })).toBeVisible();
+  expect(await violations()).toEqual([]);
 });
 
 test('offline before the questionnaires were cached, the workspace says it could not load, and loads once online', async ({ context, page }) => {
