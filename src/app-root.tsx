@@ -52,5 +52,6 @@ function takeOver(container: HTMLElement, rulebooks: Rulebooks, loadRulebook: Ru
   if (!boot) return;
   const list = controls(container);
   if (boot.focus !== null && list[boot.focus] instanceof HTMLElement) (list[boot.focus] as HTMLElement).focus();
+  else if (boot.headingFocused) container.querySelector<HTMLElement>('#screen-heading')?.focus({ preventScroll: true });
   if (boot.replay !== null && list[boot.replay] instanceof HTMLElement) (list[boot.replay] as HTMLElement).click();
 }

@@ -19,6 +19,8 @@ export type BootState = {
   replay: number | null;
   /** The position of the control that has the focus. */
   focus: number | null;
+  /** The screen's heading has the focus (as after "start"): it is not a control. */
+  headingFocused: boolean;
 };
 
 /** What a user can operate, in document order: the same list in the prerendered page and in the app. */
@@ -140,7 +142,8 @@ export function takeBootState(): BootState | null {
   if (form) for (const [name, value] of new FormData(form)) if (typeof value === 'string') (values[name] ??= []).push(value);
   const list = controls(state.root);
   const focused = document.activeElement ? list.indexOf(document.activeElement) : -1;
-  return { screen: state.screen, lang: state.lang, values, replay: state.replay, focus: focused >= 0 ? focused : null };
+  const headingFocused = document.activeElement !== null && document.activeElement === state.root.querySelector('#screen-heading');
+  return { screen: state.screen, lang: state.lang, values, replay: state.replay, focus: focused >= 0 ? focused : null, headingFocused };
 }
 
 /** The app could not load: say so where the user is looking (the status is prerendered in each language). */

@@ -102,6 +102,8 @@ test('when the app takes over, nothing on screen changes', async ({ page }) => {
   await takenOver(page);
   const after = await shot();
   expect(after.equals(before)).toBe(true);
+  // The focus stays where "start" put it, on the step's heading: the next Tab goes on into the step.
+  await expect(page.getByRole('heading', { level: 1, name: '关于您' })).toBeFocused();
   await decided.evaluate((el: HTMLElement) => (el.style.visibility = ''));
   await expect(decided).toHaveText(/^已判断 \d+ \/ 19 条$/);
 });
