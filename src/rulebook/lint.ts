@@ -60,6 +60,9 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
       });
       if (q.type !== 'number' && (q.min !== undefined || q.max !== undefined || q.unit || q.integer !== undefined)) problems.push({ file: Q, path, message: 'min, max, integer and unit belong to number questions only' });
       if (q.showIf) checkCondition(q.showIf, Q, [...path, 'showIf'], index);
+      // The app marks an optional question itself (（选填） / (optional)): a label that says so too says it twice.
+      if (q.optional && (/可选|选填/.test(q.label.zh) || /\boptional\b/i.test(q.label.en ?? '')))
+        problems.push({ file: Q, path: [...path, 'label'], message: 'an optional question\'s label need not say it is optional: the app adds "（选填）" / "(optional)"' });
       if (q.derivedFrom) {
         const t = parameters.findIndex((p) => p.id === q.derivedFrom);
         const table = parameters[t];

@@ -159,6 +159,11 @@ it('reports a show-condition that looks ahead, and a question no condition uses'
   expect(messages).toContain('a show-condition or a derived answer may only use questions asked before it; "staff" comes later');
 });
 
+it('reports an optional question whose label says it is optional, which the app says already', () => {
+  const folder = brokenCopy('questionnaire.yaml', (t) => t.replace('        label: { zh: 名称, en: Name }', '        label: { zh: 名称（可选）, en: Name (optional) }'));
+  expect(problemsOf(folder).map((p) => p.message)).toEqual(['an optional question\'s label need not say it is optional: the app adds "（选填）" / "(optional)"']);
+});
+
 it('reports duplicate ids', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('id: c3-small-training', 'id: c3-association-standards'));
   expect(problemsOf(folder).map((p) => p.message)).toEqual(['support item id "c3-association-standards" is used twice']);
