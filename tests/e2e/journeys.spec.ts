@@ -215,8 +215,8 @@ test('every screen reads in English too, at phone width', async ({ page }) => {
   await checkScreen(page, '20-step-errors-en');
 });
 
-test('on a phone, Back and Forward show a step from its heading, focused and on screen, wherever the page was scrolled', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 700 });
+/** A company's interview up to its third step, 业务 (a long one), on screen with its heading focused. */
+async function toBusinessStep(page: Page) {
   await page.goto('/');
   await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
   await page.getByRole('button', { name: '开始' }).click();
@@ -228,6 +228,12 @@ test('on a phone, Back and Forward show a step from its heading, focused and on 
   await press(page, '下一步');
   const business = page.getByRole('heading', { level: 1, name: '业务' });
   await expect(business).toBeFocused();
+  return business;
+}
+
+test('on a phone, Back and Forward show a step from its heading, focused and on screen, wherever the page was scrolled', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const business = await toBusinessStep(page);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(business).not.toBeInViewport();
 
@@ -242,17 +248,7 @@ test('on a phone, Back and Forward show a step from its heading, focused and on 
 
 test('on a desktop, "back" from a step scrolled past its progress line shows the step before from its progress line', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
-  await page.getByRole('button', { name: '开始' }).click();
-  await choose(page, '您以什么身份填写？', '企业');
-  await press(page, '下一步');
-  await choose(page, '您是否在天津注册或经营？', '是');
-  await page.getByLabel('您位于天津哪个区？').selectOption('wuqing');
-  await page.getByRole('group', { name: '您是否位于以下功能区？（可多选）' }).getByRole('checkbox', { name: '都不在' }).check();
-  await press(page, '下一步');
-  const business = page.getByRole('heading', { level: 1, name: '业务' });
-  await expect(business).toBeFocused();
+  const business = await toBusinessStep(page);
   // Scrolled just past the progress line, the heading at the top of the window; "back" pressed where it is.
   await business.evaluate((h) => window.scrollBy(0, h.getBoundingClientRect().top - 4));
   await page.getByRole('button', { name: '上一步' }).evaluate((b: HTMLElement) => b.click());
