@@ -13,6 +13,8 @@
  *    frame that shows them, measured in the page), median of the steps of an enterprise's interview.
  * Targets (issue 8): first question ≤ 700 ms at 4× throttling; step change ≤ 50 ms.
  * Builds first unless --no-build is given; --steps-only measures only the step change.
+ * `--compare DIR DIR…`: the first question at 4× of builds already made (vite build --outDir DIR), their loads
+ * alternated for 20 rounds, so that the machine's drift from one minute to the next weighs on each alike.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -20,33 +22,48 @@ import { loadavg } from 'node:os';
 import { median, ms } from './bench-figures.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(): the page needs it too. */
 const KEEP_NAMES_SHIM = 'window.__name = (f) => f;';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** The build to measure: dist/ unless BENCH_DIST names another directory. */
-const DIST = process.env.BENCH_DIST ?? 'dist';
-if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true });
+const compare = process.argv.indexOf('--compare');
+/** The builds to measure: dist/ unless BENCH_DIST names another directory, or those to compare. */
+const DISTS = compare >= 0 ? process.argv.slice(compare + 1).filter((a) => !a.startsWith('--')) : [process.env.BENCH_DIST ?? 'dist'];
+if (DISTS.length === 0) throw new Error('--compare needs the build directories to compare');
+if (compare < 0 && !process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', DISTS[0]!, '--logLevel', 'error'], { stdio: 'inherit' });
+const ORIGINS = DISTS.map((_, i) => `http://127.0.0.1:${PORT + i}`);
+const ORIGIN = ORIGINS[0]!;
+const servers = DISTS.map((dist, i) => spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT + i), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true }));
 const stop = () => {
-  try {
-    process.kill(-server.pid!, 'SIGTERM');
-  } catch {
-    // Already gone.
+  for (const server of servers) {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
   }
 };
 process.on('exit', stop);
 
 try {
-  await waitForServer();
+  for (const origin of ORIGINS) await waitForServer(origin);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   console.log(`\nbrowser: ${CHROMIUM} ${browser.version()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (compare >= 0) {
+    const loads = DISTS.map(() => [] as { screen: number; question: number }[]);
+    for (let round = 0; round < 20; round += 1) for (let i = 0; i < DISTS.length; i += 1) loads[i]!.push(await load(browser, 4, ORIGINS[i]!));
+    DISTS.forEach((dist, i) => {
+      const runs = loads[i]!;
+      console.log(`${dist}: CPU 4×, first screen ${ms(median(runs.map((l) => l.screen)))}, first question ${ms(median(runs.map((l) => l.question)))} (median of ${runs.length}, alternated with the other builds)`);
+    });
+    await browser.close();
+    process.exit(0);
+  }
   for (const throttle of process.argv.includes('--steps-only') ? [] : [1, 4]) {
     const loads = [];
-    for (let i = 0; i < 10; i += 1) loads.push(await load(browser, throttle));
+    for (let i = 0; i < 10; i += 1) loads.push(await load(browser, throttle, ORIGIN));
     const screen = median(loads.map((l) => l.screen));
     const question = median(loads.map((l) => l.question));
     const verdict = throttle === 4 ? `  target ≤ 700 ms ${question <= 700 ? 'OK' : 'MISSED'}` : '';
@@ -61,7 +78,7 @@ try {
   stop();
 }
 
-async function load(browser: Browser, throttle: number): Promise<{ screen: number; question: number }> {
+async function load(browser: Browser, throttle: number, origin: string): Promise<{ screen: number; question: number }> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -112,7 +129,7 @@ async function load(browser: Browser, throttle: number): Promise<{ screen: numbe
       }
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(ORIGIN, { waitUntil: 'commit' });
+  await page.goto(origin, { waitUntil: 'commit' });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the first question did not show within 30 s')), 30_000)));
   await Promise.race([questionShown, timeout]).finally(() => clearTimeout(timer));
@@ -194,10 +211,10 @@ async function stepChanges(browser: Browser): Promise<number[]> {
   return times;
 }
 
-async function waitForServer() {
+async function waitForServer(origin: string) {
   for (let i = 0; i < 150; i += 1) {
     try {
-      if ((await fetch(ORIGIN)).ok) return;
+      if ((await fetch(origin)).ok) return;
     } catch {
       // Not up yet.
     }
