@@ -99,6 +99,18 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   // So does the table's caption.
   expect((await caption.boundingBox())!.x).toBe(captionAt);
   expect(captionAt).toBeGreaterThanOrEqual(0);
+  // Printed (on a small page), scrolled sideways as it was: every column on the page, none under the clauses'.
+  await page.setViewportSize({ width: 300, height: 800 });
+  await page.getByRole('region', { name: '各条款的结论（每列一位填写者）' }).evaluate((region) => (region.scrollLeft = region.scrollWidth));
+  await page.emulateMedia({ media: 'print' });
+  const headers = compared.getByRole('columnheader');
+  const first = (await headers.nth(0).boundingBox())!;
+  const second = (await headers.nth(1).boundingBox())!;
+  const last = (await headers.last().boundingBox())!;
+  expect(second.x).toBeGreaterThanOrEqual(first.x + first.width - 1);
+  expect(first.x).toBeGreaterThanOrEqual(0);
+  expect(last.x + last.width).toBeLessThanOrEqual(300);
+  await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: `${SCREENSHOTS}/workspace-compare-375-scrolled.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
   // The browser's Back returns to the list (not out of the workspace), Forward to the comparison.
@@ -110,6 +122,7 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   // One of them deleted: Forward to the comparison comes back to the list, which says why, and again the same.
   await page.goBack();
   await page.getByRole('button', { name: '删除 “和平丙商会”' }).click();
+  await expect(page.getByText('已删除“和平丙商会”。')).toBeVisible();
   await page.goForward();
   await expect(page.getByRole('alert')).toHaveText('无法再显示这次比较：其中有评估已被删除。');
   await page.goForward();
