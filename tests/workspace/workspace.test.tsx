@@ -119,6 +119,8 @@ it('puts a deleted entry back ticked when it was ticked, ready to compare again'
   await user.click(screen.getByRole('button', { name: '撤销删除' }));
   expect(await screen.findByText('已恢复“绿盒子”。')).toBeInTheDocument();
   expect(screen.getByRole('checkbox', { name: /绿盒子/ })).toBeChecked();
+  // The focus goes to it (the undo button is gone).
+  await waitFor(() => expect(screen.getByRole('checkbox', { name: /绿盒子/ })).toHaveFocus());
   expect(screen.getByRole('button', { name: '比较所选（2）' })).toBeInTheDocument();
   // One that was not ticked comes back unticked.
   await user.click(screen.getByRole('checkbox', { name: /包装协会/ }));

@@ -342,6 +342,12 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                     await store.put(item);
                     update((list) => (list.some((x) => x.id === item.id) ? list : [...list.slice(0, index), item, ...list.slice(index)]));
                     if (ticked) setSelected((s) => new Set(s).add(item.id));
+                    // The button has gone: the focus goes to the entry put back (not to the page, the next Tab at the navigation).
+                    requestAnimationFrame(() => {
+                      const box = document.getElementById(`select-${item.id}`) as HTMLInputElement | null;
+                      // (Its box cannot be ticked, and take the focus, when its policy is not in this app: its first button then.)
+                      (box && !box.disabled ? box : box?.closest('li')?.querySelector<HTMLElement>('button'))?.focus();
+                    });
                     return sayAbout('workspace.restored', item);
                   });
                 }}
