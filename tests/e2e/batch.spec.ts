@@ -215,6 +215,18 @@ test('an Excel workbook: the template and example downloaded as .xlsx, members i
   await expect(page.getByText(/3 个会员有效并已评估；0 行有错误/)).toContainText('读取自 Excel 工作表“会员”。');
   const matrix = page.getByRole('table', { name: /每位会员在各条款下的结论/ });
   await expect(matrix.getByRole('rowheader')).toHaveText(['示例会员 1', '示例会员 2', '示例会员 3']);
+  // On a phone, scrolled sideways to the last clauses: each row's member, and the caption, stay in view.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const matrixCaption = page.getByText(/^每位会员在各条款下的结论/);
+  const captionX = (await matrixCaption.boundingBox())!.x;
+  await page.getByRole('region', { name: /每位会员在各条款下的结论/ }).evaluate((region) => (region.scrollLeft = region.scrollWidth));
+  expect((await matrixCaption.boundingBox())!.x).toBe(captionX);
+  const member = (await matrix.getByRole('rowheader').first().boundingBox())!;
+  expect(member.x).toBeGreaterThanOrEqual(0);
+  expect(member.x).toBeLessThan(40);
+  await matrixCaption.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/batch-matrix-375-scrolled.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // A members workbook as an association fills it in: an empty row, a wrong value, a note beside the table.
   const { header, rows } = await exampleRows(page);

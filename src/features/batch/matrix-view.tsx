@@ -165,9 +165,12 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
       <p role="status" className="muted">
         {visible.length ? t('batch.ui.shown', { from: current * PAGE + 1, to: current * PAGE + shown.length, count: visible.length }) : t('batch.ui.shownNone')}
       </p>
+      {/* Above the scrolling region, not a <caption> in it: it stays in view while the clauses scroll sideways. */}
+      <p id="matrix-caption" className="table-caption">
+        {t('batch.ui.matrixCaption')}
+      </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-caption">
-        <table className="report-table matrix-table">
-          <caption id="matrix-caption">{t('batch.ui.matrixCaption')}</caption>
+        <table className="report-table matrix-table" aria-labelledby="matrix-caption">
           <thead>
             <tr>
               <th scope="col" aria-sort={ariaSort('row')}>
