@@ -49,13 +49,13 @@ describe('step 1: about you', () => {
     await user.click(screen.getByRole('button', { name: '开始' }));
     await user.click(screen.getByRole('button', { name: '下一步' }));
     const alerts = screen.getAllByRole('alert');
-    expect(alerts.map((a) => a.textContent)).toEqual(['请修改以下 2 处后继续：', '请选择一项', '请选择一项']);
+    expect(alerts.map((a) => a.textContent)).toEqual(['有 2 处需要修改，已在下方标出。', '请选择一项', '请选择一项']);
     expect(within(screen.getByRole('group', { name: '您是？' })).getByText('请选择一项')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '企业' })).toHaveFocus();
     expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
     // Pressed again: the same messages (not the form library's "Invalid input").
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['请修改以下 2 处后继续：', '请选择一项', '请选择一项']);
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['有 2 处需要修改，已在下方标出。', '请选择一项', '请选择一项']);
   });
 
   it('says why it asks, from the rules', async () => {

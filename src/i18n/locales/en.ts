@@ -66,7 +66,7 @@ export const en: Shape<Messages> = {
     whyAskClauses: 'Your answer affects these clauses:',
     whyAskContext: 'Used for the report only; it does not affect the result.',
     derivedHint: 'Worked out from your answers as “{{value}}”; change it if it is wrong.',
-    errorSummary: 'Please fix {{count}} problem(s) to continue:',
+    errorSummary: 'Please fix the {{count}} problem(s) marked below to continue.',
     errors: {
       chooseOne: 'Choose one option',
       chooseAtLeastOne: 'Choose at least one option',

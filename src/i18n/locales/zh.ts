@@ -62,7 +62,7 @@ export const zh = {
     whyAskClauses: '这个回答影响以下条款：',
     whyAskContext: '只用于报告，不影响判断。',
     derivedHint: '根据您的回答推算为“{{value}}”，如不对请修改。',
-    errorSummary: '请修改以下 {{count}} 处后继续：',
+    errorSummary: '有 {{count}} 处需要修改，已在下方标出。',
     errors: {
       chooseOne: '请选择一项',
       chooseAtLeastOne: '请至少选择一项',
