@@ -20,7 +20,7 @@ export function markdownReport(input: ReportInput): string {
 
   line(`# ${r.title}: ${r.policy.title}`);
   line();
-  line(`- **${t('report.respondent')}**: ${r.respondentName ? oneLine(r.respondentName) : t('report.anonymous')}`);
+  line(`- **${t('report.respondent')}**: ${r.respondentName ? literal(r.respondentName) : t('report.anonymous')}`);
   line(`- **${t('report.date')}**: ${r.date}`);
   line(`- **${t('report.policy')}**: ${r.policy.title} (${r.policy.issuer}, ${r.policy.issued})`);
   line(`- **${t('report.rulebook')}**: ${r.rulebook.id} v${r.rulebook.version} · ${r.rulebook.hash.slice(0, 12)}`);
@@ -38,7 +38,7 @@ export function markdownReport(input: ReportInput): string {
   line();
   line(`| ${t('report.clause')} | ${t('report.clauseTitle')} | ${t('report.verdict')} |`);
   line('| --- | --- | --- |');
-  for (const c of r.summary) line(`| ${c.label} | ${escapeCell(c.title)} | ${t(`verdictIcon.${c.verdict}`)} ${t(`verdict.${c.verdict}`)}${c.nearMiss ? ` (${t('report.nearMisses')})` : ''} |`);
+  for (const c of r.summary) line(`| ${c.label} | ${literal(c.title)} | ${t(`verdictIcon.${c.verdict}`)} ${t(`verdict.${c.verdict}`)}${c.nearMiss ? ` (${t('report.nearMisses')})` : ''} |`);
   line();
 
   const itemBlock = (item: ReportItem) => {
@@ -106,13 +106,17 @@ export function markdownReport(input: ReportInput): string {
   line();
   line(`| ${t('report.question')} | ${t('report.yourAnswer')} |`);
   line('| --- | --- |');
-  for (const a of r.answers) line(`| ${escapeCell(a.question)} | ${escapeCell(a.answer)} |`);
+  for (const a of r.answers) line(`| ${literal(a.question)} | ${literal(a.answer)} |`);
   line();
   return out.join('\n');
 }
 
-function escapeCell(text: string): string {
-  return oneLine(text).replace(/\|/g, '\\|');
+/**
+ * Text read as written, not as Markdown or HTML (a member's name from an association's file, say: "<b>", "*", "|"
+ * would format, or end a table cell): on one line, each character that could do so escaped with a backslash.
+ */
+function literal(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
 /** A respondent's text on one line: a line break in it (CR, LF or both) would start a new Markdown block. */
