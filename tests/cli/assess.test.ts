@@ -69,7 +69,7 @@ it('keeps a name or text answer with line breaks on its line of the Markdown rep
   const answers = { rulebook: 'demo-packaging', answers: { kind: 'company', located_here: true, company_name: name } };
   const { code, stdout } = cli([file('inject.json', JSON.stringify(answers)), '--format', 'md', '--lang', 'en']);
   expect(code).toBe(0);
-  expect(stdout).toContain('- **Respondent**: Evil # Injected | x | y |\n');
+  expect(stdout).toContain('- **Respondent**: Evil # Injected \\| x \\| y \\|\n');
   expect(stdout).toContain('| Evil # Injected \\| x \\| y \\| |');
   expect(stdout.split('\n').filter((l) => l.startsWith('# '))).toHaveLength(1);
   expect(stdout).not.toContain('\r');
