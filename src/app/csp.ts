@@ -33,7 +33,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** A CSP hash source of an inline element's text. */
-export function sha256Source(text: string): string {
+function sha256Source(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }
 
@@ -43,8 +43,8 @@ const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
 /**
  * Vite plugin:
  * - build: the first screen's stylesheet goes into index.html as a <style> (a request less before the first
- *   screen: about 60 ms of the first question at 4× CPU throttling, `npm run bench`), and the policy goes in as a
- *   <meta> tag allowing that stylesheet by its hash. The lazy views' stylesheets stay files. The entry script
+ *   screen; on the first question at 4× CPU throttling, `npm run bench`, its gain was within this machine's noise),
+ *   and the policy goes in as a <meta> tag allowing that stylesheet by its hash. The lazy views' stylesheets stay files. The entry script
  *   becomes render-blocking in its place (see below).
  * - preview: the policy as a header too, read from the built page's <meta> (so both always agree).
  * Not in dev, where Vite's client needs inline scripts and injects styles itself.
