@@ -11,6 +11,7 @@
  *    measured (90–160 ms of the 4× figure in an A/B on this machine), which no user's browser does;
  *  - pressing "next" → the next step's heading and question painted (the click event's time to the end of the
  *    frame that shows them, measured in the page), median of the steps of an enterprise's interview.
+ *  - for reference, the first screen of a page of one heading, without script or stylesheet: the browser's floor.
  * Targets (issue 8): first question ≤ 700 ms at 4× throttling; step change ≤ 50 ms.
  * Builds first unless --no-build is given; --steps-only measures only the step change.
  * `--compare DIR DIR…`: the first question at 4× of builds already made (vite build --outDir DIR), their loads
@@ -18,6 +19,8 @@
  */
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { median, ms } from './bench-figures.ts';
 
@@ -25,6 +28,14 @@ const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(): the page needs it too. */
 const KEEP_NAMES_SHIM = 'window.__name = (f) => f;';
+
+/**
+ * For referenceLoads(), the browser's own share of the load figures: a page of one heading in Chinese, without
+ * script or stylesheet, served from this script (not the app's server), measured as the app's first screen is.
+ * What the app's figures add to it is the app's; the rest no change to the app can take away (on this VM, at
+ * 4×, most of the target).
+ */
+const REFERENCE_PAGE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>政策自测</title><h1>政策自测</h1></html>';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -69,6 +80,7 @@ try {
     const verdict = throttle === 4 ? `  target ≤ 700 ms ${question <= 700 ? 'OK' : 'MISSED'}` : '';
     console.log(`load, CPU ${throttle}×: first screen ${ms(screen)}, first question ${ms(question)} (median of ${loads.length}; first question runs: ${loads.map((l) => ms(l.question)).join(', ')})${verdict}`);
   }
+  if (!process.argv.includes('--steps-only')) await referenceLoads(browser);
   // Two interviews in fresh pages: ten steps.
   const steps = [...(await stepChanges(browser)), ...(await stepChanges(browser))];
   const step = median(steps);
@@ -78,7 +90,11 @@ try {
   stop();
 }
 
-async function load(browser: Browser, throttle: number, origin: string): Promise<{ screen: number; question: number }> {
+/**
+ * One fresh load of `origin`, measured in the page. `reference`: the page is REFERENCE_PAGE, done when its heading
+ * is on screen (it has no "start").
+ */
+async function load(browser: Browser, throttle: number, origin: string, reference = false): Promise<{ screen: number; question: number }> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -86,12 +102,13 @@ async function load(browser: Browser, throttle: number, origin: string): Promise
   let done = () => {};
   const questionShown = new Promise<void>((resolve) => (done = resolve));
   await page.exposeBinding('__benchQuestionShown', () => done());
+  if (reference) await page.exposeBinding('__benchScreenShown', () => done());
   await page.addInitScript(KEEP_NAMES_SHIM);
   // Measured inside the page, from the start of navigation: the frame that shows the first heading, and the
   // frame that shows the first question after "start" is pressed the moment the page can act on it.
   await page.addInitScript(() => {
     const marks: Record<string, number> = {};
-    const w = window as unknown as { __marks: Record<string, number>; __benchQuestionShown: () => void };
+    const w = window as unknown as { __marks: Record<string, number>; __benchQuestionShown: () => void; __benchScreenShown?: () => void };
     w.__marks = marks;
     // After the frame's paint: an animation frame, then a task.
     const onScreen = (name: string) =>
@@ -100,6 +117,7 @@ async function load(browser: Browser, throttle: number, origin: string): Promise
         channel.port1.onmessage = () => {
           marks[name] ??= performance.now();
           if (name === 'question') w.__benchQuestionShown();
+          else if (w.__benchScreenShown) w.__benchScreenShown();
           else pressStart();
         };
         channel.port2.postMessage(null);
@@ -134,10 +152,29 @@ async function load(browser: Browser, throttle: number, origin: string): Promise
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the first question did not show within 30 s')), 30_000)));
   await Promise.race([questionShown, timeout]).finally(() => clearTimeout(timer));
   // Only now, with the figures taken: the question on screen is the interview's first.
-  if (!(await page.getByRole('group', { name: '您以什么身份填写？' }).isVisible())) throw new Error('the first question shown is not the expected one');
+  if (!reference && !(await page.getByRole('group', { name: '您以什么身份填写？' }).isVisible())) throw new Error('the first question shown is not the expected one');
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   await context.close();
   return { screen: marks.screen ?? NaN, question: marks.question ?? NaN };
+}
+
+
+/** The reference page (REFERENCE_PAGE) loaded as the app is, ten times at each throttling: the browser's floor. */
+async function referenceLoads(browser: Browser) {
+  const server = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(REFERENCE_PAGE));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const figures = [];
+    for (const throttle of [1, 4]) {
+      const loads = [];
+      for (let i = 0; i < 10; i += 1) loads.push((await load(browser, throttle, origin, true)).screen);
+      figures.push(`CPU ${throttle}× ${ms(median(loads))}`);
+    }
+    console.log(`for reference, a page of one heading (no script, no stylesheet): navigation → heading on screen ${figures.join(', ')} (median of 10 each)`);
+  } finally {
+    server.close();
+  }
 }
 
 /** Through the enterprise path: each "next" until the review. */
