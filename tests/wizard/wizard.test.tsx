@@ -49,13 +49,19 @@ describe('step 1: about you', () => {
     await user.click(screen.getByRole('button', { name: '开始' }));
     await user.click(screen.getByRole('button', { name: '下一步' }));
     const alerts = screen.getAllByRole('alert');
-    expect(alerts.map((a) => a.textContent)).toEqual(['有 2 处需要修改，已在下方标出。', '请选择一项', '请选择一项']);
+    expect(alerts.map((a) => a.textContent)).toEqual(['有 2 处需要修改：您是？（请选择一项）是否位于示例市？（请选择一项）', '请选择一项', '请选择一项']);
     expect(within(screen.getByRole('group', { name: '您是？' })).getByText('请选择一项')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '企业' })).toHaveFocus();
     expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
     // Pressed again: the same messages (not the form library's "Invalid input").
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['有 2 处需要修改，已在下方标出。', '请选择一项', '请选择一项']);
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['有 2 处需要修改：您是？（请选择一项）是否位于示例市？（请选择一项）', '请选择一项', '请选择一项']);
+    // The summary names each question; pressing one takes the focus to it.
+    await user.click(within(alerts[0]!).getByRole('button', { name: '是否位于示例市？（请选择一项）' }));
+    expect(within(screen.getByRole('group', { name: '是否位于示例市？' })).getAllByRole('radio')[0]).toHaveFocus();
+    // Answered: the summary no longer names it.
+    await user.click(screen.getByRole('radio', { name: '企业' }));
+    expect(within(screen.getAllByRole('alert')[0]!).getAllByRole('button').map((b) => b.textContent)).toEqual(['是否位于示例市？（请选择一项）']);
   });
 
   it('says why it asks, from the rules', async () => {
@@ -103,6 +109,22 @@ describe('step 2: packaging', () => {
     expect(screen.getByText('不能大于 100')).toHaveAttribute('role', 'alert');
     expect(screen.getByText('请输入数字，例如 120')).toHaveAttribute('role', 'alert');
     expect(screen.getByLabelText(/出口占销售额的比重/)).toHaveFocus();
+  });
+
+  it('takes a number typed with the unit the field shows, and says what range it needs when the text is not a number', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '否' }));
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+    await user.type(screen.getByLabelText(/出口占销售额的比重/), '六成');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByText('请输入 0 到 100 之间的数字')).toHaveAttribute('role', 'alert');
+    await user.clear(screen.getByLabelText(/出口占销售额的比重/));
+    await user.type(screen.getByLabelText(/出口占销售额的比重/), '60％');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    // Only the question left unanswered is still named.
+    expect(within(screen.getAllByRole('alert')[0]!).getAllByRole('button').map((b) => b.textContent)).toEqual(['企业规模（请选择一项）']);
+    expect(screen.getByLabelText(/出口占销售额的比重/)).not.toHaveAttribute('aria-invalid');
   });
 
   it('refuses a fraction of a person and a number too large to keep, and shows a large number with all its digits', async () => {

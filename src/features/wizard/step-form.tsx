@@ -96,24 +96,39 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
     }
   });
 
+  // A question's field focused, with the whole question in view (its label above the field, on a phone too).
+  const focusQuestion = (id: string) => {
+    const element = document.getElementById(`q-${id}`) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    (element.closest('.question') ?? element).scrollIntoView?.({ block: 'start' });
+  };
   // Focus the first question with an error, in the order the questions are shown.
   const focusFirstError = (errors: Record<string, unknown>) => {
     const first = questions.find((q) => q.id in errors);
-    if (!first) return;
-    const element = document.getElementById(`q-${first.id}`) ?? document.querySelector<HTMLElement>(`[name="${first.id}"]`);
-    element?.focus();
+    if (first) focusQuestion(first.id);
   };
   const submit = form.handleSubmit((data) => onSubmit(withoutUntouchedProposals(data)), focusFirstError);
-  const errorCount = Object.keys(form.formState.errors).length;
+  const { errors } = form.formState;
+  const withErrors = questions.filter((q) => errors[q.id]?.message);
 
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-labelledby="screen-heading">
         {step.intro && <p className="step-intro">{localize(step.intro, lang)}</p>}
-        {errorCount > 0 && form.formState.isSubmitted && (
-          <p className="error-summary" role="alert">
-            {t('wizard.errorSummary', { count: errorCount })}
-          </p>
+        {withErrors.length > 0 && form.formState.isSubmitted && (
+          <div className="error-summary" role="alert">
+            <p>{t('wizard.errorSummary', { count: withErrors.length })}</p>
+            <ul>
+              {withErrors.map((q) => (
+                <li key={q.id}>
+                  <button type="button" className="link-button" onClick={() => focusQuestion(q.id)}>
+                    {t('wizard.errorItem', { question: localize(q.label, lang), message: String(errors[q.id]!.message) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {questions.map((q) => {
           const proposal = derived.get(q.id);

@@ -25,9 +25,12 @@ export function toFormValues(questions: Question[], answers: Answers): FormValue
   return Object.fromEntries(questions.map((q) => [q.id, toFieldValue(q, answers[q.id])]));
 }
 
-/** Numbers as people type them: "1,200", "１２００", " 35 ". */
-export function parseNumber(text: string): number | null {
-  const normalised = text.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
+/** Numbers as people type them: "1,200", "１２００", " 35 ", and "60%" or "1500万元" with the unit the field shows (`units`). */
+export function parseNumber(text: string, units: readonly string[] = []): number | null {
+  let normalised = text.replace(/[０-９．－％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
+  // The unit shown after the field, typed as well ("60%", "1500万元"): the number is what comes before it.
+  const unit = units.map((u) => u.replace(/\s/g, '')).find((u) => u !== '' && normalised.endsWith(u));
+  if (unit) normalised = normalised.slice(0, -unit.length);
   if (normalised === '' || !/^-?\d*\.?\d+$/.test(normalised)) return null;
   return Number(normalised);
 }
@@ -57,8 +60,8 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
             if (required) fail(t('wizard.errors.enterNumber'));
             return undefined;
           }
-          const n = parseNumber(v);
-          if (n === null) fail(t('wizard.errors.notANumber'));
+          const n = parseNumber(v, question.unit ? [question.unit.zh, question.unit.en] : []);
+          if (n === null) fail(question.min !== undefined && question.max !== undefined ? t('wizard.errors.notANumberBetween', { min: question.min, max: question.max }) : t('wizard.errors.notANumber'));
           // Beyond this, digits are lost: 12345678901234567 would be kept as 12345678901234568.
           else if (Math.abs(n) > Number.MAX_SAFE_INTEGER) fail(t('wizard.errors.tooLarge'));
           else if (question.integer && !Number.isInteger(n)) fail(t('wizard.errors.wholeNumber'));

@@ -66,7 +66,8 @@ export const en: Shape<Messages> = {
     whyAskClauses: 'Your answer affects these clauses:',
     whyAskContext: 'Used for the report only; it does not affect the result.',
     derivedHint: 'Worked out from your answers as “{{value}}”; change it if it is wrong.',
-    errorSummary: 'Please fix the {{count}} problem(s) marked below to continue.',
+    errorSummary: 'Please fix {{count}} {{count|problem|problems}} to continue:',
+    errorItem: '{{question}} ({{message}})',
     errors: {
       chooseOne: 'Choose one option',
       chooseAtLeastOne: 'Choose at least one option',
@@ -74,6 +75,7 @@ export const en: Shape<Messages> = {
       wholeNumber: 'Enter a whole number',
       tooLarge: 'That number is too large; please check it',
       notANumber: 'Enter a number, for example 120',
+      notANumberBetween: 'Enter a number from {{min}} to {{max}}',
       min: 'Must be at least {{min}}',
       max: 'Must be at most {{max}}',
       enterText: 'Fill this in',
