@@ -132,7 +132,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
       )}
       {/* Next steps, departments and the policy's words fold away, so a long list of results stays short on a phone. */}
       <details className="item-more">
-        <summary>{t(showNextSteps ? 'results.moreWithSteps' : 'results.more')}</summary>
+        <summary>{t(item.departments.length > 0 ? (showNextSteps ? 'results.moreWithSteps' : 'results.more') : showNextSteps ? 'results.moreStepsQuote' : 'results.moreQuote')}</summary>
         {showNextSteps && (
           <div className="next-steps">
             <p>

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+/**
+ * A support item's folded part (next steps, departments, the policy's words) is labelled with what it holds: an item
+ * for which the policy names no department (clauses 17 and 19 of the Tianjin measures) does not promise one.
+ */
+import { render, screen, within } from '@testing-library/react';
+import { LanguageProvider } from '@/app/language';
+import { assess } from '@/engine';
+import { ClauseCard } from '@/features/results/clause-card';
+import '@/i18n/english';
+import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { fixtureWithNot } from '../engine/helpers';
+
+const company: Answers = { kind: 'company', located_here: true, exports: true, staff: 40 };
+
+function folded(rulebook: CompiledRulebook) {
+  const clause = assess(rulebook, company).clauses.find((c) => c.id === 'c3')!;
+  render(
+    <LanguageProvider initial="zh">
+      <ClauseCard clause={clause} rulebook={rulebook} answers={company} onAnswer={() => undefined} onRead={() => undefined} />
+    </LanguageProvider>,
+  );
+  const item = screen.getByRole('heading', { name: /c3-small-exporters/ }).closest('.item') as HTMLElement;
+  return item.querySelector('details')!;
+}
+
+it('names the departments in its label when the item has some', () => {
+  const withDepartments = { ...fixtureWithNot, measures: fixtureWithNot.measures.map((m) => ({ ...m, supportItems: m.supportItems.map((i) => ({ ...i, departments: ['commerce'] })) })) };
+  const details = folded(withDepartments);
+  expect(details.querySelector('summary')).toHaveTextContent(/责任部门/);
+  expect(within(details).getByText('责任部门：', { exact: false })).toBeInTheDocument();
+});
+
+it('does not promise departments the policy does not name', () => {
+  const details = folded(fixtureWithNot);
+  expect(details.querySelector('summary')!.textContent).not.toMatch(/责任部门/);
+  expect(details.querySelector('summary')!.textContent).toMatch(/政策原文$/);
+  expect(within(details).queryByText('责任部门：', { exact: false })).toBeNull();
+});
