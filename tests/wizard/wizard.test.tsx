@@ -216,6 +216,8 @@ async function completeAsCompany(user: ReturnType<typeof userEvent.setup>, { deg
   await user.type(screen.getByLabelText(/出口占销售额的比重/), share);
   await user.type(screen.getByLabelText(/员工人数/), '12');
   await user.click(screen.getByRole('button', { name: '下一步' }));
+  // The review is loaded when first shown.
+  await screen.findByRole('button', { name: '查看结果' });
 }
 
 describe('review', () => {
@@ -255,6 +257,22 @@ describe('results', () => {
 
     const info = screen.getByRole('region', { name: /仅供了解/ });
     expect(within(info).getByRole('article', { name: '（二） 加强监督检查' })).toBeInTheDocument();
+  });
+
+  it("printed from the browser's menu, every item shown unfolds its next steps, departments and quotes, and folds them again after", async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    const applies = await screen.findByRole('region', { name: /与您相关的措施/ });
+    const folds = () => [...applies.querySelectorAll('details')].filter((d) => d.querySelector('summary')?.textContent?.endsWith('政策原文'));
+    expect(folds().length).toBeGreaterThan(1);
+    // One the user opened stays open after printing; the others fold again.
+    await user.click(folds()[0]!.querySelector('summary')!);
+    expect(folds().map((d) => d.open)).toEqual(folds().map((_, i) => i === 0));
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(folds().every((d) => d.open)).toBe(true);
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    expect(folds().map((d) => d.open)).toEqual(folds().map((_, i) => i === 0));
   });
 
   it('answering a missing question from the results returns to the results with the new verdict', async () => {

@@ -172,6 +172,27 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
     </>
   );
 
+  // Printed from the browser's menu (not the printable report): each item shown prints with its next steps,
+  // departments and the policy's words, folded away on screen; folded again once printed.
+  const shown = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let unfolded: HTMLDetailsElement[] = [];
+    const beforePrint = () => {
+      unfolded = [...(shown.current?.querySelectorAll<HTMLDetailsElement>('details.item-more:not([open])') ?? [])];
+      for (const details of unfolded) details.open = true;
+    };
+    const afterPrint = () => {
+      for (const details of unfolded) details.open = false;
+      unfolded = [];
+    };
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+    };
+  }, []);
+
   const group = (verdict: Verdict): ClauseResult[] => {
     const clauses = assessment.clauses.filter((c) => c.verdict === verdict);
     // Near misses first: "would apply if …" is the most useful of what does not apply.
@@ -181,7 +202,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   return (
     <>
       {pages}
-      <div hidden={page !== null}>
+      <div hidden={page !== null} ref={shown}>
         <h1 ref={headingRef} tabIndex={-1} id="screen-heading">
           {t('results.title')}
         </h1>
