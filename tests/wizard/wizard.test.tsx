@@ -259,6 +259,23 @@ describe('results', () => {
     expect(within(info).getByRole('article', { name: '（二） 加强监督检查' })).toBeInTheDocument();
   });
 
+  it('says, under the counts, that items inside clauses that apply still need answers, and which', async () => {
+    const user = userEvent.setup();
+    // Exports of 60 %: the export standard applies, which makes clause 1 apply; degradable materials is "don't know".
+    await completeAsCompany(user, { share: '60' });
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    expect(screen.getByText(/可能适用 0 条/)).toBeInTheDocument();
+    const note = screen.getByText('在与您相关的条款中，还有 1 个支持项要补充信息才能判断。回答以下问题即可确定：').closest('[role="note"]') as HTMLElement;
+    expect(within(note).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['是否使用可降解包装材料？（您回答了“不清楚”） 回答这个问题']);
+    // Answered from there: back to the results, the item settled and the note gone.
+    await user.click(within(note).getByRole('button', { name: '回答这个问题' }));
+    await user.click(within(await screen.findByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '是' }));
+    await user.click(screen.getByRole('button', { name: '保存并返回' }));
+    await screen.findByRole('heading', { level: 1, name: '您的结果' });
+    expect(screen.queryByText(/还有 \d+ 个支持项要补充信息/)).toBeNull();
+  });
+
   it("printed from the browser's menu, every item shown unfolds its next steps, departments and quotes, and folds them again after", async () => {
     const user = userEvent.setup();
     await completeAsCompany(user);

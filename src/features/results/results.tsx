@@ -11,6 +11,7 @@ import type { Answers, CompiledRulebook, InterviewRulebook, Verdict } from '@/ru
 import { assess } from '@/engine/assess';
 import { useFullRulebook, useFullRulebooks } from '@/rulebook/full';
 import { ClauseCard } from './clause-card';
+import { OpenItems } from './open-items';
 import { SourceView } from './source-view';
 import { ExportPanel } from '@/features/report/export-panel';
 import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
@@ -209,6 +210,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
         {/* Which policy: with several, a shared link's results would not say. */}
         <p>{t('results.intro', { policy: localize(rulebook.meta.title, lang) })}</p>
         <p className="counts">{t('report.counts', assessment.counts)}</p>
+        <OpenItems rulebook={rulebook} assessment={assessment} onAnswer={onAnswer} />
         {assessment.scopeNotice && (
           <div className="notice warning" role="note">
             <strong>{t('results.scopeTitle')}</strong>
