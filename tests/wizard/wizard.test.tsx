@@ -419,6 +419,24 @@ describe('saving', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'About you' })).toHaveFocus();
   });
 
+  it('says the answers were restored on the screen the visit resumes on, not on the screens after it', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    await user.click(screen.getByRole('radio', { name: '企业' }));
+    unmount();
+    renderApp();
+    expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
+    within(screen.getByRole('group', { name: '是否位于示例市？' })).getByRole('radio', { name: '是' }).click();
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+    expect(screen.queryByText('已恢复您上次的回答。')).not.toBeInTheDocument();
+    // Nor when Back returns to it.
+    await user.click(screen.getByRole('button', { name: '上一步' }));
+    expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
+    expect(screen.queryByText('已恢复您上次的回答。')).not.toBeInTheDocument();
+  });
+
   it('still returns to the review after a reload in the middle of changing an answer from it', async () => {
     const user = userEvent.setup();
     await completeAsCompany(user);

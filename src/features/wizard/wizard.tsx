@@ -191,8 +191,9 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     if (screenSeen.current === key) return;
     screenSeen.current = key;
     onScreenChange?.();
-    // A notice about one screen goes once another is shown: Back to that screen does not bring it back.
-    setNotice((n) => (n?.onlyAt && n.onlyAt !== key ? null : n));
+    // A notice about one screen goes once another is shown: Back to that screen does not bring it back. So does
+    // news of how the visit began (answers restored, a file imported, a link opened); a warning stays until dismissed.
+    setNotice((n) => (n && ((n.onlyAt && n.onlyAt !== key) || n.tone === 'info') ? null : n));
   }, [key, onScreenChange]);
   const screenReady = () => {
     if (!pendingFocus.current) return;
