@@ -108,7 +108,7 @@ export type ImportedAssessment = {
   fromWorkspace?: true;
 };
 
-export type ImportErrorCode = 'notJson' | 'notExport' | 'newerVersion' | 'malformed' | 'unknownRulebook' | 'invalidAnswers';
+export type ImportErrorCode = 'emptyFile' | 'notJson' | 'notExport' | 'newerVersion' | 'malformed' | 'unknownRulebook' | 'invalidAnswers';
 export type ImportError = {
   code: ImportErrorCode;
   /** Interpolation values of the message (see importErrorMessage). */
@@ -120,14 +120,20 @@ export type ImportResult = { ok: true; value: ImportedAssessment } | { ok: false
 
 /** Read a saved file's text (an exported assessment, or a plain answers file) and assess it again. */
 export function importJson(rulebooks: CompiledRulebook[], text: string): ImportResult {
-  let data: unknown;
+  const parsed = parseJsonFile(text);
+  return parsed.ok ? importData(rulebooks, parsed.data) : { ok: false, error: parsed.error };
+}
+
+/** A file's text as JSON; an empty file, or one that is not JSON, is an ImportError (the parser's words as its problem). */
+export function parseJsonFile(text: string): { ok: true; data: unknown } | { ok: false; error: ImportError } {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, error: { code: 'emptyFile', params: {}, problems: [{ path: '(file)', message: 'the file is empty' }] } };
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { ok: true, data: JSON.parse(body) };
   } catch (e) {
     const detail = (e as Error).message.split('\n')[0] ?? '';
-    return fail('notJson', { detail }, [{ path: '(file)', message: `not valid JSON: ${detail}` }]);
+    return { ok: false, error: { code: 'notJson', params: { detail }, problems: [{ path: '(file)', message: `not valid JSON: ${detail}` }] } };
   }
-  return importData(rulebooks, data);
 }
 
 /** Is this (parsed) data an exported assessment file rather than a plain answers file? */

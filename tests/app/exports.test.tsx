@@ -120,6 +120,13 @@ it('imports a saved file and shows its results; a bad file is refused with its p
   expect(await screen.findByText('已导入评估文件，并按当前规则重新评估。')).toBeInTheDocument();
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
   expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual(answers);
+
+  // Another file, of some other kind, from the results: said in the user's words, and the news of the import before goes.
+  await user.upload(screen.getByLabelText('导入已保存的评估文件（JSON）'), new File(['{"hello": 1}'], 'other.json', { type: 'application/json' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent(/^这不是“政策自测”导出的评估文件。请选择从本应用下载的 JSON 文件。$/);
+  expect(screen.queryByText('已导入评估文件，并按当前规则重新评估。')).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
 });
 
 it('shows per clause what changed when the file was made under other rules', async () => {

@@ -111,15 +111,25 @@ describe('a file that cannot be used gives a clear message and every problem wit
   it('is not JSON', () => {
     const error = failed(importJson([fixture], '{"format": "policy-self-check/assessment",'));
     expect(error.code).toBe('notJson');
-    expect(importErrorMessage(error, 'en')).toMatch(/^This is not a JSON file: /);
+    expect(importErrorMessage(error, 'en')).toBe('This is not a JSON file: perhaps the wrong file was chosen, or it was not saved completely.');
+    // The parser's own words stay with the problem, for the CLI and the curious.
     expect(error.problems[0]!.path).toBe('(file)');
+    expect(error.problems[0]!.message).toMatch(/^not valid JSON: /);
+  });
+
+  it('is empty', () => {
+    for (const text of ['', '\uFEFF', '  \n']) {
+      const error = failed(importJson([fixture], text));
+      expect(error.code).toBe('emptyFile');
+      expect(importErrorMessage(error, 'zh')).toBe('文件是空的。');
+    }
   });
 
   it('is some other JSON', () => {
     for (const text of ['[1,2]', '{"name": "x"}', '"text"', 'null']) {
       const error = failed(importJson([fixture], text));
       expect(error.code).toBe('notExport');
-      expect(importErrorMessage(error, 'zh')).toBe('这不是“政策自测”导出的评估文件（缺少 "format": "policy-self-check/assessment"）。');
+      expect(importErrorMessage(error, 'zh')).toBe('这不是“政策自测”导出的评估文件。请选择从本应用下载的 JSON 文件。');
     }
   });
 

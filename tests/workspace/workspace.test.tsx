@@ -320,10 +320,17 @@ it('exports the workspace as JSON and imports it back into another browser', asy
   const imported = await other.list();
   expect(imported.map((i) => i.answers).sort((a, b) => String(a.kind).localeCompare(String(b.kind)))).toEqual([association, company]);
 
-  // A failed import after a good one: only the failure is shown, not the earlier success beside it.
+  // The same file again: nothing is doubled, and the list says why.
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([text], 'workspace.json', { type: 'application/json' }));
+  expect(await screen.findByText('已导入 0 条评估；2 条已在工作区中（名称、答案和政策版本都相同），没有重复导入。')).toBeInTheDocument();
+  expect(await other.list()).toHaveLength(2);
+
+  // A failed import after a good one: only the failure is shown, not the earlier success beside it; in the user's words.
   await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File(['[{"format": '], 'broken.json', { type: 'application/json' }));
-  expect(await screen.findByRole('alert')).toHaveTextContent('文件未导入，工作区没有变化');
-  expect(screen.queryByText('已导入 2 条评估。')).not.toBeInTheDocument();
+  expect(await screen.findByRole('alert')).toHaveTextContent('文件未导入，工作区没有变化：这不是 JSON 文件：可能选错了文件，或文件没有完整保存。');
+  expect(screen.queryByText(/已导入/)).not.toBeInTheDocument();
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([''], 'empty.json', { type: 'application/json' }));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('文件未导入，工作区没有变化：文件是空的。'));
 });
 
 it('keeps working and says why when the browser refuses storage', async () => {

@@ -13,7 +13,8 @@ import { FileField } from '@/shared/ui/file-field';
 /** Larger than any real assessment file: refuse before reading it into memory. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewRulebook[]; onImported: (imported: ImportedAssessment) => void }) {
+/** `onFailed`: a file was refused (news of an earlier import on the page is then out of date). */
+export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: InterviewRulebook[]; onImported: (imported: ImportedAssessment) => void; onFailed?: () => void }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const [error, setError] = useState<{ message: string; problems: string[] } | null>(null);
@@ -22,6 +23,7 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewR
   const read = async (file: File) => {
     if (file.size > MAX_BYTES) {
       setError({ message: t('wizard.importTooLarge', { name: file.name, max: '5 MB' }), problems: [] });
+      onFailed?.();
       return;
     }
     // The file is assessed again under the whole rulebooks; the reader loads with them, when first needed.
@@ -30,6 +32,7 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewR
       loaded = await Promise.all([import('@/report/export-file'), Promise.all(rulebooks.map(load)), file.text()]);
     } catch {
       setError({ message: t('app.loadFailed'), problems: [] });
+      onFailed?.();
       return;
     }
     const [{ importJson, importErrorMessage }, whole, text] = loaded;
@@ -37,7 +40,12 @@ export function ImportControl({ rulebooks, onImported }: { rulebooks: InterviewR
     if (result.ok) {
       setError(null);
       onImported(result.value);
-    } else setError({ message: importErrorMessage(result.error, lang), problems: result.error.problems.slice(0, 20).map((p) => `${p.path}: ${p.message}`) });
+    } else {
+      // Where in the file, when the file is one of ours with something wrong inside; the message says it all otherwise.
+      const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
+      setError({ message: importErrorMessage(result.error, lang), problems: located ? result.error.problems.slice(0, 20).map((p) => `${p.path}: ${p.message}`) : [] });
+      onFailed?.();
+    }
   };
 
   return (

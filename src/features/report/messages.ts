@@ -22,8 +22,9 @@ const zh = {
     noReason: '无需任何条件。',
   },
   file: {
-    notJson: '这不是 JSON 文件：{{detail}}',
-    notExport: '这不是“政策自测”导出的评估文件（缺少 "format": "policy-self-check/assessment"）。',
+    emptyFile: '文件是空的。',
+    notJson: '这不是 JSON 文件：可能选错了文件，或文件没有完整保存。',
+    notExport: '这不是“政策自测”导出的评估文件。请选择从本应用下载的 JSON 文件。',
     newerVersion: '此文件由更新版本的“政策自测”导出（格式版本 {{version}}），本版本无法读取。',
     malformed: '评估文件已损坏或被修改（{{count}} 处问题）。',
     unknownRulebook: '此文件针对的政策“{{id}}”在本应用中不存在；已有：{{known}}。',
@@ -77,8 +78,9 @@ const en: Shape<typeof zh> = {
     noReason: 'No condition to meet.',
   },
   file: {
-    notJson: 'This is not a JSON file: {{detail}}',
-    notExport: 'This is not an assessment file exported by Policy Self-Check (it lacks "format": "policy-self-check/assessment").',
+    emptyFile: 'The file is empty.',
+    notJson: 'This is not a JSON file: perhaps the wrong file was chosen, or it was not saved completely.',
+    notExport: 'This is not an assessment file exported by Policy Self-Check. Choose a JSON file downloaded from this app.',
     newerVersion: 'This file was exported by a newer Policy Self-Check (format version {{version}}) and cannot be read here.',
     malformed: 'The assessment file is damaged or was edited ({{count}} problem(s)).',
     unknownRulebook: 'The file is for the policy "{{id}}", which this app does not have; known: {{known}}.',

@@ -42,6 +42,8 @@ type Props = {
   onReview: () => void;
   rulebooks: CompiledRulebook[];
   onImported?: (imported: ImportedAssessment) => void;
+  /** A file given to the results' import was refused. */
+  onImportFailed?: () => void;
   /** The policy text or the printable report opened or closed (what was shown above the results may go). */
   onPageChange?: () => void;
 };
@@ -75,7 +77,7 @@ function sameReading(held: unknown, reading: Reading): boolean {
   return r !== null && r.quote === reading.quote && r.from === reading.from;
 }
 
-export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onPageChange, returnToClause, onReturned }: Props) {
+export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onImportFailed, onPageChange, returnToClause, onReturned }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   // The page the history entry shows, when the results open on one (a reload there, or the history menu).
@@ -258,7 +260,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
         })}
         <ExportPanel rulebook={rulebook} assessment={assessment} answers={answers} />
         <SaveToWorkspaceButton rulebook={rulebook} answers={answers} />
-        {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
+        {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} onFailed={onImportFailed} />}
         <aside className="disclaimer" aria-label={t('results.disclaimer')}>
           <p>
             <strong>{t('results.disclaimer')}</strong>

@@ -195,6 +195,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     // news of how the visit began (answers restored, a file imported, a link opened); a warning stays until dismissed.
     setNotice((n) => (n && ((n.onlyAt && n.onlyAt !== key) || n.tone === 'info') ? null : n));
   }, [key, onScreenChange]);
+  // A file refused: news of the one imported before ("file imported") would read as if this one had been.
+  const dropNews = () => setNotice((n) => (n?.tone === 'info' ? null : n));
   const screenReady = () => {
     if (!pendingFocus.current) return;
     pendingFocus.current = false;
@@ -242,7 +244,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
         <button type="button" className="button" data-action="start" onClick={() => actor.send({ type: 'wizard.start' })}>
           {hasAnswers ? t('wizard.resume') : t('wizard.start')}
         </button>
-        {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} />}
+        {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} onFailed={dropNews} />}
       </>
     );
   } else if (position.at === 'step') {
@@ -303,6 +305,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           onPageChange={onResultsPage}
           rulebooks={rulebooks}
           onImported={onImported}
+          onImportFailed={dropNews}
         />
       </LazyScreen>
     );

@@ -5,7 +5,7 @@
  */
 import { assess, type InputProblem } from '@/engine';
 import type { Language } from '@/i18n';
-import { assessmentFile, importData, importErrorMessage, type AssessmentFile } from '@/report/export-file';
+import { assessmentFile, importData, importErrorMessage, parseJsonFile, type AssessmentFile } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, type SavedAssessment } from './store';
@@ -35,13 +35,9 @@ export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRuleb
 export type WorkspaceImport = { ok: true; items: SavedAssessment[] } | { ok: false; problems: { entry: number | null; message: string; details: InputProblem[] }[] };
 
 export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lang: Language, fallbackName: (n: number) => string): WorkspaceImport {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = (e as Error).message.split('\n')[0] ?? '';
-    return { ok: false, problems: [{ entry: null, message: importErrorMessage({ code: 'notJson', params: { detail }, problems: [] }, lang), details: [] }] };
-  }
+  const parsed = parseJsonFile(text);
+  if (!parsed.ok) return { ok: false, problems: [{ entry: null, message: importErrorMessage(parsed.error, lang), details: [] }] };
+  const data = parsed.data;
   const entries = Array.isArray(data) ? data : [data];
   const items: SavedAssessment[] = [];
   const problems: { entry: number | null; message: string; details: InputProblem[] }[] = [];

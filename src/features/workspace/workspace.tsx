@@ -19,7 +19,7 @@ import { exportFileName, exportJson, importData, type ImportedAssessment } from 
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import type { Answers } from '@/rulebook/schema';
-import { entryName, WorkspaceError, type SavedAssessment } from './store';
+import { addMissing, entryName, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
 
@@ -198,8 +198,9 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     }
     await act(
       async () => {
-        await store.putMany(result.items);
-        return say('workspace.imported', { count: result.items.length });
+        // An entry already there (the same name, answers and policy version: a file imported twice) is not added again.
+        const { added, existing } = await addMissing(store, result.items);
+        return existing > 0 ? say('workspace.importedExisting', { count: added, existing }) : say('workspace.imported', { count: added });
       },
       { reload: true },
     );
