@@ -166,6 +166,18 @@ it('asks before opening an entry over an interview under way, and can save that 
   expect(saved.find((i) => i.name === '我的协会')!.answers).toEqual(mine);
 });
 
+it('opens at once when the interview under way is one of the entries, opened and left as it was', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  // The association's entry opened before: its answers, in another order.
+  saveSession(fixture, Object.fromEntries(Object.entries(association).reverse()), { at: 'results' });
+  const onOpen = vi.fn();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} interviewAnswers={interviewAnswers} />));
+  await user.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company }));
+});
+
 it('opens at once when there is no interview under way', async () => {
   const user = userEvent.setup();
   const onOpen = vi.fn();

@@ -83,14 +83,19 @@ function named(item: SavedAssessment, name: string): SavedAssessment {
  * left out, a multiple choice's options in any order. (A batch run added twice must not add its members twice.)
  */
 export function assessmentKey(item: Pick<SavedAssessment, 'name' | 'rulebookId' | 'rulebookVersion' | 'answers'>): string {
-  const answers = Object.keys(item.answers)
-    .filter((k) => item.answers[k] !== undefined)
+  return JSON.stringify([item.name, item.rulebookId, item.rulebookVersion, answersKey(item.answers)]);
+}
+
+/** Answers as a key: the same for the same answers, whatever the order of the questions or of the choices in a list. */
+export function answersKey(answers: Answers): string {
+  const entries = Object.keys(answers)
+    .filter((k) => answers[k] !== undefined)
     .sort()
     .map((k) => {
-      const value = item.answers[k];
+      const value = answers[k];
       return [k, Array.isArray(value) ? [...value].sort() : value];
     });
-  return JSON.stringify([item.name, item.rulebookId, item.rulebookVersion, answers]);
+  return JSON.stringify(entries);
 }
 
 /**

@@ -19,7 +19,7 @@ import { exportFileName, exportJson, importData, type ImportedAssessment } from 
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import type { Answers } from '@/rulebook/schema';
-import { addMissing, entryName, WorkspaceError, type SavedAssessment } from './store';
+import { addMissing, answersKey, entryName, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
 
@@ -152,9 +152,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   const open = (entry: Entry, replacing = false) => {
     const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
     if (result.ok) {
-      // Opening replaces the interview under way: not without asking, when it holds answers of its own.
+      // Opening replaces the interview under way: not without asking, when it holds answers of its own (answers not
+      // saved in the workspace: not one of its entries opened and left as it was).
       const underWay = replacing ? null : interviewAnswers(result.value.rulebook);
-      if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(entry.item.answers)) {
+      const saved = (answers: Answers) => (items ?? []).some((item) => item.rulebookId === entry.item.rulebookId && answersKey(item.answers) === answersKey(answers));
+      if (underWay && Object.keys(underWay).length > 0 && !saved(underWay)) {
         setPendingOpen({ entry, rulebook: result.value.rulebook, answers: underWay });
         return;
       }
