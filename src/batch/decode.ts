@@ -56,6 +56,8 @@ export function decodeBytes(
     // The start looked like UTF-8 but something later is not: GBK, if the whole file decodes as such.
     if (sniffed.encoding === 'utf-8' && (options.encoding ?? 'auto') === 'auto' && decodes('gbk', bytes, true))
       return { ok: true, text: textDecoder('gbk').decode(bytes), encoding: 'gbk' };
+    // The encoding chosen by hand is the wrong one (the file may well be the other).
+    if (options.encoding && options.encoding !== 'auto') return { ok: false, problem: { code: 'notChosenEncoding', params: { encoding: options.encoding } } };
     return { ok: false, problem: { code: 'undecodable' } };
   }
 }

@@ -34,6 +34,14 @@ it('lets the user override the encoding', () => {
   expect(decoded.ok && decoded.text).not.toBe('天津');
 });
 
+it('says the encoding chosen by hand does not fit the file, rather than that the file is neither', () => {
+  const gbkAsUtf8 = parseBatchFile(encodeGbk('名称\n天津'), fixture, { lang: 'zh', encoding: 'utf-8' });
+  expect(gbkAsUtf8).toMatchObject({ ok: false, problem: { code: 'notChosenEncoding' } });
+  expect(!gbkAsUtf8.ok && gbkAsUtf8.message).toBe('文件不是有效的 UTF-8 文本：所选的编码与文件不符。请改选“自动识别”或另一种编码。');
+  // Chosen automatically, the same file reads.
+  expect(decodeBytes(encodeGbk('名称\n天津'))).toMatchObject({ ok: true, encoding: 'gbk' });
+});
+
 it('reads UTF-16 "Unicode text" with its BOM', () => {
   const le = new Uint8Array([0xff, 0xfe, ...Array.from('a,天', (c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]).flat()]);
   expect(decodeBytes(le)).toEqual({ ok: true, text: 'a,天', encoding: 'utf-16le' });
@@ -80,7 +88,7 @@ it('does not take a file with a 0xFF byte for GBK (no GBK character uses it; Nod
   const gbk = encodeGbk('name,kind\n天津,企业\n');
   const stray = new Uint8Array([...gbk.slice(0, 12), 0xff, ...gbk.slice(12)]);
   expect(decodeBytes(stray)).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
-  expect(decodeBytes(stray, { encoding: 'gbk' })).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
+  expect(decodeBytes(stray, { encoding: 'gbk' })).toMatchObject({ ok: false, problem: { code: 'notChosenEncoding', params: { encoding: 'gbk' } } });
   expect(sniff(stray.subarray(0, 16), 'auto', false)).toMatchObject({ ok: false, problem: { code: 'undecodable' } });
   expect(decodeBytes(gbk)).toMatchObject({ ok: true, encoding: 'gbk' });
 });
