@@ -338,6 +338,21 @@ it('sorts the names with their numbers in order (会员2 before 会员10), as th
   await waitFor(() => expect(memberNames()).toEqual([...ascending].reverse()));
 });
 
+it('finds and sorts a member without a name by the row it is shown as ("第 3 行")', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  await importFile(user, csv([['乙公司', 'company', '是', '', '是', '', '', '', '', ''], ['', 'company', '是', '', '是', '', '', '', '', ''], ['甲公司', 'company', '是', '', '是', '', '', '', '', '']]));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  const unnamed = memberNames().find((n) => /^第 \d+ 行$/.test(n))!;
+  expect(unnamed).toBeDefined();
+  await user.type(screen.getByLabelText('按名称筛选'), unnamed.slice(0, -2));
+  await waitFor(() => expect(memberNames()).toEqual([unnamed]));
+  await user.clear(screen.getByLabelText('按名称筛选'));
+  await user.click(within(matrix()).getByRole('button', { name: /^名称/ }));
+  await waitFor(() => expect(memberNames()).toEqual([...memberNames()].sort(new Intl.Collator('zh-CN', { numeric: true }).compare)));
+  expect(memberNames()).toHaveLength(3);
+});
+
 it('shows a page of 50 members: its first rows at once, the rest a few per frame', async () => {
   const user = userEvent.setup();
   renderScreen();

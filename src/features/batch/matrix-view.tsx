@@ -59,19 +59,21 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
   const visible = useMemo(() => {
     // Numbers in names in their order (会员2 before 会员10), as the workspace sorts them.
     const collator = new Intl.Collator(languageTag(lang), { numeric: true });
+    // A member without a name goes by its row, as shown ("第 23 行"): found and sorted by that.
+    const label = (r: MatrixRow) => r.name || t('batch.matrix.rowName', { row: r.row });
     let rows = matrix.rows;
-    if (query) rows = rows.filter((r) => r.name.toLowerCase().includes(query));
+    if (query) rows = rows.filter((r) => label(r).toLowerCase().includes(query));
     if (verdict !== 'all') rows = rows.filter((r) => (clause === 'any' ? r.verdicts.includes(verdict) : r.verdicts[clause] === verdict));
     const key = sort.key;
     const compare =
       key === 'row'
         ? (a: MatrixRow, b: MatrixRow) => a.row - b.row
         : key === 'name'
-          ? (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name) || a.row - b.row
+          ? (a: MatrixRow, b: MatrixRow) => collator.compare(label(a), label(b)) || a.row - b.row
           : (a: MatrixRow, b: MatrixRow) => RANK[a.verdicts[key]!] - RANK[b.verdicts[key]!] || a.row - b.row;
     const sorted = [...rows].sort(compare);
     return sort.descending ? sorted.reverse() : sorted;
-  }, [matrix.rows, query, verdict, clause, sort, lang]);
+  }, [matrix.rows, query, verdict, clause, sort, lang, t]);
 
   const pages = Math.max(1, Math.ceil(visible.length / PAGE));
   const current = Math.min(page, pages - 1);
