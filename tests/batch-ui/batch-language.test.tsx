@@ -26,18 +26,18 @@ it('lists the problems of a file in Chinese by default and in English after the 
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
   expect(problemLines(/每个问题所在的行、列和单元格/)).toEqual([
     ['1', 'export_share', '—', '—', '⚠ 提醒', '缺少列“export_share”：所有会员的此问题都视为未回答'],
-    ['4', 'kind', 'B4', 'robot', '✗ 错误', '“robot”不是“kind”的选项；可填：company, association'],
+    ['4', 'kind', 'B4', 'robot', '✗ 错误', '“robot”不是“kind”的选项；可填选项的代码或名称（见模板第 2 行）：company, association'],
   ]);
 
   await user.click(screen.getByRole('button', { name: 'English' }));
   expect(problemLines(/The row, column and cell of each problem/)).toEqual([
     ['1', 'export_share', '—', '—', '⚠ Warning', 'The column "export_share" is missing: every member is taken as not having answered it'],
-    ['4', 'kind', 'B4', 'robot', '✗ Error', '"robot" is not an option of "kind"; allowed: company, association'],
+    ['4', 'kind', 'B4', 'robot', '✗ Error', '"robot" is not an option of "kind"; write an option\'s code or its label (row 2 of the template): company, association'],
   ]);
   expect(screen.getByText(/3 members valid and assessed; 1 row with errors/)).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: '中文' }));
-  expect(problemLines(/每个问题所在的行、列和单元格/)[1]![5]).toBe('“robot”不是“kind”的选项；可填：company, association');
+  expect(problemLines(/每个问题所在的行、列和单元格/)[1]![5]).toBe('“robot”不是“kind”的选项；可填选项的代码或名称（见模板第 2 行）：company, association');
 });
 
 it('shows the message about an unusable file, and the workspace status, in the language switched to', async () => {

@@ -44,7 +44,7 @@ it('writes one CSV row per valid member, lists row errors on stderr and exits 0'
   expect(lines).toHaveLength(4);
   expect(stderr).toBe(
     [
-      'row 3, column kind (B3): "ngo" is not an option of "kind"; allowed: company, association',
+      'row 3, column kind (B3): "ngo" is not an option of "kind"; write an option\'s code or its label (row 2 of the template): company, association',
       '2 members assessed; 1 row with errors (not assessed); 0 warnings. Encoding: UTF-8.',
       '',
     ].join('\n'),

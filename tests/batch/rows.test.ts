@@ -44,12 +44,12 @@ it('lists every invalid cell with its row, column, cell reference and value, and
     { row: 3, column: 'staff', cell: 'G3', value: '-1', code: 'belowMin' },
   ]);
   expect(file.issues.map((i) => issueLine(i, 'en'))).toEqual([
-    'row 3, column kind (B3): "ngo" is not an option of "kind"; allowed: company, association',
+    'row 3, column kind (B3): "ngo" is not an option of "kind"; write an option\'s code or its label (row 2 of the template): company, association',
     'row 3, column located_here (C3): "maybe" is not yes or no; write yes, no, true, false, 是, 否, 1 or 0',
     'row 3, column export_share (F3): 150 is above the maximum, 100',
     'row 3, column staff (G3): -1 is below the minimum, 0',
   ]);
-  expect(describeIssue(file.issues[0]!, 'zh')).toBe('“ngo”不是“kind”的选项；可填：company, association');
+  expect(describeIssue(file.issues[0]!, 'zh')).toBe('“ngo”不是“kind”的选项；可填选项的代码或名称（见模板第 2 行）：company, association');
 });
 
 it('refuses a fraction where only whole numbers make sense, and a number too large to be kept exactly', () => {

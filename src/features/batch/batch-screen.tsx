@@ -6,7 +6,7 @@
  * run keeps the members assessed so far, labelled as such, and can be run again.
  */
 import type { BatchKeeper as Keeper } from './keeper';
-import { memo, startTransition, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
@@ -503,7 +503,7 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
                 <td data-label={t('batch.ui.issueCell')}>{issue.cell ?? '—'}</td>
                 <td data-label={t('batch.ui.issueValue')} className="issue-value">
                   {/* A column's own problem (missing, unknown) has no value but the column's name, shown beside. */}
-                  {issue.value === '' ? t('batch.ui.empty') : issue.cell === null && issue.value === issue.column ? '—' : issue.value}
+                  {issue.value === '' ? t('batch.ui.empty') : issue.cell === null && issue.value === issue.column ? '—' : breakable(issue.value)}
                 </td>
                 <td data-label={t('batch.ui.issueSeverity')}>
                   <span aria-hidden="true">{issue.severity === 'error' ? '✗ ' : '⚠ '}</span>
@@ -518,4 +518,10 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
       {issues.length > ISSUES_SHOWN && <p className="muted">{t('batch.ui.issuesMore', { count: issues.length - ISSUES_SHOWN })}</p>}
     </div>
   );
+}
+
+/** A cell's value with a line-break opportunity after each separator of a list (none;export_goods), copied as it is. */
+function breakable(value: string): ReactNode {
+  const parts = value.split(/(?<=[;；,，、])/);
+  return parts.length === 1 ? value : parts.map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]));
 }

@@ -29,7 +29,7 @@ const zh = {
     xlsxTooLarge: '工作表解压后有 {{size}} MB，浏览器中最多处理 {{limit}} MB。请拆分文件，或另存为 CSV 后使用命令行：npm run assess -- --batch 文件.csv',
   },
   issue: {
-    notAnOption: '“{{value}}”不是“{{column}}”的选项；可填：{{allowed}}',
+    notAnOption: '“{{value}}”不是“{{column}}”的选项；可填选项的代码或名称（见模板第 2 行）：{{allowed}}',
     exclusiveOption: '“{{option}}”只能单独选择，不能与其他选项一起填写',
     notABoolean: '“{{value}}”不是是/否；请填 是、否、true、false、yes、no、1 或 0',
     notANumber: '“{{value}}”不是数字',
@@ -178,7 +178,7 @@ const en: Shape<typeof zh> = {
     xlsxTooLarge: 'The worksheet is {{size}} MB uncompressed; the browser handles at most {{limit}} MB. Split the file, or save it as CSV and use the command line: npm run assess -- --batch file.csv',
   },
   issue: {
-    notAnOption: '"{{value}}" is not an option of "{{column}}"; allowed: {{allowed}}',
+    notAnOption: '"{{value}}" is not an option of "{{column}}"; write an option\'s code or its label (row 2 of the template): {{allowed}}',
     exclusiveOption: '"{{option}}" is chosen alone, not together with other options',
     notABoolean: '"{{value}}" is not yes or no; write yes, no, true, false, 是, 否, 1 or 0',
     notANumber: '"{{value}}" is not a number',
