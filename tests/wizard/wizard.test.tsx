@@ -154,6 +154,20 @@ describe('step 2: packaging', () => {
     expect(within(size).getByRole('radio', { name: '大型' })).toBeChecked();
   });
 
+  it('replaces a "don\'t know" on the size, given before the staff count, with the size the count then proposes; one given after stays', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    const size = screen.getByRole('group', { name: '企业规模' });
+    await user.click(within(size).getByRole('radio', { name: '不清楚' }));
+    await user.type(screen.getByLabelText(/员工人数/), '12');
+    expect(within(size).getByRole('radio', { name: '小型' })).toBeChecked();
+    expect(within(size).getByText('根据您的回答推算为“小型”，如不对请修改。')).toBeInTheDocument();
+    // Chosen again with the proposal in sight: the user's word.
+    await user.click(within(size).getByRole('radio', { name: '不清楚' }));
+    await user.type(screen.getByLabelText(/员工人数/), '0');
+    expect(within(size).getByRole('radio', { name: '不清楚' })).toBeChecked();
+  });
+
   it('clears the "choose one" under the size once the staff count proposes a size', async () => {
     const user = userEvent.setup();
     await startAsCompany(user);

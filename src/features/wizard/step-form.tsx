@@ -2,13 +2,14 @@
  * One step of the interview: a react-hook-form form whose zod schema is derived from the questions
  * visible for the answers so far (including answers given higher up in the same step).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from '@/i18n/react';
 import { answerStates } from '@/engine/answers-state';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
-import type { Answers, InterviewRulebook, Step } from '@/rulebook/schema';
+import { DONT_KNOW } from '@/rulebook/conditions';
+import type { AnswerValue, Answers, InterviewRulebook, Step } from '@/rulebook/schema';
 import type { StepAnswers } from './machine';
 import { QuestionField } from './question-field';
 import { draftAnswers, stepSchema, toFieldValue, toFormValues, type FormValues } from './step-schema';
@@ -86,10 +87,19 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
   }, [JSON.stringify(values)]);
 
   // Keep a derived proposal in step with the answers it comes from, until the respondent changes it.
+  // A "don't know" given before those answers were there gives way to the proposal they bring (which then follows
+  // them as any proposal does); one given with the proposal in sight stays.
+  const proposals = useRef<Map<string, AnswerValue | undefined> | null>(null);
   useEffect(() => {
+    const before = proposals.current;
+    proposals.current = new Map(questions.filter((q) => q.derivedFrom).map((q) => [q.id, derived.get(q.id)]));
     for (const q of questions) {
-      if (!q.derivedFrom || form.getFieldState(q.id).isDirty) continue;
+      if (!q.derivedFrom) continue;
       const proposal = derived.get(q.id);
+      if (form.getFieldState(q.id).isDirty) {
+        if (before && proposal !== undefined && before.get(q.id) === undefined && form.getValues(q.id) === DONT_KNOW) form.resetField(q.id, { defaultValue: toFieldValue(q, proposal) });
+        continue;
+      }
       const value = proposal === undefined ? '' : toFieldValue(q, proposal);
       // Checked again once the step has been submitted: an error shown before the proposal came (choose one) goes.
       if (form.getValues(q.id) !== value) form.setValue(q.id, value, { shouldDirty: false, shouldValidate: form.formState.isSubmitted });
