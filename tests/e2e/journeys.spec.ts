@@ -137,7 +137,11 @@ test('changing an answer from the review changes the result', async ({ page }) =
   await press(page, '查看或修改回答');
   await expect(page.getByRole('heading', { level: 1, name: '检查您的回答' })).toBeFocused();
   await press(page, '修改：您的产品属于以下哪些类别？（可多选）');
-  await expect(page.getByRole('heading', { level: 1, name: '贸易活动与产品' })).toBeFocused();
+  // Its step, with the focus on that question (the first of its choices ticked), in view.
+  await expect(page.getByRole('heading', { level: 1, name: '贸易活动与产品' })).toBeVisible();
+  const products = page.getByRole('group', { name: '您的产品属于以下哪些类别？（可多选）' });
+  await expect(products.getByRole('checkbox', { name: '自行车', exact: true })).toBeFocused();
+  await expect(products).toBeInViewport();
   for (const product of ['自行车', '电动自行车']) {
     const box = page.getByRole('group', { name: '您的产品属于以下哪些类别？（可多选）' }).getByRole('checkbox', { name: product, exact: true });
     await box.focus();

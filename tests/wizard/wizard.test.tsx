@@ -243,7 +243,9 @@ describe('review', () => {
     expect(within(packaging).getByText('30 %')).toBeInTheDocument();
     expect(within(packaging).getByText('小型 （根据您的回答推算）')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '修改：出口占销售额的比重' }));
-    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toHaveFocus();
+    // Its step, with the focus on the question to change.
+    expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/出口占销售额的比重/)).toHaveFocus();
     await user.clear(screen.getByLabelText(/出口占销售额的比重/));
     await user.type(screen.getByLabelText(/出口占销售额的比重/), '75');
     await user.click(screen.getByRole('button', { name: '保存并返回' }));
@@ -312,7 +314,10 @@ describe('results', () => {
     await user.click(screen.getByRole('button', { name: '查看结果' }));
     await screen.findByRole('heading', { level: 1, name: '您的结果' });
     await user.click(screen.getByRole('button', { name: '回答这个问题' }));
-    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '是' }));
+    // The question's step, with the focus on the question, on the answer given ("don't know"), not on the step's heading.
+    const question = screen.getByRole('group', { name: '是否使用可降解包装材料？' });
+    expect(within(question).getByRole('radio', { name: '不清楚' })).toHaveFocus();
+    await user.click(within(question).getByRole('radio', { name: '是' }));
     await user.click(screen.getByRole('button', { name: '保存并返回' }));
     const applies = await screen.findByRole('region', { name: /与您相关的措施/ });
     expect(within(applies).getByRole('article', { name: '（一） 支持企业使用绿色包装' })).toBeInTheDocument();

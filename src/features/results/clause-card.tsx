@@ -19,7 +19,8 @@ type Props = {
   rulebook: CompiledRulebook;
   answers: Answers;
   /** `clause`: the clause whose card asked (the results come back to it). */
-  onAnswer: (step: string, clause: number) => void;
+  /** Answer `question` (on its step), from this clause's card. */
+  onAnswer: (step: string, clause: number, question: string) => void;
   onRead: (quote: string, returnFocusTo: string) => void;
 };
 
@@ -44,13 +45,13 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
         {clause.nearMiss && <span className="badge badge-near">{t('results.nearMissBadge')}</span>}
       </header>
       {main.map((item) => (
-        <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step) => onAnswer(step, clause.clause)} onRead={onRead} />
+        <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step, question) => onAnswer(step, clause.clause, question)} onRead={onRead} />
       ))}
       {rest.length > 0 && (
         <details className="other-items">
           <summary>{t('results.otherItems', { count: rest.length })}</summary>
           {rest.map((item) => (
-            <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step) => onAnswer(step, clause.clause)} onRead={onRead} />
+            <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step, question) => onAnswer(step, clause.clause, question)} onRead={onRead} />
           ))}
         </details>
       )}
@@ -64,7 +65,7 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
   );
 }
 
-function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemResult; rulebook: CompiledRulebook; onAnswer: (step: string) => void; onRead: (quote: string, from: string) => void }) {
+function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemResult; rulebook: CompiledRulebook; onAnswer: (step: string, question: string) => void; onRead: (quote: string, from: string) => void }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const questions = questionsById(rulebook);
@@ -112,7 +113,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
                 <li key={m.question}>
                   {explainMissing(m, questions, lang, t)}{' '}
                   {step && (
-                    <button type="button" className="link-button" onClick={() => onAnswer(step.id)}>
+                    <button type="button" className="link-button" onClick={() => onAnswer(step.id, m.question)}>
                       {t('results.answerIt')}
                     </button>
                   )}

@@ -11,7 +11,7 @@ import { stepOfQuestion } from '@/features/wizard/routing';
 import { explainMissing, questionsById } from '@/report/explain';
 import type { CompiledRulebook } from '@/rulebook/schema';
 
-type Props = { rulebook: CompiledRulebook; assessment: Assessment; onAnswer: (step: string, clause: number) => void };
+type Props = { rulebook: CompiledRulebook; assessment: Assessment; onAnswer: (step: string, clause: number, question: string) => void };
 
 export function OpenItems({ rulebook, assessment, onAnswer }: Props) {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ export function OpenItems({ rulebook, assessment, onAnswer }: Props) {
             <li key={missing.question}>
               {explainMissing(missing, questions, lang, t)}{' '}
               {step && (
-                <button type="button" className="link-button" onClick={() => onAnswer(step.id, clause)}>
+                <button type="button" className="link-button" onClick={() => onAnswer(step.id, clause, missing.question)}>
                   {t('results.answerIt')}
                 </button>
               )}

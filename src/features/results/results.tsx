@@ -32,7 +32,7 @@ type Props = {
   rulebook: CompiledRulebook;
   assessment: Assessment;
   answers: Answers;
-  onAnswer: (step: string, clause: number) => void;
+  onAnswer: (step: string, clause: number, question: string) => void;
   /**
    * The clause whose card sent the user to answer a question: on coming back, the focus goes to its card (open,
    * in view) rather than to the top of a long page; `onReturned` says it has, so that it happens once.

@@ -17,7 +17,8 @@ type Props = {
   onReady: () => void;
   rulebook: InterviewRulebook;
   answers: Answers;
-  onEdit: (step: string) => void;
+  /** Change the answer to `question`, on its step. */
+  onEdit: (step: string, question: string) => void;
   onBack: () => void;
   onConfirm: () => void;
 };
@@ -53,7 +54,7 @@ export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, o
                     <dt>{localize(q.label, lang)}</dt>
                     <dd>
                       <span>{text}</span>
-                      <button type="button" className="link-button" aria-label={t('review.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id)}>
+                      <button type="button" className="link-button" aria-label={t('review.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id, q.id)}>
                         {t('review.change')}
                       </button>
                     </dd>

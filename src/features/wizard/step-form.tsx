@@ -33,6 +33,16 @@ function merged(answers: Answers, update: StepAnswers): Answers {
   return out;
 }
 
+/** A question's field focused, with the whole question in view (its label above the field, on a phone too). */
+export function focusQuestion(id: string): boolean {
+  // A field of its own (select, number, text), else the choice made, else the first choice.
+  const element = document.getElementById(`q-${id}`) ?? document.querySelector<HTMLElement>(`[name="${id}"]:checked`) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
+  if (!element) return false;
+  element.focus({ preventScroll: true });
+  (element.closest('.question') ?? element).scrollIntoView?.({ block: 'start' });
+  return true;
+}
+
 export function StepForm({ rulebook, step, answers, returning, onChange, onSubmit, onBack }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
@@ -106,13 +116,6 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
     }
   });
 
-  // A question's field focused, with the whole question in view (its label above the field, on a phone too).
-  const focusQuestion = (id: string) => {
-    const element = document.getElementById(`q-${id}`) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
-    if (!element) return;
-    element.focus({ preventScroll: true });
-    (element.closest('.question') ?? element).scrollIntoView?.({ block: 'start' });
-  };
   // Focus the first question with an error, in the order the questions are shown.
   const focusFirstError = (errors: Record<string, unknown>) => {
     const first = questions.find((q) => q.id in errors);

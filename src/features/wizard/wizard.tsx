@@ -27,7 +27,7 @@ export function interviewAnswers(rulebook: InterviewRulebook): Answers | null {
   return session.status === 'restored' ? session.answers : null;
 }
 import { askedAnswers, stepById, stepProgress } from './routing';
-import { StepForm } from './step-form';
+import { focusQuestion, StepForm } from './step-form';
 import { draftAnswers } from './step-schema';
 import { LazyScreen } from '@/app/lazy-screen';
 
@@ -166,11 +166,16 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
   const pendingFocus = useRef(false);
   // The results coming back to the card that sent the user to answer a question put the focus there themselves.
   const toCard = useRef(false);
+  // The question to answer or change, from the results or the review: its step opens with the focus on it.
+  const toQuestion = useRef<string | null>(null);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    const question = toQuestion.current;
+    toQuestion.current = null;
+    if (question && key.startsWith('step:') && focusQuestion(question)) return;
     if (toCard.current && key === 'results') {
       toCard.current = false;
       return;
@@ -280,7 +285,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           onReady={screenReady}
           rulebook={rulebook}
           answers={answers}
-          onEdit={(step) => actor.send({ type: 'review.edit', step })}
+          onEdit={(step, question) => {
+            toQuestion.current = question;
+            actor.send({ type: 'review.edit', step });
+          }}
           onBack={() => actor.send({ type: 'step.back' })}
           onConfirm={() => actor.send({ type: 'review.confirm' })}
         />
@@ -294,9 +302,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           onReady={screenReady}
           rulebook={rulebook}
           answers={asked}
-          onAnswer={(step, clause) => {
+          onAnswer={(step, clause, question) => {
             setAnsweredFrom(clause);
             toCard.current = true;
+            toQuestion.current = question;
             actor.send({ type: 'review.edit', step, returnTo: 'results' });
           }}
           returnToClause={answeredFrom}
