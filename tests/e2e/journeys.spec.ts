@@ -149,7 +149,10 @@ test('changing an answer from the review changes the result', async ({ page }) =
   }
   await tick(page, '您的产品属于以下哪些类别？（可多选）', ['家电']);
   await press(page, '保存并返回');
-  await expect(page.getByRole('heading', { level: 1, name: '检查您的回答' })).toBeFocused();
+  // Back on the review where the user was: on the answer just changed, in view.
+  const change = page.getByRole('button', { name: '修改：您的产品属于以下哪些类别？（可多选）' });
+  await expect(change).toBeFocused();
+  await expect(change).toBeInViewport();
   await expect(page.getByText('家电', { exact: true })).toBeVisible();
   await press(page, '查看结果');
   await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();

@@ -250,6 +250,8 @@ describe('review', () => {
     await user.type(screen.getByLabelText(/出口占销售额的比重/), '75');
     await user.click(screen.getByRole('button', { name: '保存并返回' }));
     expect(within(screen.getByRole('region', { name: '包装' })).getByText('75 %')).toBeInTheDocument();
+    // Back where the user was on the review: on the answer just changed.
+    expect(screen.getByRole('button', { name: '修改：出口占销售额的比重' })).toHaveFocus();
   });
 });
 

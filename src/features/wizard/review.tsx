@@ -54,7 +54,7 @@ export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, o
                     <dt>{localize(q.label, lang)}</dt>
                     <dd>
                       <span>{text}</span>
-                      <button type="button" className="link-button" aria-label={t('review.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id, q.id)}>
+                      <button type="button" className="link-button" data-question={q.id} aria-label={t('review.changeAnswer', { question: localize(q.label, lang) })} onClick={() => onEdit(step.id, q.id)}>
                         {t('review.change')}
                       </button>
                     </dd>

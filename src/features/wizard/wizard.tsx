@@ -166,8 +166,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
   const pendingFocus = useRef(false);
   // The results coming back to the card that sent the user to answer a question put the focus there themselves.
   const toCard = useRef(false);
-  // The question to answer or change, from the results or the review: its step opens with the focus on it.
+  // The question to answer or change, from the results or the review: its step opens with the focus on it, and
+  // the review, back from it, with the focus on its "change" (the review is long on a phone: the user keeps the place).
   const toQuestion = useRef<string | null>(null);
+  const changed = useRef<string | null>(null);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -176,6 +178,15 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     const question = toQuestion.current;
     toQuestion.current = null;
     if (question && key.startsWith('step:') && focusQuestion(question)) return;
+    if (key === 'review' && changed.current) {
+      const change = document.querySelector<HTMLElement>(`.review-list [data-question="${changed.current}"]`);
+      changed.current = null;
+      if (change) {
+        change.focus({ preventScroll: true });
+        change.scrollIntoView?.({ block: 'center' });
+        return;
+      }
+    }
     if (toCard.current && key === 'results') {
       toCard.current = false;
       return;
@@ -287,6 +298,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           answers={answers}
           onEdit={(step, question) => {
             toQuestion.current = question;
+            changed.current = question;
             actor.send({ type: 'review.edit', step });
           }}
           onBack={() => actor.send({ type: 'step.back' })}
