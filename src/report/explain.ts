@@ -3,7 +3,7 @@
  * condition expected. Shared by the results page, the reports and the CLI.
  */
 import type { TFunction } from '@/i18n';
-import type { LeafTrace, MissingAnswer } from '../engine/index.ts';
+import type { LeafTrace, MissingAnswer, SupportItemResult } from '../engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { localize, type Language } from '../i18n/index.ts';
 import { DONT_KNOW } from '../rulebook/conditions.ts';
@@ -66,4 +66,14 @@ export function explainMissing(missing: MissingAnswer, questions: Map<string, Qu
   const question = questions.get(missing.question);
   const label = question ? localize(question.label, lang) : missing.question;
   return missing.reason === 'dont_know' ? `${label}（${t('report.missingDontKnow')}）` : label;
+}
+
+/**
+ * The lines shown under a support item: for one that applies or does not, the leaves that decided it; for one that
+ * may apply, its own condition's lines that hold or are still open (✓ ?) — a ✗ there is an alternative not taken
+ * (one branch of an "any"), which would read as ruling the item out — then anything undecided about scope or audience.
+ */
+export function shownReasons(item: SupportItemResult): readonly LeafTrace[] {
+  if (item.verdict !== 'possible') return item.reasons;
+  return [...item.conditionTrace.filter((l) => l.result !== false), ...item.reasons.filter((r) => !item.conditionTrace.includes(r))];
 }

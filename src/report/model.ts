@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format.ts';
 import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook, Verdict } from '../rulebook/schema.ts';
-import { explainLeaf, explainMissing, formatAnswer, questionsById, type Explained } from './explain.ts';
+import { explainLeaf, explainMissing, formatAnswer, questionsById, shownReasons, type Explained } from './explain.ts';
 import './messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
@@ -74,7 +74,7 @@ export function buildReport({ rulebook, assessment, answers, lang, date, respond
     title: L(i.title),
     verdict: i.verdict,
     benefit: L(i.benefit),
-    reasons: i.verdict === 'for_information' ? [] : (i.verdict === 'possible' ? [...i.conditionTrace, ...i.reasons.filter((r) => !i.conditionTrace.includes(r))] : i.reasons).map((l) => explainLeaf(l, questions, lang, t)),
+    reasons: i.verdict === 'for_information' ? [] : shownReasons(i).map((l) => explainLeaf(l, questions, lang, t)),
     missing: i.missing.map((m) => explainMissing(m, questions, lang, t)),
     nearMiss: i.nearMiss
       ? (() => {

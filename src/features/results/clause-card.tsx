@@ -7,7 +7,7 @@ import type { ClauseResult, SupportItemResult } from '@/engine';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { stepOfQuestion } from '@/features/wizard/routing';
-import { explainLeaf, explainMissing, questionsById } from '@/report/explain';
+import { explainLeaf, explainMissing, questionsById, shownReasons } from '@/report/explain';
 import { clauseLabel } from '@/rulebook/source';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { VerdictBadge } from './verdict-badge';
@@ -72,7 +72,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
   // Applies / does not apply: the leaves that decided it. Possible: the item's own conditions (✓ and ?),
   // plus anything undecided about scope or audience.
   const showNextSteps = item.nextSteps.length > 0 && (item.verdict === 'applies' || item.verdict === 'possible');
-  const leaves = item.verdict === 'possible' ? [...item.conditionTrace, ...item.reasons.filter((r) => !item.conditionTrace.includes(r))] : item.reasons;
+  const leaves = shownReasons(item);
   return (
     <div className={`item verdict-${item.verdict}`}>
       <h4 id={`item-${item.id}`}>
