@@ -23,6 +23,10 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   expect((await reason.boundingBox())!.x).toBeCloseTo((await item.getByText('判断依据').boundingBox())!.x, 0);
   expect(await reason.evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
   await page.emulateMedia({ media: 'print' });
+  // On paper: no frame around the report to be cut at each page's edge, and a clause flows on from page to page
+  // (kept whole, a long one left half a page blank before it).
+  expect(await page.locator('.report').evaluate((r) => getComputedStyle(r).borderLeftWidth)).toBe('0px');
+  expect(await page.locator('.report-clause').first().evaluate((c) => getComputedStyle(c).breakInside)).toBe('auto');
   const pdf = `${SCREENSHOTS}/report.pdf`;
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
 
