@@ -353,6 +353,24 @@ it('finds and sorts a member without a name by the row it is shown as ("第 3 �
   expect(memberNames()).toHaveLength(3);
 });
 
+it('goes to a page by its number, and says which numbers there are', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const many = Array.from({ length: 110 }, (_, i) => [`会员${i + 1}`, 'company', '是', '', '是', '', '', '', '', '']);
+  await importFile(user, csv(many));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  const pager = screen.getByRole('navigation', { name: '会员分页' });
+  expect(within(pager).getByText('第 1 / 3 页')).toBeInTheDocument();
+  await user.type(within(pager).getByLabelText('跳到第几页'), '9{Enter}');
+  expect(within(pager).getByRole('alert')).toHaveTextContent('请输入 1 到 3 之间的页码');
+  await user.clear(within(pager).getByLabelText('跳到第几页'));
+  await user.type(within(pager).getByLabelText('跳到第几页'), '3');
+  await user.click(within(pager).getByRole('button', { name: '跳转' }));
+  expect(screen.getByText('显示第 101–110 个，共 110 个会员')).toBeInTheDocument();
+  expect(within(pager).getByText('第 3 / 3 页')).toBeInTheDocument();
+  expect(within(pager).queryByRole('alert')).toBeNull();
+});
+
 it('shows a page of 50 members: its first rows at once, the rest a few per frame', async () => {
   const user = userEvent.setup();
   renderScreen();

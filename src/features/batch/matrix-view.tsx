@@ -7,6 +7,7 @@
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
+import { Pager } from '@/shared/ui/pager';
 import { useLanguage } from '@/app/language';
 import type { BatchMatrix, MatrixRow } from '@/batch';
 import { assess } from '@/engine';
@@ -221,14 +222,7 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
         </table>
       </div>
       {pages > 1 && (
-        <div className="button-row pager">
-          <button type="button" className="button secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            {t('batch.ui.previous')}
-          </button>
-          <button type="button" className="button secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            {t('batch.ui.next')}
-          </button>
-        </div>
+        <Pager id="matrix-pages" label={t('batch.ui.pagesLabel')} page={current} pages={pages} onPage={setPage} />
       )}
     </div>
   );

@@ -21,6 +21,7 @@ import type { CompiledRulebook } from '@/rulebook/schema';
 import type { Answers } from '@/rulebook/schema';
 import { addMissing, answersKey, entryName, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
+import { Pager } from '@/shared/ui/pager';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
 
 export { SharedLinkQuestion } from './replace-interview';
@@ -399,7 +400,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
               ? t('workspace.shownNone', { query: search.trim() })
               : t('workspace.shown', { from: current * WORKSPACE_PAGE + 1, to: current * WORKSPACE_PAGE + entries.length, count: found.length })}
           </p>
-          {pages > 1 && <Pager label={t('workspace.pagesLabel')} page={current} pages={pages} onPage={setPage} />}
+          {pages > 1 && <Pager id="workspace-pages-above" label={t('workspace.pagesLabel')} page={current} pages={pages} onPage={setPage} />}
           <ul className="workspace-list" aria-label={t('workspace.listLabel')} aria-describedby="workspace-shown">
             {entries.map((entry) => (
               <WorkspaceItem
@@ -454,39 +455,13 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
               />
             ))}
           </ul>
-          {pages > 1 && <Pager label={t('workspace.pagesBelowLabel')} page={current} pages={pages} onPage={setPage} />}
+          {pages > 1 && <Pager id="workspace-pages-below" label={t('workspace.pagesBelowLabel')} page={current} pages={pages} onPage={setPage} />}
         </>
       )}
       <div className="import-control">
         <FileField id="workspace-import" label={t('workspace.importLabel')} help={t('workspace.importHelp')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
       </div>
     </div>
-  );
-}
-
-/** Previous / page n of m / next, above and below the list (each its own landmark). */
-function Pager({ label, page, pages, onPage }: { label: string; page: number; pages: number; onPage: (page: number) => void }) {
-  const { t } = useTranslation();
-  const previous = useRef<HTMLButtonElement>(null);
-  const next = useRef<HTMLButtonElement>(null);
-  const goTo = (target: number) => {
-    onPage(target);
-    // The button pressed is disabled on the first and last page: keep the focus in this pager.
-    requestAnimationFrame(() => {
-      if (target === 0) next.current?.focus();
-      else if (target === pages - 1) previous.current?.focus();
-    });
-  };
-  return (
-    <nav className="button-row pager" aria-label={label}>
-      <button ref={previous} type="button" className="button secondary" disabled={page === 0} onClick={() => goTo(page - 1)}>
-        {t('workspace.previous')}
-      </button>
-      <span className="pager-position">{t('workspace.page', { page: page + 1, pages })}</span>
-      <button ref={next} type="button" className="button secondary" disabled={page >= pages - 1} onClick={() => goTo(page + 1)}>
-        {t('workspace.next')}
-      </button>
-    </nav>
   );
 }
 
