@@ -141,6 +141,22 @@ it('adds the members to the workspace once: the button then says they were added
   expect(screen.queryByRole('button', { name: /个会员加入工作区$/ })).not.toBeInTheDocument();
 });
 
+it('adds members who share a name to the workspace with their rows, so that its entries can be told apart', async () => {
+  const user = userEvent.setup();
+  const store = renderScreen();
+  await importFile(user, csv([members[0]!, [members[0]![0]!, ...members[1]!.slice(1)], members[1]!]));
+  await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
+  await user.click(screen.getByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('已将 3 个会员加入工作区。')).toBeInTheDocument();
+  const names = (await store.list()).map((i) => i.name).sort();
+  const shared = members[0]![0]!;
+  const sharing = names.filter((n) => n.startsWith(shared));
+  expect(sharing).toHaveLength(2);
+  for (const name of sharing) expect(name).toMatch(new RegExp(`^${shared}（第 \\d+ 行）$`));
+  expect(new Set(names).size).toBe(3);
+  expect(names).toContain(members[1]![0]);
+});
+
 it('moves the focus to the results when a run ends, not to the page body with the cancel button', async () => {
   const user = userEvent.setup();
   renderScreen();

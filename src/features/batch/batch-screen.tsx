@@ -404,15 +404,24 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
       const now = new Date().toISOString();
       // Members already there (the same file run again, say) are not added twice. A member without a name keeps
       // its row, which the workspace shows in its own language; it is saved under the row's name in the language
-      // on screen, and found again by its row's name in any language.
+      // on screen, and found again by its row's name in any language. A name that several rows share (the import
+      // warned of it) gets its row too, so that the workspace's entries can be told apart.
       const { members } = parsed;
+      const rowsNamed = new Map<string, number>();
+      for (const m of members) if (m.name) rowsNamed.set(m.name, (rowsNamed.get(m.name) ?? 0) + 1);
+      const shared = (m: (typeof members)[number]) => m.name !== '' && rowsNamed.get(m.name)! > 1;
       const counts = await addMissing(
         store,
         members.map((m) => {
+          if (shared(m)) return savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.sharedName', { name: m.name, row: m.row }), now);
           if (m.name) return savedAssessment(parsed.rulebook, m.answers, m.name, now);
           return { ...savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.rowName', { row: m.row }), now), unnamedRow: m.row };
         }),
-        (_, i) => (members[i]!.name ? [] : LANGUAGES.map((l) => translator(l)('batch.matrix.rowName', { row: members[i]!.row }))),
+        (_, i) => {
+          const m = members[i]!;
+          if (shared(m)) return LANGUAGES.map((l) => translator(l)('batch.matrix.sharedName', { name: m.name, row: m.row }));
+          return m.name ? [] : LANGUAGES.map((l) => translator(l)('batch.matrix.rowName', { row: m.row }));
+        },
       );
       setSaved({ state: 'added', ...counts });
     } catch (e) {
