@@ -14,7 +14,7 @@ import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describe
 import { LANGUAGES, localize, translator } from '@/i18n';
 import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';
-import { addMissing, savedAssessment, WorkspaceError } from '@/features/workspace/store';
+import { addMissing, answersKey, savedAssessment, WorkspaceError } from '@/features/workspace/store';
 import { useWorkspaceStore } from '@/features/workspace/store-context';
 import type { BatchMemberRef } from './run';
 import { prepareBatchWorker, startBatch, type BatchJob, type RunnerEvent } from './runner';
@@ -404,22 +404,33 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
       const now = new Date().toISOString();
       // Members already there (the same file run again, say) are not added twice. A member without a name keeps
       // its row, which the workspace shows in its own language; it is saved under the row's name in the language
-      // on screen, and found again by its row's name in any language. A name that several rows share (the import
-      // warned of it) gets its row too, so that the workspace's entries can be told apart.
+      // on screen, and found again by its row's name in any language. A name that several rows share with different
+      // answers (the import warned of it) gets the row too, so that the workspace's entries can be told apart; rows
+      // alike in both are one member written twice.
       const { members } = parsed;
-      const rowsNamed = new Map<string, number>();
-      for (const m of members) if (m.name) rowsNamed.set(m.name, (rowsNamed.get(m.name) ?? 0) + 1);
-      const shared = (m: (typeof members)[number]) => m.name !== '' && rowsNamed.get(m.name)! > 1;
+      const answersByName = new Map<string, Map<string, number>>();
+      for (const m of members) {
+        if (!m.name) continue;
+        const byAnswers = answersByName.get(m.name) ?? new Map<string, number>();
+        if (!byAnswers.has(answersKey(m.answers))) byAnswers.set(answersKey(m.answers), m.row);
+        answersByName.set(m.name, byAnswers);
+      }
+      const sharedRow = (m: (typeof members)[number]) => {
+        const byAnswers = m.name ? answersByName.get(m.name) : undefined;
+        return byAnswers && byAnswers.size > 1 ? byAnswers.get(answersKey(m.answers))! : null;
+      };
       const counts = await addMissing(
         store,
         members.map((m) => {
-          if (shared(m)) return savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.sharedName', { name: m.name, row: m.row }), now);
+          const row = sharedRow(m);
+          if (row !== null) return savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.sharedName', { name: m.name, row }), now);
           if (m.name) return savedAssessment(parsed.rulebook, m.answers, m.name, now);
           return { ...savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.rowName', { row: m.row }), now), unnamedRow: m.row };
         }),
         (_, i) => {
           const m = members[i]!;
-          if (shared(m)) return LANGUAGES.map((l) => translator(l)('batch.matrix.sharedName', { name: m.name, row: m.row }));
+          const row = sharedRow(m);
+          if (row !== null) return LANGUAGES.map((l) => translator(l)('batch.matrix.sharedName', { name: m.name, row }));
           return m.name ? [] : LANGUAGES.map((l) => translator(l)('batch.matrix.rowName', { row: m.row }));
         },
       );
