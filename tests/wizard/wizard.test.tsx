@@ -166,6 +166,14 @@ describe('step 2: packaging', () => {
     await user.click(within(size).getByRole('radio', { name: '不清楚' }));
     await user.type(screen.getByLabelText(/员工人数/), '0');
     expect(within(size).getByRole('radio', { name: '不清楚' })).toBeChecked();
+    // Kept, and shown again when the step is opened again.
+    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '否' }));
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '否' }));
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    await screen.findByRole('heading', { level: 1, name: '检查您的回答' });
+    await user.click(await screen.findByRole('button', { name: '上一步' }));
+    const again = await screen.findByRole('group', { name: '企业规模' });
+    expect(within(again).getByRole('radio', { name: '不清楚' })).toBeChecked();
   });
 
   it('clears the "choose one" under the size once the staff count proposes a size', async () => {

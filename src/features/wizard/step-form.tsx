@@ -96,9 +96,9 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(values)]);
 
-  // Keep a derived proposal in step with the answers it comes from, until the respondent changes it.
-  // A "don't know" given before those answers were there gives way to the proposal they bring (which then follows
-  // them as any proposal does); one given with the proposal in sight stays.
+  // Keep a derived proposal in step with the answers it comes from, until the respondent gives an answer of their
+  // own (now, or before: the step opened with it). A "don't know" given before those answers were there gives way to
+  // the proposal they bring; one given with the proposal in sight stays.
   const proposals = useRef<Map<string, AnswerValue | undefined> | null>(null);
   useEffect(() => {
     const before = proposals.current;
@@ -106,7 +106,7 @@ export function StepForm({ rulebook, step, answers, returning, onChange, onSubmi
     for (const q of questions) {
       if (!q.derivedFrom) continue;
       const proposal = derived.get(q.id);
-      if (form.getFieldState(q.id).isDirty) {
+      if (form.getFieldState(q.id).isDirty || initialAnswers[q.id] !== undefined) {
         if (before && proposal !== undefined && before.get(q.id) === undefined && form.getValues(q.id) === DONT_KNOW) form.resetField(q.id, { defaultValue: toFieldValue(q, proposal) });
         continue;
       }
