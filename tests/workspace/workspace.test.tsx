@@ -343,6 +343,12 @@ it('exports the workspace as JSON and imports it back into another browser', asy
   expect(screen.queryByText(/已导入/)).not.toBeInTheDocument();
   await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([''], 'empty.json', { type: 'application/json' }));
   await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('文件未导入，工作区没有变化：文件是空的。'));
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File(['[]'], 'none.json', { type: 'application/json' }));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('文件未导入，工作区没有变化：文件里没有任何评估。'));
+  // Some other JSON: said in words, without the checker's English about the file's format.
+  await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File(['{"hello": 1}'], 'other.json', { type: 'application/json' }));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('这不是“政策自测”导出的评估文件。'));
+  expect(screen.getByRole('alert')).not.toHaveTextContent('format');
 });
 
 it('keeps working and says why when the browser refuses storage', async () => {

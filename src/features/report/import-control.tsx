@@ -54,6 +54,7 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
       {error && (
         <div className="field-error-block" role="alert">
           <p className="field-error">{error.message}</p>
+          {error.problems.length > 0 && <p>{t('wizard.importWhere')}</p>}
           {error.problems.length > 0 && (
             <ul>
               {error.problems.map((p) => (

@@ -4,11 +4,12 @@
  * Importing is all or nothing: one bad entry and none is added, with every problem listed.
  */
 import { assess, type InputProblem } from '@/engine';
-import type { Language } from '@/i18n';
+import { translator, type Language } from '@/i18n';
 import { assessmentFile, importData, importErrorMessage, parseJsonFile, type AssessmentFile } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { savedAssessment, type SavedAssessment } from './store';
+import './messages';
 
 /**
  * The saved assessments as files, each under the name `nameOf` gives it (store.ts `entryName`); those whose
@@ -39,12 +40,15 @@ export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lan
   if (!parsed.ok) return { ok: false, problems: [{ entry: null, message: importErrorMessage(parsed.error, lang), details: [] }] };
   const data = parsed.data;
   const entries = Array.isArray(data) ? data : [data];
+  if (entries.length === 0) return { ok: false, problems: [{ entry: null, message: translator(lang)('workspace.noEntries'), details: [] }] };
   const items: SavedAssessment[] = [];
   const problems: { entry: number | null; message: string; details: InputProblem[] }[] = [];
   entries.forEach((entry, i) => {
     const result = importData(rulebooks, entry);
     if (!result.ok) {
-      problems.push({ entry: Array.isArray(data) ? i + 1 : null, message: importErrorMessage(result.error, lang), details: result.error.problems.slice(0, 10) });
+      // Where in the entry, when it is an assessment with something wrong inside; the message says it all otherwise.
+      const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
+      problems.push({ entry: Array.isArray(data) ? i + 1 : null, message: importErrorMessage(result.error, lang), details: located ? result.error.problems.slice(0, 10) : [] });
       return;
     }
     const { rulebook, answers, respondentName, exportedAt } = result.value;
