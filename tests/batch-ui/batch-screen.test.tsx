@@ -380,7 +380,7 @@ it('goes to a page by its number, and says which numbers there are', async () =>
   await user.type(within(pager).getByLabelText('跳到第几页'), '9{Enter}');
   expect(within(pager).getByRole('alert')).toHaveTextContent('请输入 1 到 3 之间的页码');
   await user.clear(within(pager).getByLabelText('跳到第几页'));
-  await user.type(within(pager).getByLabelText('跳到第几页'), '3');
+  await user.type(within(pager).getByLabelText('跳到第几页'), '３');
   await user.click(within(pager).getByRole('button', { name: '跳转' }));
   expect(screen.getByText('显示第 101–110 个，共 110 个会员')).toBeInTheDocument();
   expect(within(pager).getByText('第 3 / 3 页')).toBeInTheDocument();

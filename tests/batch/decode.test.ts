@@ -37,7 +37,7 @@ it('lets the user override the encoding', () => {
 it('says the encoding chosen by hand does not fit the file, rather than that the file is neither', () => {
   const gbkAsUtf8 = parseBatchFile(encodeGbk('名称\n天津'), fixture, { lang: 'zh', encoding: 'utf-8' });
   expect(gbkAsUtf8).toMatchObject({ ok: false, problem: { code: 'notChosenEncoding' } });
-  expect(!gbkAsUtf8.ok && gbkAsUtf8.message).toBe('文件不是有效的 UTF-8 文本：所选的编码与文件不符。请改选“自动识别”或另一种编码。');
+  expect(!gbkAsUtf8.ok && gbkAsUtf8.message).toBe('所选的编码“UTF-8”与文件不符：文件不是这种编码的文本。请改选“自动识别”或另一种编码。');
   // Chosen automatically, the same file reads.
   expect(decodeBytes(encodeGbk('名称\n天津'))).toMatchObject({ ok: true, encoding: 'gbk' });
 });

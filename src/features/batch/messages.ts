@@ -12,7 +12,7 @@ const zh = {
     spreadsheet: '这是 Excel 工作簿（{{kind}}），不是 CSV。请在 Excel 中“另存为” → “CSV UTF-8（逗号分隔）”后再导入。',
     tooLarge: '文件有 {{size}} MB，浏览器中最多处理 {{limit}} MB。请拆分文件，或使用命令行：npm run assess -- --batch 文件.csv',
     undecodable: '无法识别文件的编码（既不是 UTF-8 也不是 GBK）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。',
-    notChosenEncoding: '文件不是有效的 {{encoding}} 文本：所选的编码与文件不符。请改选“自动识别”或另一种编码。',
+    notChosenEncoding: '所选的编码“{{encoding}}”与文件不符：文件不是这种编码的文本。请改选“自动识别”或另一种编码。',
     undecodableAt: '第 {{row}} 行附近的内容不是有效的 {{encoding}} 编码：文件可能混用了编码。请另存为“CSV UTF-8（逗号分隔）”，或指定编码（--encoding {{other}}）。',
     wrongDelimiter: '文件用{{delimiter}}分隔各列，而不是逗号。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。',
     noHeader: '第 1 行应为问题编号（如 {{examples}}），但没有找到任何已知的问题编号。请使用模板的第 1 行作为表头。',

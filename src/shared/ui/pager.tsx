@@ -21,6 +21,7 @@ export function Pager({ id, label, page, pages, onPage }: { id: string; label: s
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState(false);
   const goTo = (target: number) => {
+    setProblem(false);
     onPage(target);
     // The button pressed is disabled on the first and last page: keep the focus in this pager.
     requestAnimationFrame(() => {
@@ -29,7 +30,8 @@ export function Pager({ id, label, page, pages, onPage }: { id: string; label: s
     });
   };
   const goToTyped = () => {
-    const n = Number(typed.trim());
+    // Digits as people type them, full-width ones too (１０).
+    const n = Number(typed.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
     if (!Number.isInteger(n) || n < 1 || n > pages) {
       setProblem(true);
       return;
