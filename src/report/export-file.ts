@@ -132,7 +132,7 @@ export function parseJsonFile(text: string): { ok: true; data: unknown } | { ok:
     return { ok: true, data: JSON.parse(body) };
   } catch (e) {
     const detail = (e as Error).message.split('\n')[0] ?? '';
-    return { ok: false, error: { code: 'notJson', params: { detail }, problems: [{ path: '(file)', message: `not valid JSON: ${detail}` }] } };
+    return { ok: false, error: { code: 'notJson', params: {}, problems: [{ path: '(file)', message: `not valid JSON: ${detail}` }] } };
   }
 }
 
