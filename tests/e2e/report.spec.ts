@@ -15,6 +15,14 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
       localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
   }, example.answers);
   await page.goto('/');
+  // The results printed from the browser's menu: what is pressed on screen is not printed.
+  await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  await page.getByText(/政策原文$/).first().click();
+  const readInPolicy = page.getByRole('button', { name: /^在政策原文中查看/ }).first();
+  await expect(readInPolicy).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(readInPolicy).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();
   // Each reason's ✓ ✗ ? is its marker, at the margin of the text around it (no bullet beside it).
