@@ -408,28 +408,30 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
       // answers (the import warned of it) gets the row too, so that the workspace's entries can be told apart; rows
       // alike in both are one member written twice.
       const { members } = parsed;
-      const answersByName = new Map<string, Map<string, number>>();
-      for (const m of members) {
-        if (!m.name) continue;
-        const byAnswers = answersByName.get(m.name) ?? new Map<string, number>();
-        if (!byAnswers.has(answersKey(m.answers))) byAnswers.set(answersKey(m.answers), m.row);
-        answersByName.set(m.name, byAnswers);
-      }
-      const sharedRow = (m: (typeof members)[number]) => {
-        const byAnswers = m.name ? answersByName.get(m.name) : undefined;
-        return byAnswers && byAnswers.size > 1 ? byAnswers.get(answersKey(m.answers))! : null;
-      };
+      const keys = members.map((m) => answersKey(m.answers));
+      // By name: the first row of each set of answers given under it.
+      const rowsByName = new Map<string, Map<string, number>>();
+      members.forEach((m, i) => {
+        if (!m.name) return;
+        const byAnswers = rowsByName.get(m.name) ?? new Map<string, number>();
+        if (!byAnswers.has(keys[i]!)) byAnswers.set(keys[i]!, m.row);
+        rowsByName.set(m.name, byAnswers);
+      });
+      const sharedRows = members.map((m, i) => {
+        const byAnswers = m.name ? rowsByName.get(m.name)! : undefined;
+        return byAnswers && byAnswers.size > 1 ? byAnswers.get(keys[i]!)! : null;
+      });
       const counts = await addMissing(
         store,
-        members.map((m) => {
-          const row = sharedRow(m);
+        members.map((m, i) => {
+          const row = sharedRows[i] ?? null;
           if (row !== null) return savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.sharedName', { name: m.name, row }), now);
           if (m.name) return savedAssessment(parsed.rulebook, m.answers, m.name, now);
           return { ...savedAssessment(parsed.rulebook, m.answers, t('batch.matrix.rowName', { row: m.row }), now), unnamedRow: m.row };
         }),
         (_, i) => {
           const m = members[i]!;
-          const row = sharedRow(m);
+          const row = sharedRows[i] ?? null;
           if (row !== null) return LANGUAGES.map((l) => translator(l)('batch.matrix.sharedName', { name: m.name, row }));
           return m.name ? [] : LANGUAGES.map((l) => translator(l)('batch.matrix.rowName', { row: m.row }));
         },

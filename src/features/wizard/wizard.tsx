@@ -178,6 +178,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     const question = toQuestion.current;
     toQuestion.current = null;
     if (question && key.startsWith('step:') && focusQuestion(question)) return;
+    // Gone elsewhere than the step and back to the review: that "change" is no longer where the user was.
+    if (key !== 'review' && !key.startsWith('step:')) changed.current = null;
     if (key === 'review' && changed.current) {
       const change = document.querySelector<HTMLElement>(`.review-list [data-question="${changed.current}"]`);
       changed.current = null;
