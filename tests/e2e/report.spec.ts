@@ -20,8 +20,13 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await page.getByText(/政策原文$/).first().click();
   const readInPolicy = page.getByRole('button', { name: /^在政策原文中查看/ }).first();
   await expect(readInPolicy).toBeVisible();
+  const noneNeedMore = page.getByRole('heading', { name: /^可能与您相关.*（0 条）/ });
+  await expect(noneNeedMore).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(readInPolicy).toBeHidden();
+  // A group without clauses is not printed.
+  await expect(noneNeedMore).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^与您相关的措施/ })).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();

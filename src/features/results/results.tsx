@@ -239,7 +239,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
             </>
           );
           return (
-            <section key={verdict} className={`result-group verdict-${verdict}`} aria-labelledby={`group-${verdict}`}>
+            <section key={verdict} className={`result-group verdict-${verdict}${clauses.length ? '' : ' empty'}`} aria-labelledby={`group-${verdict}`}>
               {collapsed ? (
                 <details>
                   <summary>
