@@ -2,7 +2,7 @@
  * The interview end to end in Chromium, as a bicycle exporter in Tianjin, with the keyboard only:
  * every screen checked with axe and photographed at 1280 and 375 px.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { choose, press, select, tabTo, tick, type } from './keyboard';
 import { expectAccessible, screenshots } from './support';
 
@@ -263,3 +263,29 @@ test('on a desktop, "back" from a step scrolled past its progress line shows the
   await expect(page.getByText(/^第 2 步，共 \d+ 步$/)).toBeInViewport({ ratio: 1 });
 });
 
+
+test('on a phone, "next" with a number that is not one puts the user at it, its message in view, marked as every question with a problem', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
+      localStorage.setItem(
+        'policy-self-check:session:tianjin-2022',
+        JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers: { respondent_type: 'enterprise', in_tianjin: true, district: 'wuqing', special_areas: ['none'], industries: ['manufacturing'], ownership: 'private', sme_sector: 'industry' }, at: { at: 'step', step: 'size' }, savedAt: '2026-01-01' }),
+      );
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '企业规模' })).toBeVisible();
+  const staff = page.getByRole('textbox', { name: /从业人员人数/ });
+  await staff.fill('abc');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(staff).toBeFocused();
+  await expect(staff).toHaveAccessibleDescription(/请输入数字，例如 120/);
+  await expect(page.getByText('请输入数字，例如 120', { exact: true })).toBeInViewport();
+  // The number's question and the size class's (a choice not made) carry the same red bar.
+  const bar = (question: Locator) => question.evaluate((q) => `${getComputedStyle(q).borderLeftWidth} ${getComputedStyle(q).borderLeftColor}`);
+  const sizeClass = page.getByRole('group', { name: '企业规模' });
+  await expect(sizeClass).toHaveAttribute('aria-invalid', 'true');
+  const numberBar = await bar(page.locator('.question').filter({ has: staff }));
+  expect(numberBar).toMatch(/^4px /);
+  expect(numberBar).toBe(await bar(sizeClass));
+});
