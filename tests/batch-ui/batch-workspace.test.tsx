@@ -67,13 +67,22 @@ it('adds a member saved under another version of the policy, but not one saved w
   expect(items.filter((i) => i.name === '丙协会').map((i) => i.rulebookVersion).sort()).toEqual(['0.9.0', fixture.meta.version].sort());
 });
 
-it('adds a member written twice in the same file (same name, same answers) once, and counts the second row as already there', async () => {
+it('adds a member written twice in the same file (same name, same answers) once, and says the second row repeats the first', async () => {
   const user = userEvent.setup();
-  const store = renderScreen();
+  const store = renderScreen(undefined, { languageSwitch: true });
   await importFile(user, csv([members[0]!, members[1]!, members[0]!]));
   await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
-  expect(await screen.findByText('已将 2 个会员加入工作区；1 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。')).toBeInTheDocument();
+  expect(await screen.findByText('已将 2 个会员加入工作区。1 行与文件中前面的行重复（名称和答案都相同），按同一个会员计。')).toBeInTheDocument();
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '甲公司'].sort());
+
+  // Added again: both are in the workspace now, and the repeated row is still one of them.
+  await importFile(user, csv([members[0]!, members[1]!, members[0]!]));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByText('没有加入新的会员：2 个会员都已在工作区中（名称、答案和政策版本都相同）。1 行与文件中前面的行重复（名称和答案都相同），按同一个会员计。')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'English' }));
+  expect(
+    screen.getByText('Nothing added: 2 members are already in the workspace (same name, answers and policy version). 1 row repeats an earlier row of the file (same name and answers) and counts as the same member.'),
+  ).toBeInTheDocument();
 });
 
 it('adds members without a name once, whether the file is added in Chinese or in English, and names them by their row in the language of the first add', async () => {

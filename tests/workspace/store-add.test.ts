@@ -18,7 +18,7 @@ it('adds only the entries not already in the workspace, and counts both', async 
     savedAssessment(fixture, answers, '乙公司'),
     savedAssessment({ ...fixture, meta: { ...fixture.meta, version: '2.0.0' } }, answers, '甲公司'),
   ]);
-  expect(result).toEqual({ added: 3, existing: 1 });
+  expect(result).toEqual({ added: 3, existing: 1, repeated: 0 });
   const items = await store.list();
   expect(items).toHaveLength(4);
   expect(items.filter((i) => i.name === '甲公司' && i.rulebookVersion === fixture.meta.version && i.answers.located_here === true)).toHaveLength(1);
@@ -27,6 +27,13 @@ it('adds only the entries not already in the workspace, and counts both', async 
 it('writes nothing when every entry is there already', async () => {
   const store = new MemoryStore([savedAssessment(fixture, answers, '甲公司')]);
   const putMany = vi.spyOn(store, 'putMany');
-  expect(await addMissing(store, [savedAssessment(fixture, answers, '甲公司')])).toEqual({ added: 0, existing: 1 });
+  expect(await addMissing(store, [savedAssessment(fixture, answers, '甲公司')])).toEqual({ added: 0, existing: 1, repeated: 0 });
   expect(putMany).not.toHaveBeenCalled();
+});
+
+it('counts an entry given twice once: added, or there already; the second time as a repeat', async () => {
+  const store = new MemoryStore([savedAssessment(fixture, answers, '甲公司')]);
+  const other = savedAssessment(fixture, answers, '乙公司');
+  expect(await addMissing(store, [savedAssessment(fixture, answers, '甲公司'), other, savedAssessment(fixture, answers, '甲公司'), { ...other }])).toEqual({ added: 1, existing: 1, repeated: 2 });
+  expect((await store.list()).map((i) => i.name).sort()).toEqual(['乙公司', '甲公司'].sort());
 });

@@ -300,6 +300,22 @@ it('keeps what is ticked over a visit to another view, and its own button in the
   expect(screen.queryByRole('heading', { level: 1, name: '比较评估' })).not.toBeInTheDocument();
 });
 
+it('imports an assessment a file holds twice once, and says that the second is the same as the first, not that it was already in the workspace', async () => {
+  const user = userEvent.setup();
+  const source = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  const { unmount } = render(wrap(source, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '导出全部（JSON）' }));
+  const [first, second] = JSON.parse(await downloads[0]!.text);
+  unmount();
+
+  const store = new MemoryStore();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  const twice = JSON.stringify([first, second, first]);
+  await user.upload(await screen.findByLabelText('导入工作区文件（JSON）'), new File([twice], 'twice.json', { type: 'application/json' }));
+  expect(await screen.findByText('已导入 2 条评估。文件中有 1 条与前面的一条相同（名称、答案和政策版本都相同），按同一条计。')).toBeInTheDocument();
+  expect(await store.list()).toHaveLength(2);
+});
+
 it('exports the workspace as JSON and imports it back into another browser', async () => {
   const user = userEvent.setup();
   const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);

@@ -11,7 +11,7 @@ import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
-import { LANGUAGES, localize, translator } from '@/i18n';
+import { LANGUAGES, localize, translator, type TFunction } from '@/i18n';
 import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { addMissing, answersKey, savedAssessment, WorkspaceError } from '@/features/workspace/store';
@@ -391,7 +391,7 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
   const { lang } = useLanguage();
   const store = useWorkspaceStore();
   /** What adding did, as data: its message is rendered in the language on screen (the language may change after). */
-  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added'; added: number; existing: number } | { state: 'failed'; unavailable: boolean } | null>(null);
+  const [saved, setSaved] = useState<{ state: 'adding' } | { state: 'added'; added: number; existing: number; repeated: number } | { state: 'failed'; unavailable: boolean } | null>(null);
   /** Set from the first click until a failure: these members go to the workspace once, however often the button is pressed. */
   const adding = useRef(false);
   const { parsed, matrix, cancelled } = result;
@@ -470,7 +470,7 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
       </div>
       <div aria-live="polite">
         {saved?.state === 'added' && (
-          <p className="notice">{t(saved.existing === 0 ? 'batch.ui.added' : saved.added === 0 ? 'batch.ui.allExisting' : 'batch.ui.addedExisting', { count: saved.added, existing: saved.existing })}</p>
+          <p className="notice">{addedMessage(saved, t)}</p>
         )}
       </div>
       {saved?.state === 'failed' && (
@@ -546,4 +546,10 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
 function breakable(value: string): ReactNode {
   const parts = value.split(/(?<=[;；,，、])/);
   return parts.length === 1 ? value : parts.map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]));
+}
+
+/** What adding the members to the workspace did: how many were added, already there, or rows repeating an earlier one. */
+function addedMessage({ added, existing, repeated }: { added: number; existing: number; repeated: number }, t: TFunction): string {
+  const outcome = t(existing === 0 ? 'batch.ui.added' : added === 0 ? 'batch.ui.allExisting' : 'batch.ui.addedExisting', { count: added, existing });
+  return repeated > 0 ? t('punct.sentences', { first: outcome, next: t('batch.ui.repeatedRows', { repeated }) }) : outcome;
 }

@@ -141,6 +141,7 @@ const zh = {
     added: '已将 {{count}} 个会员加入工作区。',
     addedExisting: '已将 {{count}} 个会员加入工作区；{{existing}} 个已在工作区中（名称、答案和政策版本都相同），没有重复加入。',
     allExisting: '没有加入新的会员：{{existing}} 个会员{{existing|已|都已}}在工作区中（名称、答案和政策版本都相同）。',
+    repeatedRows: '{{repeated}} 行与文件中前面的行重复（名称和答案都相同），按同一个会员计。',
   },
   cli: {
     usage: '用法：npm run assess -- --batch 文件.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook 编号] [--out 输出文件]',
@@ -290,6 +291,7 @@ const en: Shape<typeof zh> = {
     added: '{{count}} {{count|member|members}} added to the workspace.',
     addedExisting: '{{count}} {{count|member|members}} added to the workspace; {{existing}} {{existing|was|were}} already there (same name, answers and policy version) and {{existing|was|were}} not added again.',
     allExisting: 'Nothing added: {{existing}} {{existing|member is|members are}} already in the workspace (same name, answers and policy version).',
+    repeatedRows: '{{repeated}} {{repeated|row repeats|rows repeat}} an earlier row of the file (same name and answers) and {{repeated|counts|count}} as the same member.',
   },
   cli: {
     usage: 'usage: npm run assess -- --batch members.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',

@@ -100,23 +100,29 @@ export function answersKey(answers: Answers): string {
 
 /**
  * Adds the entries not already in the workspace (same name, answers and rulebook version: `assessmentKey`),
- * the new ones in one transaction; says how many were added and how many were there already. An entry given
- * twice (a member written on two rows of one file) is added once: the second is there already.
+ * the new ones in one transaction; says how many were added, how many were there already, and how many repeat
+ * an entry given before them (a member written on two rows of one file: added once, or not at all when there).
  * `otherNames(item, i)`: names the entry may have been saved under before, besides its own, that make it the
  * same entry too — a batch member without a name is named by its row in the interface language of the day
  * (第 3 行, Row 3).
  */
-export async function addMissing(store: WorkspaceStore, items: SavedAssessment[], otherNames: (item: SavedAssessment, index: number) => readonly string[] = () => []): Promise<{ added: number; existing: number }> {
+export async function addMissing(store: WorkspaceStore, items: SavedAssessment[], otherNames: (item: SavedAssessment, index: number) => readonly string[] = () => []): Promise<{ added: number; existing: number; repeated: number }> {
   const present = new Set((await store.list()).map(assessmentKey));
+  const given = new Set<string>();
   const missing: SavedAssessment[] = [];
+  let existing = 0;
+  let repeated = 0;
   items.forEach((item, i) => {
     const keys = [assessmentKey(item), ...otherNames(item, i).map((name) => assessmentKey({ ...item, name }))];
-    if (keys.some((key) => present.has(key))) return;
-    for (const key of keys) present.add(key);
-    missing.push(item);
+    if (keys.some((key) => given.has(key))) repeated += 1;
+    else {
+      for (const key of keys) given.add(key);
+      if (keys.some((key) => present.has(key))) existing += 1;
+      else missing.push(item);
+    }
   });
   if (missing.length > 0) await store.putMany(missing);
-  return { added: missing.length, existing: items.length - missing.length };
+  return { added: missing.length, existing, repeated };
 }
 
 /** Names with numbers in their natural order (会员2 before 会员10): batch members are often numbered. */

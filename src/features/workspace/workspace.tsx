@@ -202,8 +202,9 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     await act(
       async () => {
         // An entry already there (the same name, answers and policy version: a file imported twice) is not added again.
-        const { added, existing } = await addMissing(store, result.items);
-        return existing > 0 ? say('workspace.importedExisting', { count: added, existing }) : say('workspace.imported', { count: added });
+        const { added, existing, repeated } = await addMissing(store, result.items);
+        const outcome = existing > 0 ? say('workspace.importedExisting', { count: added, existing }) : say('workspace.imported', { count: added });
+        return repeated > 0 ? (t: TFunction) => t('punct.sentences', { first: outcome(t), next: t('workspace.repeatedEntries', { repeated }) }) : outcome;
       },
       { reload: true },
     );

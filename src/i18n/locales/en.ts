@@ -28,6 +28,8 @@ export const en: Shape<Messages> = {
     paren: ' ({{text}})',
     semicolon: '; ',
     comma: ', ',
+    /** Two sentences one after the other. */
+    sentences: '{{first}} {{next}}',
     dismiss: 'Dismiss',
   },
   verdict: {

@@ -24,6 +24,8 @@ export const zh = {
     paren: '（{{text}}）',
     semicolon: '；',
     comma: '，',
+    /** Two sentences one after the other. */
+    sentences: '{{first}}{{next}}',
     dismiss: '关闭提示',
   },
   verdict: {
