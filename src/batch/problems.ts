@@ -41,7 +41,17 @@ export function describeProblem(problem: FileProblem, lang: Language): string {
 }
 
 export function describeIssue(issue: BatchIssue, lang: Language): string {
-  return translator(lang)(`batch.issue.${issue.code}`, { value: issue.value, column: issue.column ?? '', ...issue.params });
+  return translator(lang)(`batch.issue.${issue.code}`, { value: shortened(issue.value, QUOTED_CHARACTERS), column: issue.column ?? '', ...issue.params });
+}
+
+/** As much of a cell's value as a message quotes (a cell may hold thousands of characters, pasted by mistake). */
+export const QUOTED_CHARACTERS = 60;
+
+/** The first `max` characters of a value, and "…" when there are more. */
+export function shortened(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const characters = Array.from(value);
+  return characters.length <= max ? value : `${characters.slice(0, max).join('')}…`;
 }
 
 /** "row 5, column industries (C5): …" — one line per issue, as the CLI prints them. */

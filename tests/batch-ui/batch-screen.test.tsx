@@ -123,6 +123,18 @@ it('lists a bad row by row, column, cell and value, and still assesses the valid
   expect((await store.list()).map((i) => i.name).sort()).toEqual(['丙协会', '乙公司', '甲公司'].sort());
 });
 
+it('shows a cell of thousands of characters pasted by mistake cut short, with its length, and quotes only its beginning in the message', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const pasted = '机'.repeat(3000);
+  await importFile(user, csv([members[0]!, ['丁公司', pasted, '是', '', '', '', '', '', '', '']]));
+  const issues = await screen.findByRole('table', { name: /每个问题所在的行、列和单元格/ });
+  const cells = within(within(issues).getAllByRole('row')[1]!).getAllByRole('cell').map((c) => c.textContent);
+  expect(cells.slice(0, 3)).toEqual(['3', 'kind', 'B3']);
+  expect(cells[3]).toBe(`${'机'.repeat(200)}…（共 3000 个字符）`);
+  expect(cells[5]).toMatch(new RegExp(`^“${'机'.repeat(60)}…”不是“kind”的选项`));
+});
+
 it('adds the members to the workspace once: the button then says they were added, and a second click adds nothing', async () => {
   const user = userEvent.setup();
   const store = renderScreen();

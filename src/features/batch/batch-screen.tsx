@@ -10,7 +10,7 @@ import { memo, startTransition, useEffect, useMemo, useRef, useState, type React
 import { FileField } from '@/shared/ui/file-field';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
-import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
+import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, shortened, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
 import { LANGUAGES, localize, translator, type TFunction } from '@/i18n';
 import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';
@@ -525,7 +525,7 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
                 <td data-label={t('batch.ui.issueCell')}>{issue.cell ?? '—'}</td>
                 <td data-label={t('batch.ui.issueValue')} className="issue-value">
                   {/* A column's own problem (missing, unknown) has no value but the column's name, shown beside. */}
-                  {issue.value === '' ? t('batch.ui.empty') : issue.cell === null && issue.value === issue.column ? '—' : breakable(issue.value)}
+                  {issue.value === '' ? t('batch.ui.empty') : issue.cell === null && issue.value === issue.column ? '—' : <CellValue value={issue.value} />}
                 </td>
                 <td data-label={t('batch.ui.issueSeverity')}>
                   <span aria-hidden="true">{issue.severity === 'error' ? '✗ ' : '⚠ '}</span>
@@ -539,6 +539,21 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
       </div>
       {issues.length > ISSUES_SHOWN && <p className="muted">{t('batch.ui.issuesMore', { count: issues.length - ISSUES_SHOWN })}</p>}
     </div>
+  );
+}
+
+/** Characters of a cell's value shown in the list of problems: a long one (pasted by mistake) is cut, and its length said. */
+const VALUE_SHOWN = 200;
+
+function CellValue({ value }: { value: string }) {
+  const { t } = useTranslation();
+  const shown = shortened(value, VALUE_SHOWN);
+  if (shown === value) return breakable(value);
+  return (
+    <>
+      {breakable(shown)}
+      <span className="muted">{t('punct.paren', { text: t('batch.ui.valueLength', { count: Array.from(value).length }) })}</span>
+    </>
   );
 }
 
