@@ -29,7 +29,7 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
   if (Array.isArray(value) && value.length === 0) return t('answer.noneChosen');
   if (value === DONT_KNOW) return t('answer.dontKnow');
   if (typeof value === 'boolean') return t(value ? 'answer.yes' : 'answer.no');
-  if (Array.isArray(value)) return value.map((v) => optionLabel(question, v, lang)).join(t('condition.listSeparator'));
+  if (Array.isArray(value)) return value.map((v) => optionLabel(question, v, lang)).join(t('condition.optionSeparator'));
   if (typeof value === 'number') {
     const unit = question?.unit ? ` ${localize(question.unit, lang)}` : '';
     return `${formatNumber(value, lang)}${unit}`;
@@ -44,7 +44,7 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
 export function formatExpectation(leaf: Pick<LeafTrace, 'op' | 'expected' | 'negated'>, question: Question | undefined, lang: Language, t: TFunction): string {
   if (leaf.op === 'answered') return t(Boolean(leaf.expected) !== Boolean(leaf.negated) ? 'condition.answeredTrue' : 'condition.answeredFalse');
   const values = Array.isArray(leaf.expected) ? leaf.expected : [leaf.expected];
-  const text = values.map((v) => (typeof v === 'boolean' ? t(v ? 'answer.yes' : 'answer.no') : optionLabel(question, v, lang))).join(t('condition.listSeparator'));
+  const text = values.map((v) => (typeof v === 'boolean' ? t(v ? 'answer.yes' : 'answer.no') : optionLabel(question, v, lang))).join(t('condition.optionSeparator'));
   return t(leaf.negated ? `conditionNot.${leaf.op}` : `condition.${leaf.op}`, { expected: text });
 }
 

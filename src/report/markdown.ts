@@ -48,7 +48,7 @@ export function markdownReport(input: ReportInput): string {
     line();
     if (item.reasons.length > 0) {
       line(`**${t('report.why')}**:`);
-      for (const e of item.reasons) line(`- ${e.result === true ? '✓' : e.result === false ? '✗' : '?'} ${e.question} — ${e.actual} (${e.expected})`);
+      for (const e of item.reasons) line(`- ${e.result === true ? '✓' : e.result === false ? '✗' : '?'} ${e.question} — ${e.actual} (${t('results.required', { expected: e.expected })})`);
       line();
     }
     if (item.missing.length > 0) {

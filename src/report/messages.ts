@@ -118,6 +118,8 @@ const conditionZh = {
   answeredTrue: '已回答',
   answeredFalse: '未回答',
   listSeparator: '、',
+  /** Between the options of a multiple choice: option labels hold 、 and commas themselves (商超、百货、零售批发商). */
+  optionSeparator: '；',
 };
 
 const conditionEn: typeof conditionZh = {
@@ -130,6 +132,7 @@ const conditionEn: typeof conditionZh = {
   answeredTrue: 'is answered',
   answeredFalse: 'is not answered',
   listSeparator: ', ',
+  optionSeparator: '; ',
 };
 
 registerMessages('condition', { zh: conditionZh, en: conditionEn });

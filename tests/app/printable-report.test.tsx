@@ -31,7 +31,7 @@ it('prints a report with the respondent, rulebook identity, every clause, the re
   expect(within(summary).getByRole('row', { name: /（二） 加强监督检查 ℹ 仅供了解/ })).toBeInTheDocument();
 
   const applying = within(report).getByRole('region', { name: '适用的措施' });
-  expect(within(applying).getAllByRole('listitem').map((li) => li.textContent)).toContain('✓ 是否使用可降解包装材料？ — 是（为“是”）');
+  expect(within(applying).getAllByRole('listitem').map((li) => li.textContent)).toContain('✓ 是否使用可降解包装材料？ — 是（要求：为“是”）');
   expect(within(applying).getByText('对使用可降解包装材料的本市企业给予技术指导。')).toBeInTheDocument();
 
   const near = within(report).getByRole('region', { name: '差一点适用' });

@@ -100,8 +100,8 @@ test('a bicycle exporter completes the interview with the keyboard only and sees
   const clause5 = applies.getByRole('article', { name: '（五） 支持市场主体内外贸一体化经营' });
   await expect(clause5).toBeVisible();
   await expect(clause5).toContainText('传统优势产品集群企业构建国内营销网络');
-  await expect(clause5.getByRole('listitem').filter({ hasText: '✓ 您的产品属于以下哪些类别？（可多选）：自行车、电动自行车' })).toBeVisible();
-  await expect(clause5.getByRole('listitem').filter({ hasText: '✓ 您开展哪些贸易？（可多选）：货物出口、国内销售' }).first()).toBeVisible();
+  await expect(clause5.getByRole('listitem').filter({ hasText: '✓ 您的产品属于以下哪些类别？（可多选）：自行车；电动自行车' })).toBeVisible();
+  await expect(clause5.getByRole('listitem').filter({ hasText: '✓ 您开展哪些贸易？（可多选）：货物出口；国内销售' }).first()).toBeVisible();
   await checkScreen(page, '12-results');
 
   // Next steps, departments and the policy's words unfold under each item.

@@ -24,9 +24,9 @@ const markdown = (answers: Answers, lang: Language) => markdownReport({ rulebook
 describe('what a leaf under not expects, for every comparison', () => {
   const cases: [string, { op: 'is' | 'in' | 'includesAny' | 'includesAll' | 'atLeast' | 'atMost' | 'answered'; expected: unknown }, string, string][] = [
     ['is', { op: 'is', expected: true }, '不为“是”', 'is not “Yes”'],
-    ['in', { op: 'in', expected: [1, 2] }, '不为以下任一项：1、2', 'is none of: 1, 2'],
-    ['includesAny', { op: 'includesAny', expected: ['plastic', 'glass'] }, '不包括以下任何一项：塑料、玻璃', 'includes none of: Plastic, Glass'],
-    ['includesAll', { op: 'includesAll', expected: ['paper', 'glass'] }, '不同时包括以下全部：纸、玻璃', 'does not include all of: Paper, Glass'],
+    ['in', { op: 'in', expected: [1, 2] }, '不为以下任一项：1；2', 'is none of: 1; 2'],
+    ['includesAny', { op: 'includesAny', expected: ['plastic', 'glass'] }, '不包括以下任何一项：塑料；玻璃', 'includes none of: Plastic; Glass'],
+    ['includesAll', { op: 'includesAll', expected: ['paper', 'glass'] }, '不同时包括以下全部：纸；玻璃', 'does not include all of: Paper; Glass'],
     ['atLeast', { op: 'atLeast', expected: 300 }, '低于 300', 'is less than 300'],
     ['atMost', { op: 'atMost', expected: 300 }, '高于 300', 'is more than 300'],
     ['answered: true', { op: 'answered', expected: true }, '未回答', 'is not answered'],
@@ -55,11 +55,11 @@ describe('too many staff: the item does not apply because of the staff line', ()
 
   it('Markdown, en and zh: ✗ on the staff line, and the near miss "would apply if … is less than 300"', () => {
     const en = markdown(many, 'en');
-    expect(en).toContain('- ✗ Number of staff — 400 (is less than 300)');
+    expect(en).toContain('- ✗ Number of staff — 400 (needed: is less than 300)');
     expect(en).toContain('**Near misses**: Would apply if “Number of staff” is less than 300');
     expect(en.join('\n')).not.toMatch(/Number of staff.*is at least 300/);
     const zh = markdown(many, 'zh');
-    expect(zh).toContain('- ✗ 员工人数 — 400 (低于 300)');
+    expect(zh).toContain('- ✗ 员工人数 — 400 (要求：低于 300)');
     expect(zh).toContain('**差一点适用**: 如果“员工人数”低于 300，则可能适用');
     expect(zh.join('\n')).not.toContain('至少 300');
   });
@@ -73,8 +73,8 @@ describe('too many staff: the item does not apply because of the staff line', ()
 describe('few staff: the item applies, the staff line among its reasons', () => {
   it('Markdown, en and zh: ✓ on the staff line, "less than 300"', () => {
     expect(item(few).verdict).toBe('applies');
-    expect(markdown(few, 'en')).toContain('- ✓ Number of staff — 40 (is less than 300)');
-    expect(markdown(few, 'zh')).toContain('- ✓ 员工人数 — 40 (低于 300)');
+    expect(markdown(few, 'en')).toContain('- ✓ Number of staff — 40 (needed: is less than 300)');
+    expect(markdown(few, 'zh')).toContain('- ✓ 员工人数 — 40 (要求：低于 300)');
   });
 
   it('CSV, en and zh', () => {
@@ -87,7 +87,7 @@ it('a not over an any: each line says what the condition needs, and the failing 
   const result = item({ ...company, degradable: true, materials: ['paper', 'plastic'] }, 'c3-plastic-free');
   expect(result.verdict).toBe('does_not_apply');
   expect(itemReason(result, questions, 'en')).toBe(
-    '✗ Which packaging materials do you use?: Paper, Plastic (needed: includes none of: Plastic)\nNear misses: Would apply if “Which packaging materials do you use?” includes none of: Plastic',
+    '✗ Which packaging materials do you use?: Paper; Plastic (needed: includes none of: Plastic)\nNear misses: Would apply if “Which packaging materials do you use?” includes none of: Plastic',
   );
   const applies = item({ ...company, degradable: true, materials: ['paper'] }, 'c3-plastic-free');
   expect(applies.verdict).toBe('applies');

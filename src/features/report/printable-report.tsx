@@ -50,7 +50,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                           <span>{e.result === true ? '✓' : e.result === false ? '✗' : '?'}</span>{' '}
                           <span>
                             {e.question} — {e.actual}
-                            {t('punct.paren', { text: e.expected })}
+                            {t('punct.paren', { text: t('results.required', { expected: e.expected }) })}
                           </span>
                         </li>
                       ))}
