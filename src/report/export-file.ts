@@ -106,7 +106,12 @@ export type ImportedAssessment = {
   changes: ClauseChange[];
   /** Opened from the workspace rather than imported from a file. */
   fromWorkspace?: true;
+  /** The workspace entry opened: the results offer to update it. */
+  workspaceEntry?: WorkspaceEntryRef;
 };
+
+/** A workspace entry an interview was opened from (or saved as): its id, and its name there. */
+export type WorkspaceEntryRef = { id: string; name: string };
 
 export type ImportErrorCode = 'emptyFile' | 'notJson' | 'notExport' | 'newerVersion' | 'malformed' | 'unknownRulebook' | 'invalidAnswers';
 export type ImportError = {

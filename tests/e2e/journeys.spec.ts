@@ -289,3 +289,28 @@ test('on a phone, "next" with a number that is not one puts the user at it, its 
   expect(numberBar).toMatch(/^4px /);
   expect(numberBar).toBe(await bar(sizeClass));
 });
+
+test("a consultant opens a client's saved assessment, changes an answer and updates the entry, rather than adding a copy", async ({ page }) => {
+  await page.goto('/');
+  // The import works once the app has taken over the prerendered page.
+  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
+  await page.getByLabel(/导入已保存的评估文件/).setInputFiles('rules/tianjin-2022/examples/bicycle-exporter.json');
+  await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  await page.getByRole('button', { name: '保存到工作区' }).click();
+  await expect(page.getByText('已将“天津某自行车有限公司”保存到工作区。')).toBeVisible();
+
+  const nav = (name: string) => page.getByRole('navigation', { name: '功能' }).getByRole('button', { name, exact: true });
+  await nav('工作区').click();
+  await page.getByRole('button', { name: '打开 “天津某自行车有限公司”' }).click();
+  await expect(page.getByText('这份评估打开自工作区中的“天津某自行车有限公司”。')).toBeVisible();
+  await page.getByRole('button', { name: '查看或修改回答' }).click();
+  await page.getByRole('button', { name: '修改：企业性质' }).click();
+  await page.getByRole('group', { name: '企业性质' }).getByRole('radio', { name: '国有或国有控股' }).check();
+  await page.getByRole('button', { name: '保存并返回' }).click();
+  await page.getByRole('button', { name: '查看结果' }).click();
+  await page.getByRole('button', { name: '更新工作区中的“天津某自行车有限公司”' }).click();
+  await expect(page.getByText('已更新工作区中的“天津某自行车有限公司”。')).toBeVisible();
+
+  await nav('工作区').click();
+  await expect(page.getByRole('list', { name: '已保存的评估' }).getByRole('listitem')).toHaveCount(1);
+});

@@ -16,7 +16,7 @@ import { SourceView } from './source-view';
 import { ExportPanel } from '@/features/report/export-panel';
 import { SaveToWorkspaceButton } from '@/features/workspace/save-button';
 import { ImportControl } from '@/features/report/import-control';
-import type { ImportedAssessment } from '@/report/export-file';
+import type { ImportedAssessment, WorkspaceEntryRef } from '@/report/export-file';
 import '@/report/messages';
 import { LazyScreen } from '@/app/lazy-screen';
 import '@/features/results/messages';
@@ -46,6 +46,9 @@ type Props = {
   onImportFailed?: () => void;
   /** The policy text or the printable report opened or closed (what was shown above the results may go). */
   onPageChange?: () => void;
+  /** The workspace entry the answers were opened from (or last saved as), to update; null: none. */
+  workspaceEntry?: WorkspaceEntryRef | null;
+  onSavedToWorkspace?: (entry: WorkspaceEntryRef) => void;
 };
 
 /** The results need the whole rulebooks (measures and source text): suspends until these have loaded. */
@@ -77,7 +80,7 @@ function sameReading(held: unknown, reading: Reading): boolean {
   return r !== null && r.quote === reading.quote && r.from === reading.from;
 }
 
-export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onImportFailed, onPageChange, returnToClause, onReturned }: Props) {
+export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answers, onAnswer, onReview, rulebooks, onImported, onImportFailed, onPageChange, returnToClause, onReturned, workspaceEntry, onSavedToWorkspace }: Props) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   // The page the history entry shows, when the results open on one (a reload there, or the history menu).
@@ -259,7 +262,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
           );
         })}
         <ExportPanel rulebook={rulebook} assessment={assessment} answers={answers} />
-        <SaveToWorkspaceButton rulebook={rulebook} answers={answers} />
+        <SaveToWorkspaceButton rulebook={rulebook} answers={answers} entry={workspaceEntry} onSaved={onSavedToWorkspace} />
         {onImported && <ImportControl rulebooks={rulebooks} onImported={onImported} onFailed={onImportFailed} />}
         <aside className="disclaimer" aria-label={t('results.disclaimer')}>
           <p>

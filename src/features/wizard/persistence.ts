@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { answersSchema } from '@/engine/answers-file';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import type { Position } from './routing';
+import type { WorkspaceEntryRef } from '@/report/export-file';
 
 const FORMAT_VERSION = 1;
 
@@ -24,13 +25,15 @@ const SavedSession = z.object({
   at: PositionSchema,
   /** A step opened from the review or the results to change an answer: where "save and return" goes. */
   returnTo: z.optional(z.enum(['review', 'results'])),
+  /** The workspace entry the interview was opened from (or last saved as): the results offer to update it. */
+  entry: z.optional(z.object({ id: z.string(), name: z.string() })),
   savedAt: z.string(),
 });
 export type SavedSession = z.infer<typeof SavedSession>;
 
 export type Restored =
   | { status: 'none' }
-  | { status: 'restored'; answers: Answers; at: Position; returnTo: ReturnTo; rulebookChanged: boolean }
+  | { status: 'restored'; answers: Answers; at: Position; returnTo: ReturnTo; rulebookChanged: boolean; entry: WorkspaceEntryRef | null }
   | { status: 'incompatible' };
 
 /** Where a step opened to change an answer returns to; null: the interview goes on in order. */
@@ -75,7 +78,7 @@ export function loadSession(rulebook: InterviewRulebook, storage: Storage | unde
   const dropped = Object.keys(answers).length < Object.keys(session.data.answers).length;
   const { at } = session.data;
   const returnTo = at.at === 'step' ? (session.data.returnTo ?? null) : null;
-  return { status: 'restored', answers, at, returnTo, rulebookChanged: dropped || session.data.hash !== rulebook.hash };
+  return { status: 'restored', answers, at, returnTo, rulebookChanged: dropped || session.data.hash !== rulebook.hash, entry: session.data.entry ?? null };
 
   function discard(): Restored {
     clearSession(rulebook, storage);
@@ -101,8 +104,17 @@ function validAnswers(rulebook: InterviewRulebook, saved: Record<string, unknown
 }
 
 /** Save; false when the browser refuses (quota exceeded, storage disabled). */
-export function saveSession(rulebook: InterviewRulebook, answers: Answers, at: Position, returnTo: ReturnTo = null, storage: Storage | undefined = safeStorage()): boolean {
-  const session: SavedSession = { version: FORMAT_VERSION, rulebook: rulebook.meta.id, hash: rulebook.hash, answers, at, ...(returnTo && at.at === 'step' ? { returnTo } : {}), savedAt: new Date().toISOString() };
+export function saveSession(rulebook: InterviewRulebook, answers: Answers, at: Position, returnTo: ReturnTo = null, entry: WorkspaceEntryRef | null = null, storage: Storage | undefined = safeStorage()): boolean {
+  const session: SavedSession = {
+    version: FORMAT_VERSION,
+    rulebook: rulebook.meta.id,
+    hash: rulebook.hash,
+    answers,
+    at,
+    ...(returnTo && at.at === 'step' ? { returnTo } : {}),
+    ...(entry ? { entry } : {}),
+    savedAt: new Date().toISOString(),
+  };
   try {
     storage?.setItem(sessionKey(rulebook.meta.id), JSON.stringify(session));
     return storage !== undefined;

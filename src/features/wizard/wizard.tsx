@@ -12,7 +12,7 @@ import type { TFunction } from '@/i18n';
 import { ImportControl } from '@/features/report/import-control';
 import type { Language } from '@/i18n';
 import type { assess } from '@/engine/assess';
-import type { ClauseChange, ImportedAssessment } from '@/report/export-file';
+import type { ClauseChange, ImportedAssessment, WorkspaceEntryRef } from '@/report/export-file';
 import { useFullRulebookWhenLoaded } from '@/rulebook/full';
 import { rulebookLabel } from '@/rulebook/label';
 import { shareErrorMessage, type ShareError } from '@/share/share-errors';
@@ -74,7 +74,7 @@ type Props = {
 };
 
 /** Where the interview starts, and what the user is told about it. */
-function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined): { input: WizardInput; notice: Notice } {
+function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined): { input: WizardInput; notice: Notice; entry?: WorkspaceEntryRef | null } {
   if (start?.kind === 'fresh') {
     if (start.at === 'intro') return { input: {}, notice: null };
     const first = rulebook.questionnaire.steps[0]!;
@@ -94,7 +94,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
           })
         : // (An entry of the workspace: its messages have loaded with it.)
           t(imported.fromWorkspace ? 'workspace.openedNotice' : 'wizard.importedNotice');
-    return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes } };
+    return { input: { answers: imported.answers, at: { at: 'results' } }, notice: { tone: imported.rulebookChanged ? 'warning' : 'info', message, changes: imported.changes }, entry: imported.workspaceEntry ?? null };
   }
   // A broken share link: say so, at the intro; answers saved in this browser stay there to resume.
   if (start?.kind === 'shareError') {
@@ -110,7 +110,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
     const input = { answers: saved.answers, at: saved.at, returnTo: saved.returnTo };
     // A session without answers (saved after "start again", or before the first) has none to say were restored.
     if (Object.keys(saved.answers).length === 0) return { input, notice: null };
-    return { input, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: (t) => t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') } };
+    return { input, notice: { tone: saved.rulebookChanged ? 'warning' : 'info', message: (t) => t(saved.rulebookChanged ? 'wizard.updatedNotice' : 'wizard.savedNotice') }, entry: saved.entry };
   }
   return { input: {}, notice: null };
 }
@@ -122,6 +122,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
   const [boot] = useState(() => beginning(rulebook, start));
   const [notice, setNotice] = useState<Notice>(boot.notice);
   const actor = useActorRef(machine, { input: boot.input });
+  // The workspace entry the interview was opened from, or last saved as: the results offer to update it. Kept with
+  // the session (the ref, for the saves made outside rendering).
+  const [entry, setEntry] = useState<WorkspaceEntryRef | null>(boot.entry ?? null);
+  const entryRef = useRef(entry);
   const value = useSelector(actor, (s) => s.value);
   const answers = useSelector(actor, (s) => s.context.answers);
   // Only the answers to questions asked count, and only they go into reports, files and links: an answer to a
@@ -134,7 +138,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
   // Save every change of answers or screen.
   useEffect(() => {
     const save = (snapshot: ReturnType<typeof actor.getSnapshot>) => {
-      const ok = saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value), snapshot.context.returnTo);
+      const ok = saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value), snapshot.context.returnTo, entryRef.current);
       if (!ok) setNotice({ tone: 'warning', message: (t) => t('wizard.storageFailed') });
     };
     // Answers opened from a link or a file become this browser's session at once.
@@ -237,6 +241,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
    * empty steps. The answers are cleared when it is there.
    */
   const restart = () => {
+    entryRef.current = null;
+    setEntry(null);
     clearSession(rulebook);
     setNotice(null);
     const behind = entriesBehind();
@@ -246,6 +252,14 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
       window.addEventListener('popstate', finishRestart, { once: true });
       window.history.go(-behind);
     }
+  };
+
+  /** The answers are kept as this workspace entry now (saved, updated): "update" is about it from now on. */
+  const keepEntry = (next: WorkspaceEntryRef) => {
+    entryRef.current = next;
+    setEntry(next);
+    const snapshot = actor.getSnapshot();
+    saveSession(rulebook, snapshot.context.answers, positionOf(snapshot.value), snapshot.context.returnTo, next);
   };
 
   let screen: React.ReactNode;
@@ -329,6 +343,8 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
           rulebooks={rulebooks}
           onImported={onImported}
           onImportFailed={dropNews}
+          workspaceEntry={entry}
+          onSavedToWorkspace={keepEntry}
         />
       </LazyScreen>
     );

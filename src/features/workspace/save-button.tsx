@@ -1,36 +1,91 @@
 /**
- * "Save to workspace", for the results page: keeps the current answers among the saved assessments
- * (named after the respondent, else the date), and says whether it worked.
+ * "Save to workspace", for the results page: keeps the current answers among the saved assessments (named after
+ * the respondent, else the date), and says what it did. An interview opened from a workspace entry updates that
+ * entry ("Update '…'", under the name it has there), or is saved beside it as a new one; the same answers are
+ * never saved twice.
  */
 import { useState } from 'react';
 import { useTranslation } from '@/i18n/react';
+import type { WorkspaceEntryRef } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
-import { savedAssessment, WorkspaceError } from './store';
+import { answersKey, assessmentKey, entryName, savedAssessment, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
 
-export function SaveToWorkspaceButton({ rulebook, answers }: { rulebook: CompiledRulebook; answers: Answers }) {
+
+type Props = {
+  rulebook: CompiledRulebook;
+  answers: Answers;
+  /** The entry the interview was opened from; null or absent: none. */
+  entry?: WorkspaceEntryRef | null;
+  /** The answers are now kept as this entry (saved, updated, or found there already). */
+  onSaved?: (entry: WorkspaceEntryRef) => void;
+};
+
+export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved }: Props) {
   const { t } = useTranslation();
   const store = useWorkspaceStore();
   const [state, setState] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const save = async () => {
-    const name = respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: new Date().toISOString().slice(0, 10) });
+  const run = async (work: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(true);
     try {
-      await store.put(savedAssessment(rulebook, answers, name));
-      setState({ ok: true, message: t('workspace.saved', { name }) });
+      setState({ ok: true, message: await work() });
     } catch (e) {
       setState({ ok: false, message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
+    } finally {
+      setBusy(false);
     }
+  };
+
+  const kept = (item: SavedAssessment) => onSaved?.({ id: item.id, name: entryName(item, t) });
+
+  /** A new entry, unless one with the same name, answers and policy version is there already. */
+  const saveNew = async (gone?: string) => {
+    const name = respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: new Date().toISOString().slice(0, 10) });
+    const item = savedAssessment(rulebook, answers, name);
+    const key = assessmentKey(item);
+    const same = (await store.list()).find((other) => assessmentKey(other) === key);
+    if (same) {
+      kept(same);
+      return t('workspace.alreadySaved', { name: entryName(same, t) });
+    }
+    await store.put(item);
+    kept(item);
+    return gone === undefined ? t('workspace.saved', { name }) : t('workspace.entryGone', { name: gone, saved: name });
+  };
+
+  const update = async (ref: WorkspaceEntryRef) => {
+    const item = await store.get(ref.id);
+    if (!item) return saveNew(ref.name);
+    const name = entryName(item, t);
+    if (item.rulebookId === rulebook.meta.id && item.rulebookVersion === rulebook.meta.version && answersKey(item.answers) === answersKey(answers)) {
+      kept(item);
+      return t('workspace.upToDate', { name });
+    }
+    const updated: SavedAssessment = { ...item, rulebookId: rulebook.meta.id, rulebookVersion: rulebook.meta.version, rulebookHash: rulebook.hash, answers, updatedAt: new Date().toISOString() };
+    await store.put(updated);
+    kept(updated);
+    return t('workspace.updated', { name });
   };
 
   return (
     <div className="save-to-workspace no-print">
-      <button type="button" className="button secondary" onClick={() => void save()}>
-        {t('workspace.saveCurrent')}
-      </button>
+      {entry && <p className="muted">{t('workspace.openedFrom', { name: entry.name })}</p>}
+      <div className="actions">
+        {entry && (
+          <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => update(entry))}>
+            {t('workspace.updateEntry', { name: entry.name })}
+          </button>
+        )}
+        <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => saveNew())}>
+          {t(entry ? 'workspace.saveAsNew' : 'workspace.saveCurrent')}
+        </button>
+      </div>
       <div aria-live="polite">{state?.ok && <p className="muted">{state.message}</p>}</div>
       {state && !state.ok && (
         <p className="field-error" role="alert">

@@ -162,7 +162,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
         return;
       }
       setPendingOpen(null);
-      onOpen({ ...result.value, respondentName: entryName(entry.item, t), fromWorkspace: true });
+      onOpen({ ...result.value, respondentName: entryName(entry.item, t), fromWorkspace: true, workspaceEntry: { id: entry.item.id, name: entryName(entry.item, t) } });
     } else
       setProblem({
         message: result.error.code === 'unknownRulebook' ? say('workspace.rulebookMissing', { id: entry.item.rulebookId }) : sayAbout('workspace.cannotOpen', entry.item),
