@@ -34,6 +34,9 @@ export const AssessmentFileSchema = z.object({
   rulebook: RulebookRefSchema,
   answers: z.record(z.string(), z.unknown()),
   respondentName: z.optional(z.string()),
+  /** A workspace entry's first save and last change (ISO date-times): kept through an export and an import. */
+  savedAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
   assessment: z.looseObject({
     rulebook: z.looseObject(RulebookRefSchema.shape),
     clauses: z.array(
@@ -59,9 +62,12 @@ export type ExportInput = {
   respondentName?: string;
   /** ISO date-time; the caller decides (reproducible files in tests), now by default. */
   exportedAt?: string;
+  /** A workspace entry's dates (SavedAssessment), when the file is one of the workspace's. */
+  savedAt?: string;
+  updatedAt?: string;
 };
 
-export function assessmentFile({ rulebook, assessment, answers, respondentName, exportedAt }: ExportInput): AssessmentFile {
+export function assessmentFile({ rulebook, assessment, answers, respondentName, exportedAt, savedAt, updatedAt }: ExportInput): AssessmentFile {
   const name = respondentName?.trim() || respondentNameOf(rulebook, answers);
   return {
     format: EXPORT_FORMAT,
@@ -70,6 +76,8 @@ export function assessmentFile({ rulebook, assessment, answers, respondentName, 
     rulebook: { id: rulebook.meta.id, version: rulebook.meta.version, hash: rulebook.hash },
     answers,
     ...(name ? { respondentName: name } : {}),
+    ...(savedAt ? { savedAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
     assessment,
   };
 }
@@ -96,6 +104,9 @@ export type ImportedAssessment = {
   respondentName: string | undefined;
   /** When the file was exported; undefined for a plain answers file. */
   exportedAt: string | undefined;
+  /** A workspace entry's dates, when the file has them. */
+  savedAt?: string;
+  updatedAt?: string;
   /** The answers assessed again under the current rulebook. */
   assessment: Assessment;
   /** The rulebook the file was made with; null for a plain answers file `{ rulebook, answers }`. */
@@ -177,7 +188,8 @@ function reassess(rulebooks: CompiledRulebook[], rulebookId: string, answers: un
   }
   const { compiled, answers: valid } = parsed.value;
   const assessment = assess(compiled, valid);
-  const rulebookChanged = file !== null && file.rulebook.hash !== compiled.hash;
+  // Other rules: another content (hash), or another version named (a file edited by hand, say).
+  const rulebookChanged = file !== null && (file.rulebook.hash !== compiled.hash || file.rulebook.version !== compiled.meta.version);
   const respondentName = file?.respondentName;
   return {
     ok: true,
@@ -186,6 +198,8 @@ function reassess(rulebooks: CompiledRulebook[], rulebookId: string, answers: un
       answers: valid,
       respondentName,
       exportedAt: file?.exportedAt,
+      ...(file?.savedAt ? { savedAt: file.savedAt } : {}),
+      ...(file?.updatedAt ? { updatedAt: file.updatedAt } : {}),
       assessment,
       previous: file ? file.rulebook : null,
       rulebookChanged,

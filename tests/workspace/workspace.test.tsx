@@ -318,6 +318,35 @@ it('imports an assessment a file holds twice once, and says that the second is t
   expect(await store.list()).toHaveLength(2);
 });
 
+it("keeps each entry's dates through an export and an import, and says which entries were made under other rules", async () => {
+  const user = userEvent.setup();
+  const source = new MemoryStore([
+    { ...savedAssessment(fixture, company, '绿盒子', '2026-03-01T08:00:00.000Z'), updatedAt: '2026-04-02T09:00:00.000Z' },
+    savedAssessment(fixture, association, '包装协会', '2026-05-03T10:00:00.000Z'),
+  ]);
+  const { unmount } = render(wrap(source, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '导出全部（JSON）' }));
+  const files = JSON.parse(await downloads[0]!.text);
+  unmount();
+  expect(files.map((f: { savedAt: string; updatedAt: string }) => [f.savedAt, f.updatedAt]).sort()).toEqual([
+    ['2026-03-01T08:00:00.000Z', '2026-04-02T09:00:00.000Z'],
+    ['2026-05-03T10:00:00.000Z', '2026-05-03T10:00:00.000Z'],
+  ]);
+  // One entry edited to name another version of the rules.
+  const older = files.map((f: { respondentName: string; rulebook: object }) => (f.respondentName === '包装协会' ? { ...f, rulebook: { ...f.rulebook, version: '0.9.0' } } : f));
+
+  const store = new MemoryStore();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.upload(await screen.findByLabelText('导入工作区文件（JSON）'), new File([JSON.stringify(older)], 'workspace.json', { type: 'application/json' }));
+  expect(await screen.findByText(/^已导入 2 条评估。文件中有 1 条是按其他版本的规则（demo-packaging v0\.9\.0 · [0-9a-f]{12}）保存的，已按当前规则重新评估，结论可能与保存时不同。$/)).toBeInTheDocument();
+  const imported = await store.list();
+  expect(imported.map((i) => [i.name, i.savedAt, i.updatedAt])).toEqual([
+    ['包装协会', '2026-05-03T10:00:00.000Z', '2026-05-03T10:00:00.000Z'],
+    ['绿盒子', '2026-03-01T08:00:00.000Z', '2026-04-02T09:00:00.000Z'],
+  ]);
+  expect(within(list()).getAllByRole('listitem')[1]).toHaveTextContent('保存于 2026年4月2日');
+});
+
 it('exports the workspace as JSON and imports it back into another browser', async () => {
   const user = userEvent.setup();
   const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);

@@ -8,6 +8,7 @@ import { translator, type Language } from '@/i18n';
 import { assessmentFile, importData, importErrorMessage, parseJsonFile, type AssessmentFile } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
 import type { CompiledRulebook } from '@/rulebook/schema';
+import { rulebookLabel } from '@/rulebook/label';
 import { savedAssessment, type SavedAssessment } from './store';
 import './messages';
 
@@ -24,7 +25,7 @@ export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRule
       skipped.push(item);
       continue;
     }
-    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: nameOf(item) }));
+    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: nameOf(item), savedAt: item.savedAt, updatedAt: item.updatedAt }));
   }
   return { files, skipped };
 }
@@ -33,7 +34,8 @@ export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRuleb
   return `${JSON.stringify(workspaceFiles(items, rulebooks, nameOf).files, null, 2)}\n`;
 }
 
-export type WorkspaceImport = { ok: true; items: SavedAssessment[] } | { ok: false; problems: { entry: number | null; message: string; details: InputProblem[] }[] };
+/** `reassessed`: the entries made under other rules (another version), each assessed again under the current ones; `was`, those rules. */
+export type WorkspaceImport = { ok: true; items: SavedAssessment[]; reassessed: { count: number; was: string[] } } | { ok: false; problems: { entry: number | null; message: string; details: InputProblem[] }[] };
 
 export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lang: Language, fallbackName: (n: number) => string): WorkspaceImport {
   const parsed = parseJsonFile(text);
@@ -42,6 +44,8 @@ export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lan
   const entries = Array.isArray(data) ? data : [data];
   if (entries.length === 0) return { ok: false, problems: [{ entry: null, message: translator(lang)('workspace.noEntries'), details: [] }] };
   const items: SavedAssessment[] = [];
+  const was = new Set<string>();
+  let reassessed = 0;
   const problems: { entry: number | null; message: string; details: InputProblem[] }[] = [];
   entries.forEach((entry, i) => {
     const result = importData(rulebooks, entry);
@@ -51,10 +55,21 @@ export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lan
       problems.push({ entry: Array.isArray(data) ? i + 1 : null, message: importErrorMessage(result.error, lang), details: located ? result.error.problems.slice(0, 10) : [] });
       return;
     }
-    const { rulebook, answers, respondentName, exportedAt } = result.value;
+    const { rulebook, answers, respondentName, exportedAt, savedAt, updatedAt, rulebookChanged, previous } = result.value;
     const item = savedAssessment(rulebook, answers, respondentName ?? respondentNameOf(rulebook, answers) ?? fallbackName(i + 1));
-    if (exportedAt) item.savedAt = exportedAt;
+    // The entry's own dates when the file has them (an export of the workspace), else when the file was made.
+    item.savedAt = [savedAt, exportedAt].find(isDate) ?? item.savedAt;
+    item.updatedAt = isDate(updatedAt) ? updatedAt : item.savedAt;
+    if (rulebookChanged && previous) {
+      reassessed += 1;
+      was.add(rulebookLabel(previous));
+    }
     items.push(item);
   });
-  return problems.length ? { ok: false, problems } : { ok: true, items };
+  return problems.length ? { ok: false, problems } : { ok: true, items, reassessed: { count: reassessed, was: [...was] } };
+}
+
+/** An ISO date-time as the app writes them (a file edited by hand may hold anything). */
+function isDate(text: string | undefined): text is string {
+  return text !== undefined && /^\d{4}-\d\d-\d\dT/.test(text) && !Number.isNaN(Date.parse(text));
 }

@@ -203,8 +203,13 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
       async () => {
         // An entry already there (the same name, answers and policy version: a file imported twice) is not added again.
         const { added, existing, repeated } = await addMissing(store, result.items);
-        const outcome = existing > 0 ? say('workspace.importedExisting', { count: added, existing }) : say('workspace.imported', { count: added });
-        return repeated > 0 ? (t: TFunction) => t('punct.sentences', { first: outcome(t), next: t('workspace.repeatedEntries', { repeated }) }) : outcome;
+        const { reassessed } = result;
+        return (t: TFunction) => {
+          let message = existing > 0 ? t('workspace.importedExisting', { count: added, existing }) : t('workspace.imported', { count: added });
+          if (repeated > 0) message = t('punct.sentences', { first: message, next: t('workspace.repeatedEntries', { repeated }) });
+          if (reassessed.count > 0) message = t('punct.sentences', { first: message, next: t('workspace.importedReassessed', { count: reassessed.count, was: reassessed.was.join(t('punct.comma')) }) });
+          return message;
+        };
       },
       { reload: true },
     );
