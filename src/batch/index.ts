@@ -16,7 +16,7 @@ export { BOM, csvCell, csvLine, neutralise, toCsv } from './csv-write.ts';
 export { BROWSER_MAX_BYTES, decodeBytes, ENCODINGS, isCfb, isEncodingChoice, isWorkbook, isZip, sniff, SNIFF_BYTES, textDecoder, type DetectedEncoding, type EncodingChoice } from './decode.ts';
 export { mulberry32, sampleAnswers, sampleMembers, type GeneratedMember } from './generate.ts';
 export { assessMembers, batchMatrix, matrixClauses, matrixCsv, matrixCsvLine, matrixCsvHeader, matrixRow, type BatchMatrix, type MatrixClause, type MatrixRow } from './matrix.ts';
-export { columnLetter, describeIssue, describeProblem, issueLine, shortened, type BatchIssue, type FileProblem } from './problems.ts';
+export { columnLetter, describeIssue, describeProblem, issueLine, type BatchIssue, type FileProblem } from './problems.ts';
 export { BatchReader, type BatchFormat, type BatchMember } from './reader.ts';
 export { batchExample, batchTemplate, memberCells, type ExampleMember } from './template.ts';
 

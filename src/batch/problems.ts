@@ -3,6 +3,7 @@
  * with one cell, row or column (the other rows are still assessed). Both carry a code and parameters,
  * so the app can show them in the reader's language; `describe*` renders them.
  */
+import { shortened } from '../shared/text.ts';
 import type { batchMessages } from '../features/batch/messages.ts';
 import { translator, type Language } from '../i18n/index.ts';
 // Registers the batch messages (t('batch.…')).
@@ -47,12 +48,6 @@ export function describeIssue(issue: BatchIssue, lang: Language): string {
 /** As much of a cell's value as a message quotes (a cell may hold thousands of characters, pasted by mistake). */
 export const QUOTED_CHARACTERS = 60;
 
-/** The first `max` characters of a value, and "…" when there are more. */
-export function shortened(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const characters = Array.from(value);
-  return characters.length <= max ? value : `${characters.slice(0, max).join('')}…`;
-}
 
 /** "row 5, column industries (C5): …" — one line per issue, as the CLI prints them. */
 export function issueLine(issue: BatchIssue, lang: Language): string {

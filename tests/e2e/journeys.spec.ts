@@ -3,6 +3,7 @@
  * every screen checked with axe and photographed at 1280 and 375 px.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { choose, press, select, tabTo, tick, type } from './keyboard';
 import { expectAccessible, screenshots } from './support';
 
@@ -313,4 +314,32 @@ test("a consultant opens a client's saved assessment, changes an answer and upda
 
   await nav('工作区').click();
   await expect(page.getByRole('list', { name: '已保存的评估' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('a name of 2,000 letters without a space keeps every page within a phone\'s width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const example = JSON.parse(readFileSync('rules/tianjin-2022/examples/bicycle-exporter.json', 'utf8'));
+  const name = 'ABCDEFGHIJ'.repeat(200);
+  const file = { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...example, answers: { ...example.answers, respondent_name: name } })) };
+  const fits = async (where: string) => expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(390);
+  await page.goto('/');
+  await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);
+  await page.getByLabel(/导入已保存的评估文件/).setInputFiles(file);
+  await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  await page.getByRole('button', { name: '保存到工作区' }).click();
+  await expect(page.getByText(/^已将“ABCDEFGHIJ/)).toBeVisible();
+  await fits('results');
+  await page.getByRole('button', { name: '查看或修改回答' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '检查您的回答' })).toBeVisible();
+  await fits('review');
+  await page.getByRole('button', { name: '查看结果' }).click();
+  await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();
+  await fits('report');
+  await page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '工作区', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '工作区' })).toBeVisible();
+  await fits('workspace');
+  await page.getByRole('button', { name: /^重命名/ }).click();
+  await expect(page.getByRole('textbox', { name: /的新名称$/ })).toBeVisible();
+  await fits('rename');
 });

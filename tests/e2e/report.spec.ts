@@ -30,6 +30,9 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();
+  // The notice of the answers restored, dismissed over the report: the focus goes to the report's heading.
+  await page.getByRole('button', { name: '关闭提示' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeFocused();
   // Each reason's ✓ ✗ ? is its marker, at the margin of the text around it (no bullet beside it).
   const item = page.locator('.report-item').filter({ hasText: '知识产权管理与自主品牌指导' }).first();
   const reason = item.getByRole('listitem').filter({ hasText: /^✓ 关于品牌和知识产权/ });

@@ -261,6 +261,20 @@ describe('review', () => {
     // Back where the user was on the review: on the answer just changed.
     expect(screen.getByRole('button', { name: '修改：出口占销售额的比重' })).toHaveFocus();
   });
+
+  it('puts the focus on the "don\'t know" box of a number answered "don\'t know", its field being switched off', async () => {
+    const user = userEvent.setup();
+    await startAsCompany(user);
+    await user.click(within(screen.getByRole('group', { name: '是否使用可降解包装材料？' })).getByRole('radio', { name: '是' }));
+    await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
+    const share = screen.getByLabelText(/出口占销售额的比重/).closest('.question') as HTMLElement;
+    await user.click(within(share).getByRole('checkbox', { name: '不清楚' }));
+    await user.type(screen.getByLabelText(/员工人数/), '12');
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    await user.click(await screen.findByRole('button', { name: '修改：出口占销售额的比重' }));
+    expect(screen.getByLabelText(/出口占销售额的比重/)).toBeDisabled();
+    expect(within(screen.getByLabelText(/出口占销售额的比重/).closest('.question') as HTMLElement).getByRole('checkbox', { name: '不清楚' })).toHaveFocus();
+  });
 });
 
 describe('results', () => {

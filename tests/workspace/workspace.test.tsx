@@ -82,6 +82,8 @@ it('saves the current assessment, lists it, renames, duplicates, deletes and und
 
   await user.click(screen.getByRole('button', { name: '删除 “绿盒子有限公司（副本）”' }));
   expect(await screen.findByText('已删除“绿盒子有限公司（副本）”。')).toBeInTheDocument();
+  // The entry's buttons have gone with it: the focus is on "undo", not on the page.
+  await waitFor(() => expect(screen.getByRole('button', { name: '撤销删除' })).toHaveFocus());
   expect(names()).toEqual(['绿盒子有限公司']);
   expect(await store.list()).toHaveLength(1);
 

@@ -8,9 +8,10 @@
 import type { BatchKeeper as Keeper } from './keeper';
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { FileField } from '@/shared/ui/file-field';
+import { shortened } from '@/shared/text';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
-import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, shortened, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
+import { BROWSER_MAX_BYTES, batchExample, batchTemplate, describeIssue, describeProblem, isEncodingChoice, matrixClauses, matrixCsv, type BatchFormat, type BatchIssue, type BatchMatrix, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
 import { LANGUAGES, localize, translator, type TFunction } from '@/i18n';
 import { downloadFile, downloadText } from '@/features/report/download';
 import type { CompiledRulebook } from '@/rulebook/schema';

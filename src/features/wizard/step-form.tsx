@@ -36,10 +36,13 @@ function merged(answers: Answers, update: StepAnswers): Answers {
 /** A question's field focused, with the whole question in view (its label above the field, on a phone too). */
 export function focusQuestion(id: string): boolean {
   // A field of its own (select, number, text), else the choice made, else the first choice.
-  const element = document.getElementById(`q-${id}`) ?? document.querySelector<HTMLElement>(`[name="${id}"]:checked`) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
+  let element = document.getElementById(`q-${id}`) ?? document.querySelector<HTMLElement>(`[name="${id}"]:checked`) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
   if (!element) return false;
+  const question = element.closest('.question');
+  // A number answered "don't know" has its field switched off: the box ticked is what there is to change.
+  if (element instanceof HTMLInputElement && element.disabled) element = question?.querySelector<HTMLElement>('input:not(:disabled)') ?? element;
   element.focus({ preventScroll: true });
-  (element.closest('.question') ?? element).scrollIntoView?.({ block: 'start' });
+  (question ?? element).scrollIntoView?.({ block: 'start' });
   return true;
 }
 

@@ -367,8 +367,10 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
             className="link-button"
             onClick={() => {
               setNotice(null);
-              // The button goes with the notice: the focus goes to the screen's heading, not to the page.
-              heading.current?.focus();
+              // The button goes with the notice: the focus goes to the heading on screen (the screen's, or that of
+              // the report or the policy text opened from the results), not to the page.
+              const shown = [...document.querySelectorAll<HTMLElement>('main h1[tabindex]')].find((h) => h.getClientRects().length > 0);
+              (shown ?? heading.current)?.focus();
             }}
             aria-label={t('punct.dismiss')}
           >

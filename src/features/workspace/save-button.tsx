@@ -11,6 +11,7 @@ import { respondentNameOf } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { answersKey, assessmentKey, entryName, savedAssessment, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
+import { shortened } from '@/shared/text';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
 
@@ -23,6 +24,9 @@ type Props = {
   /** The answers are now kept as this entry (saved, updated, or found there already). */
   onSaved?: (entry: WorkspaceEntryRef) => void;
 };
+
+/** Characters of a name shown on the buttons and in the messages (a name may be 2,000 characters long). */
+const NAME_SHOWN = 60;
 
 export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved }: Props) {
   const { t } = useTranslation();
@@ -52,17 +56,17 @@ export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved
     const same = (await store.list()).find((other) => assessmentKey(other) === key);
     if (same) {
       kept(same);
-      return t('workspace.alreadySaved', { name: entryName(same, t) });
+      return t('workspace.alreadySaved', { name: shortened(entryName(same, t), NAME_SHOWN) });
     }
     await store.put(item);
     kept(item);
-    return gone === undefined ? t('workspace.saved', { name }) : t('workspace.entryGone', { name: gone, saved: name });
+    return gone === undefined ? t('workspace.saved', { name: shortened(name, NAME_SHOWN) }) : t('workspace.entryGone', { name: shortened(gone, NAME_SHOWN), saved: shortened(name, NAME_SHOWN) });
   };
 
   const update = async (ref: WorkspaceEntryRef) => {
     const item = await store.get(ref.id);
     if (!item) return saveNew(ref.name);
-    const name = entryName(item, t);
+    const name = shortened(entryName(item, t), NAME_SHOWN);
     if (item.rulebookId === rulebook.meta.id && item.rulebookVersion === rulebook.meta.version && answersKey(item.answers) === answersKey(answers)) {
       kept(item);
       return t('workspace.upToDate', { name });
@@ -75,11 +79,11 @@ export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved
 
   return (
     <div className="save-to-workspace no-print">
-      {entry && <p className="muted">{t('workspace.openedFrom', { name: entry.name })}</p>}
+      {entry && <p className="muted">{t('workspace.openedFrom', { name: shortened(entry.name, NAME_SHOWN) })}</p>}
       <div className="actions">
         {entry && (
           <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => update(entry))}>
-            {t('workspace.updateEntry', { name: entry.name })}
+            {t('workspace.updateEntry', { name: shortened(entry.name, NAME_SHOWN) })}
           </button>
         )}
         <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => saveNew())}>

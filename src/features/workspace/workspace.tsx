@@ -83,6 +83,12 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   const [items, setItems] = useState<SavedAssessment[] | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const [status, setStatus] = useState<Status>(null);
+  const focusUndo = useRef(false);
+  useEffect(() => {
+    if (!focusUndo.current || !status?.undo) return;
+    focusUndo.current = false;
+    document.getElementById('workspace-undo')?.focus();
+  }, [status]);
   const [renaming, setRenaming] = useState<string | null>(null);
   // The selection is kept in the list's history entry (a comparison's entry names what it compares).
   const [selected, setSelected] = useState<Set<string>>(() => idsIn(historyState()[COMPARE] ?? historyState()[SELECTED]));
@@ -453,7 +459,8 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                       next.delete(entry.item.id);
                       return next;
                     });
-                    requestAnimationFrame(() => document.getElementById('workspace-undo')?.focus());
+                    // Once the status with its "undo" is on screen (see the effect on `status`): the entry's buttons have gone.
+                    focusUndo.current = true;
                     return { message: sayAbout('workspace.deleted', entry.item), undo: { item: entry.item, index: Math.max(0, index), ticked } };
                   })
                 }
