@@ -52,7 +52,7 @@ export function explainLeaf(leaf: LeafTrace, questions: Map<string, Question>, l
   const question = questions.get(leaf.question);
   let actual = formatAnswer(question, leaf.actual, lang, t);
   if (leaf.state === 'hidden') actual = t('answer.hidden');
-  else if (leaf.derived) actual = `${actual} ${t('answer.derived')}`;
+  else if (leaf.derived) actual = t('answer.withDerived', { answer: actual });
   return {
     questionId: leaf.question,
     question: question ? localize(question.label, lang) : leaf.question,

@@ -253,7 +253,9 @@ export function exportFileName(input: { rulebookId: string; date: string; respon
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, '')
     .trim()
     .replace(/\s+/g, '-')
-    .slice(0, 40);
+    .slice(0, 40)
+    // No dots at the end: "Co." would make "Co..json" (and Windows drops trailing dots).
+    .replace(/\.+$/, '');
   return `policy-self-check_${input.rulebookId}_${input.date}${name ? `_${name}` : ''}.${extension}`;
 }
 

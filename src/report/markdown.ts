@@ -68,10 +68,8 @@ export function markdownReport(input: ReportInput): string {
       }
     }
     line();
-    if (item.departments.length > 0) {
-      line(`**${t('report.departments')}**: ${item.departments.join(sep)}`);
-      line();
-    }
+    line(`**${t('report.departments')}**: ${item.departments.length > 0 ? item.departments.join(sep) : t('results.noDepartments')}`);
+    line();
     if (item.nextSteps.length > 0) {
       line(`**${t('report.nextSteps')}**:`);
       for (const step of item.nextSteps) line(`1. ${step}`);

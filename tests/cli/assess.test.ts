@@ -238,7 +238,7 @@ describe('an assessment file exported by the app', () => {
     const r = cli([file('n.json', JSON.stringify(bad))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `error: ${join(dir, 'n.json')} is not a valid answers file (1 problem): The assessment file is damaged or was edited (1 problem(s)).\n  assessment.clauses: Invalid input: expected array, received string\n`,
+      `error: ${join(dir, 'n.json')} is not a valid answers file (1 problem): The assessment file is damaged or was edited (1 problem).\n  assessment.clauses: Invalid input: expected array, received string\n`,
     );
   });
 });

@@ -60,6 +60,9 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   expect(text).toMatch(/✓ 关于品牌和知识产权/);
   expect(text).toContain('附录：您的回答');
   expect(text).toContain('免责声明');
+  // Every page numbered in its margin: "1 / 17" … "17 / 17".
+  expect(text).toContain(`1 / ${pages}`);
+  expect(text).toContain(`${pages} / ${pages}`);
   // The page chrome (buttons, header) is not printed.
   expect(text).not.toContain('返回结果');
   expect(text).not.toContain('English');

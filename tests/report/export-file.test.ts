@@ -147,7 +147,7 @@ describe('a file that cannot be used gives a clear message and every problem wit
     const error = failed(importJson([fixture], JSON.stringify(file)));
     expect(error.code).toBe('malformed');
     expect(error.problems.map((p) => p.path)).toEqual(['exportedAt', 'rulebook.hash', 'assessment.clauses[0].verdict']);
-    expect(importErrorMessage(error, 'en')).toBe('The assessment file is damaged or was edited (3 problem(s)).');
+    expect(importErrorMessage(error, 'en')).toBe('The assessment file is damaged or was edited (3 problems).');
   });
 
   it('is for a policy this app does not have', () => {
@@ -168,11 +168,13 @@ describe('a file that cannot be used gives a clear message and every problem wit
       { path: 'answers.staff', message: 'expected a number, got the text "dont_know"' },
       { path: 'answers.wat', message: 'no such question in rulebook "demo-packaging"' },
     ]);
-    expect(importErrorMessage(error, 'en')).toBe('The answers in the file do not fit the current questionnaire (3 problem(s)).');
+    expect(importErrorMessage(error, 'en')).toBe('The answers in the file do not fit the current questionnaire (3 problems).');
   });
 });
 
 it('names downloads after the rulebook, the date and the respondent, without characters file systems refuse', () => {
   expect(exportFileName({ rulebookId: 'tianjin-2022', date: '2026-01-02' }, 'csv')).toBe('policy-self-check_tianjin-2022_2026-01-02.csv');
   expect(exportFileName({ rulebookId: 'tianjin-2022', date: '2026-01-02', respondentName: ' 天津/某某 "自行车" 公司 ' }, 'json')).toBe('policy-self-check_tianjin-2022_2026-01-02_天津某某-自行车-公司.json');
+  // A name ending in a dot ("Co.") gives no ".." before the extension.
+  expect(exportFileName({ rulebookId: 'tianjin-2022', date: '2026-01-02', respondentName: 'Tianjin Velo Works Co.' }, 'json')).toBe('policy-self-check_tianjin-2022_2026-01-02_Tianjin-Velo-Works-Co.json');
 });

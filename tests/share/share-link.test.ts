@@ -113,7 +113,7 @@ describe('a link that cannot be used says why', () => {
       { path: 'answers.export_share', message: 'must be at most 100' },
     ]);
     expect(shareErrorMessage(error, 'en')).toBe(
-      'The answers in this share link do not fit the current questionnaire (2 problem(s)); the rules may have been updated. You are starting afresh.',
+      'The answers in this share link do not fit the current questionnaire (2 problems); the rules may have been updated. You are starting afresh.',
     );
   });
 });

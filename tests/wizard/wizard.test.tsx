@@ -249,7 +249,7 @@ describe('review', () => {
     const packaging = screen.getByRole('region', { name: '包装' });
     expect(within(packaging).getByText('出口占销售额的比重')).toBeInTheDocument();
     expect(within(packaging).getByText('30 %')).toBeInTheDocument();
-    expect(within(packaging).getByText('小型 （根据您的回答推算）')).toBeInTheDocument();
+    expect(within(packaging).getByText('小型（根据您的回答推算）')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '修改：出口占销售额的比重' }));
     // Its step, with the focus on the question to change.
     expect(screen.getByRole('heading', { level: 1, name: '包装' })).toBeInTheDocument();
@@ -287,7 +287,7 @@ describe('results', () => {
     const applies = screen.getByRole('region', { name: /与您相关的措施/ });
     const clause3 = within(applies).getByRole('article', { name: '（三） 发挥协会作用' });
     expect(within(clause3).getByText('小型企业培训')).toBeInTheDocument();
-    expect(within(clause3).getByText(/企业规模：小型 （根据您的回答推算）/)).toBeInTheDocument();
+    expect(within(clause3).getByText(/企业规模：小型（根据您的回答推算）/)).toBeInTheDocument();
 
     const possible = screen.getByRole('region', { name: /可能与您相关/ });
     const clause1 = within(possible).getByRole('article', { name: '（一） 支持企业使用绿色包装' });

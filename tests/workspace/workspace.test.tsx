@@ -371,7 +371,8 @@ it('exports the workspace as JSON and imports it back into another browser', asy
   await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([bad], 'bad.json', { type: 'application/json' }));
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('文件未导入，工作区没有变化');
-  expect(alert).toHaveTextContent('第 2 条');
+  // The entry by its place and by the name the file gives it.
+  expect(alert).toHaveTextContent(`第 2 条（“${files[1].respondentName}”）：文件中的回答与当前问卷不符（1 处问题）。`);
   expect(alert).toHaveTextContent('answers.kind');
   expect(await other.list()).toEqual([]);
 

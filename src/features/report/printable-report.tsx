@@ -75,12 +75,10 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                     )}
                   </blockquote>
                 ))}
-                {item.departments.length > 0 && (
-                  <p>
-                    <strong>{t('report.departments')}{t('punct.colon')}</strong>
-                    {item.departments.join(sep)}
-                  </p>
-                )}
+                <p>
+                  <strong>{t('report.departments')}{t('punct.colon')}</strong>
+                  {item.departments.length > 0 ? item.departments.join(sep) : t('results.noDepartments')}
+                </p>
                 {item.nextSteps.length > 0 && (
                   <>
                     <p className="label">{t('report.nextSteps')}</p>

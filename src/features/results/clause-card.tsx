@@ -55,12 +55,11 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
           ))}
         </details>
       )}
-      {clause.departments.length > 0 && (
-        <p className="departments">
-          <strong>{t('results.departments')}{t('punct.colon')}</strong>
-          {clause.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator'))}
-        </p>
-      )}
+      <p className="departments">
+        <strong>{t('results.departments')}{t('punct.colon')}</strong>
+        {/* The policy names none for some clauses (（十八） pilot work): said, not left out, nor guessed. */}
+        {clause.departments.length > 0 ? clause.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator')) : t('results.noDepartments')}
+      </p>
     </article>
   );
 }
@@ -146,12 +145,10 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
             </ol>
           </div>
         )}
-        {item.departments.length > 0 && (
-          <p className="small">
-            <strong>{t('results.departments')}{t('punct.colon')}</strong>
-            {item.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator'))}
-          </p>
-        )}
+        <p className="small">
+          <strong>{t('results.departments')}{t('punct.colon')}</strong>
+          {item.departments.length > 0 ? item.departments.map((d) => localize(d, lang)).join(t('condition.listSeparator')) : t('results.noDepartments')}
+        </p>
         <figure className="quote">
           <figcaption>{t('results.quote')}</figcaption>
           {item.quotes.map((q, i) => (

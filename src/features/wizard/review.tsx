@@ -48,7 +48,7 @@ export function ReviewScreen({ headingRef, onReady, rulebook, answers, onEdit, o
               .map((q) => {
                 const given = answers[q.id];
                 const derived = given === undefined ? states.derived.get(q.id) : undefined;
-                const text = given === undefined && derived === undefined ? t('review.notAnswered') : formatAnswer(q, given ?? derived, lang, t) + (derived !== undefined ? ` ${t('answer.derived')}` : '');
+                const text = given === undefined && derived === undefined ? t('review.notAnswered') : derived !== undefined ? t('answer.withDerived', { answer: formatAnswer(q, given ?? derived, lang, t) }) : formatAnswer(q, given, lang, t);
                 return (
                   <div key={q.id} className="review-row">
                     <dt>{localize(q.label, lang)}</dt>

@@ -35,7 +35,7 @@ export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRuleb
 }
 
 /** `reassessed`: the entries made under other rules (another version), each assessed again under the current ones; `was`, those rules. */
-export type WorkspaceImport = { ok: true; items: SavedAssessment[]; reassessed: { count: number; was: string[] } } | { ok: false; problems: { entry: number | null; message: string; details: InputProblem[] }[] };
+export type WorkspaceImport = { ok: true; items: SavedAssessment[]; reassessed: { count: number; was: string[] } } | { ok: false; problems: { entry: number | null; name?: string; message: string; details: InputProblem[] }[] };
 
 export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lang: Language, fallbackName: (n: number) => string): WorkspaceImport {
   const parsed = parseJsonFile(text);
@@ -46,13 +46,15 @@ export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lan
   const items: SavedAssessment[] = [];
   const was = new Set<string>();
   let reassessed = 0;
-  const problems: { entry: number | null; message: string; details: InputProblem[] }[] = [];
+  const problems: { entry: number | null; name?: string; message: string; details: InputProblem[] }[] = [];
   entries.forEach((entry, i) => {
     const result = importData(rulebooks, entry);
     if (!result.ok) {
       // Where in the entry, when it is an assessment with something wrong inside; the message says it all otherwise.
       const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
-      problems.push({ entry: Array.isArray(data) ? i + 1 : null, message: importErrorMessage(result.error, lang), details: located ? result.error.problems.slice(0, 10) : [] });
+      // Named as the file names it, when it does: a consultant knows the client, not the entry's number.
+      const name = typeof entry === 'object' && entry !== null && typeof (entry as { respondentName?: unknown }).respondentName === 'string' ? ((entry as { respondentName: string }).respondentName.trim() || undefined) : undefined;
+      problems.push({ entry: Array.isArray(data) ? i + 1 : null, ...(name ? { name } : {}), message: importErrorMessage(result.error, lang), details: located ? result.error.problems.slice(0, 10) : [] });
       return;
     }
     const { rulebook, answers, respondentName, exportedAt, savedAt, updatedAt, rulebookChanged, previous } = result.value;

@@ -12,6 +12,7 @@ import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { localize, type TFunction, type TParams } from '@/i18n';
+import { shortened } from '@/shared/text';
 import { formatDate } from '@/i18n/format';
 import { downloadText } from '@/features/report/download';
 import { VerdictBadge } from '@/features/results/verdict-badge';
@@ -201,7 +202,10 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     if (!result.ok) {
       setProblem({
         message: say('workspace.importFailed'),
-        details: result.problems.flatMap((p) => [p.entry === null ? p.message : t('workspace.importEntry', { entry: p.entry, message: p.message }), ...p.details.map((d) => `${d.path}: ${d.message}`)]),
+        details: result.problems.flatMap((p) => [
+          p.entry === null ? p.message : p.name ? t('workspace.importEntryNamed', { entry: p.entry, name: shortened(p.name, 60), message: p.message }) : t('workspace.importEntry', { entry: p.entry, message: p.message }),
+          ...p.details.map((d) => `${d.path}: ${d.message}`),
+        ]),
       });
       return;
     }

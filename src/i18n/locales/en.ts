@@ -46,7 +46,7 @@ export const en: Shape<Messages> = {
     none: '(not answered)',
     noneChosen: 'None of these',
     hidden: '(not asked: does not concern you)',
-    derived: '(worked out from your answers)',
+    withDerived: '{{answer}} (worked out from your answers)',
   },
   wizard: {
     start: 'Start',

@@ -42,7 +42,7 @@ export const zh = {
     none: '（未回答）',
     noneChosen: '都没有',
     hidden: '（未问：不适用于您）',
-    derived: '（根据您的回答推算）',
+    withDerived: '{{answer}}（根据您的回答推算）',
   },
   wizard: {
     start: '开始',
