@@ -38,7 +38,7 @@ export function markdownReport(input: ReportInput): string {
   line();
   line(`| ${t('report.clause')} | ${t('report.clauseTitle')} | ${t('report.verdict')} |`);
   line('| --- | --- | --- |');
-  for (const c of r.summary) line(`| ${c.label} | ${literal(c.title)} | ${t(`verdictIcon.${c.verdict}`)} ${t(`verdict.${c.verdict}`)}${c.nearMiss ? ` (${t('report.nearMisses')})` : ''} |`);
+  for (const c of r.summary) line(`| ${c.label} | ${literal(c.title)} | ${t(`verdictIcon.${c.verdict}`)} ${t(`verdict.${c.verdict}`)}${c.nearMiss ? ` (${t('report.nearMissMark')})` : ''} |`);
   line();
 
   const itemBlock = (item: ReportItem) => {
@@ -96,7 +96,7 @@ export function markdownReport(input: ReportInput): string {
 
   section(t('report.applying'), r.applying);
   section(t('report.possibleSection'), r.possible);
-  section(t('report.nearMisses'), r.nearMisses);
+  section(t('report.nearMissSection'), r.nearMisses);
   list(t('report.notApplying'), r.notApplying);
   list(t('report.information'), r.information);
 

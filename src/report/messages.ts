@@ -50,6 +50,10 @@ const reportZh = {
   applying: '适用的措施',
   possibleSection: '可能适用的措施（还需补充信息）',
   nearMisses: '差一点适用',
+  /** The summary table's mark of a clause with a near miss. */
+  nearMissMark: '差一点适用',
+  /** The section of the items that nearly apply, under their clauses (whose own verdict may be any). */
+  nearMissSection: '差一点适用的支持事项',
   notApplying: '不适用的措施',
   information: '仅供了解（政府部门的工作）',
   benefit: '可以获得',
@@ -85,6 +89,8 @@ const reportEn: typeof reportZh = {
   applying: 'Measures that apply',
   possibleSection: 'Measures that may apply (more information needed)',
   nearMisses: 'Near misses',
+  nearMissMark: 'near miss',
+  nearMissSection: 'Support items that nearly apply',
   notApplying: 'Measures that do not apply',
   information: 'For information (work of government bodies)',
   benefit: 'What you can get',

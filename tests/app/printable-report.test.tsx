@@ -34,7 +34,7 @@ it('prints a report with the respondent, rulebook identity, every clause, the re
   expect(within(applying).getAllByRole('listitem').map((li) => li.textContent)).toContain('✓ 是否使用可降解包装材料？ — 是（要求：为“是”）');
   expect(within(applying).getByText('对使用可降解包装材料的本市企业给予技术指导。')).toBeInTheDocument();
 
-  const near = within(report).getByRole('region', { name: '差一点适用' });
+  const near = within(report).getByRole('region', { name: '差一点适用的支持事项' });
   expect(within(near).getByText('如果“出口占销售额的比重”至少 50，则可能适用')).toBeInTheDocument();
 
   const appendix = within(report).getByRole('region', { name: '附录：您的回答' });

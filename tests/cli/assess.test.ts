@@ -60,7 +60,7 @@ it('reads YAML answers and writes a Markdown report in English', () => {
 it('writes the Markdown report in Chinese by default, with near misses', () => {
   const { stdout } = cli([file('b.json', exporter), '--format=md']);
   expect(stdout).toContain('# 政策自测报告');
-  expect(stdout).toContain('## 差一点适用');
+  expect(stdout).toContain('## 差一点适用的支持事项');
   expect(stdout).toContain('如果“出口占销售额的比重”至少 50，则可能适用');
 });
 

@@ -156,7 +156,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
                   <td>{c.title}</td>
                   <td>
                     {t(`verdictIcon.${c.verdict}`)} {t(`verdict.${c.verdict}`)}
-                    {c.nearMiss ? t('punct.paren', { text: t('report.nearMisses') }) : ''}
+                    {c.nearMiss ? t('punct.paren', { text: t('report.nearMissMark') }) : ''}
                   </td>
                 </tr>
               ))}
@@ -165,7 +165,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
         </section>
         {clauses(t('report.applying'), r.applying, 'report-applying')}
         {clauses(t('report.possibleSection'), r.possible, 'report-possible')}
-        {clauses(t('report.nearMisses'), r.nearMisses, 'report-near')}
+        {clauses(t('report.nearMissSection'), r.nearMisses, 'report-near')}
         <section className="report-section" aria-labelledby="report-answers">
           <h2 id="report-answers">{t('report.answers')}</h2>
           <table className="report-table">
