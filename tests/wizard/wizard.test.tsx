@@ -48,14 +48,16 @@ describe('step 1: about you', () => {
     renderApp();
     await user.click(screen.getByRole('button', { name: '开始' }));
     await user.click(screen.getByRole('button', { name: '下一步' }));
+    // One alert, the summary; each field's message is its description.
     const alerts = screen.getAllByRole('alert');
-    expect(alerts.map((a) => a.textContent)).toEqual(['有 2 处需要修改：您是？（请选择一项）是否位于示例市？（请选择一项）', '请选择一项', '请选择一项']);
+    expect(alerts.map((a) => a.textContent)).toEqual(['有 2 处需要修改：您是？（请选择一项）是否位于示例市？（请选择一项）']);
     expect(within(screen.getByRole('group', { name: '您是？' })).getByText('请选择一项')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: '您是？' })).toHaveAccessibleDescription(/请选择一项/);
     expect(screen.getByRole('radio', { name: '企业' })).toHaveFocus();
     expect(screen.getByRole('heading', { level: 1, name: '基本情况' })).toBeInTheDocument();
     // Pressed again: the same messages (not the form library's "Invalid input").
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['有 2 处需要修改：您是？（请选择一项）是否位于示例市？（请选择一项）', '请选择一项', '请选择一项']);
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['有 2 处需要修改：您是？（请选择一项）是否位于示例市？（请选择一项）']);
     // The summary names each question; pressing one takes the focus to it.
     await user.click(within(alerts[0]!).getByRole('button', { name: '是否位于示例市？（请选择一项）' }));
     expect(within(screen.getByRole('group', { name: '是否位于示例市？' })).getAllByRole('radio')[0]).toHaveFocus();
@@ -106,8 +108,8 @@ describe('step 2: packaging', () => {
     await user.type(screen.getByLabelText(/出口占销售额的比重/), '120');
     await user.type(screen.getByLabelText(/员工人数/), 'many');
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getByText('不能大于 100')).toHaveAttribute('role', 'alert');
-    expect(screen.getByText('请输入数字，例如 120')).toHaveAttribute('role', 'alert');
+    expect(screen.getByText('不能大于 100')).toBeVisible();
+    expect(screen.getByText('请输入数字，例如 120')).toBeVisible();
     expect(screen.getByLabelText(/出口占销售额的比重/)).toHaveFocus();
   });
 
@@ -118,7 +120,7 @@ describe('step 2: packaging', () => {
     await user.click(within(screen.getByRole('group', { name: '是否出口？' })).getByRole('radio', { name: '是' }));
     await user.type(screen.getByLabelText(/出口占销售额的比重/), '六成');
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getByText('请输入 0 到 100 之间的数字')).toHaveAttribute('role', 'alert');
+    expect(screen.getByText('请输入 0 到 100 之间的数字')).toBeVisible();
     await user.clear(screen.getByLabelText(/出口占销售额的比重/));
     await user.type(screen.getByLabelText(/出口占销售额的比重/), '60％');
     await user.click(screen.getByRole('button', { name: '下一步' }));
@@ -132,11 +134,11 @@ describe('step 2: packaging', () => {
     await startAsCompany(user);
     await user.type(screen.getByLabelText(/员工人数/), '1.5');
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getByText('请输入整数')).toHaveAttribute('role', 'alert');
+    expect(screen.getByText('请输入整数')).toBeVisible();
     await user.clear(screen.getByLabelText(/员工人数/));
     await user.type(screen.getByLabelText(/员工人数/), '100000000000000000000000');
     await user.click(screen.getByRole('button', { name: '下一步' }));
-    expect(screen.getByText('数字太大，请检查')).toHaveAttribute('role', 'alert');
+    expect(screen.getByText('数字太大，请检查')).toBeVisible();
     expect(toFieldValue({ id: 'n', type: 'number' } as Question, 1e21)).toBe('1000000000000000000000');
     expect(toFieldValue({ id: 'n', type: 'number' } as Question, 0.000001)).toBe('0.000001');
   });
@@ -181,7 +183,7 @@ describe('step 2: packaging', () => {
     await startAsCompany(user);
     await user.click(screen.getByRole('button', { name: '下一步' }));
     const size = screen.getByRole('group', { name: '企业规模' });
-    expect(within(size).getByText('请选择一项')).toHaveAttribute('role', 'alert');
+    expect(within(size).getByText('请选择一项')).toBeVisible();
     await user.type(screen.getByLabelText(/员工人数/), '12');
     expect(within(size).getByRole('radio', { name: '小型' })).toBeChecked();
     expect(within(size).queryByText('请选择一项')).not.toBeInTheDocument();

@@ -1,6 +1,6 @@
 /**
  * One question as a labelled form control: radios, checkboxes, a select, a number or a text field,
- * with its help, "why we ask", an optional "don't know", and its error next to it (role="alert").
+ * with its help, "why we ask", an optional "don't know", and its error next to it (its description).
  */
 import { Controller, useFormContext, type FieldError } from 'react-hook-form';
 import { useTranslation } from '@/i18n/react';
@@ -45,7 +45,9 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
       )}
       {derivedLabel && <p className="help derived">{t('wizard.derivedHint', { value: derivedLabel })}</p>}
       {error?.message && (
-        <p id={errorId} className="field-error" role="alert">
+        // Not an alert of its own: the step's summary is the one announced (N problems made N + 1 alerts at once); the
+        // field's message is its description, read when the focus reaches it.
+        <p id={errorId} className="field-error">
           {error.message}
         </p>
       )}
