@@ -4,7 +4,7 @@
  * entry ("Update '…'", under the name it has there), or is saved beside it as a new one; the same answers are
  * never saved twice.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { WorkspaceEntryRef } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
@@ -14,7 +14,6 @@ import { useWorkspaceStore } from './store-context';
 import { shortened } from '@/shared/text';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
-
 
 type Props = {
   rulebook: CompiledRulebook;
@@ -32,16 +31,20 @@ export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved
   const { t } = useTranslation();
   const store = useWorkspaceStore();
   const [state, setState] = useState<{ ok: boolean; message: string } | null>(null);
+  // One save at a time (a double click must not save twice): the ref for the check, the state for the buttons.
+  const working = useRef(false);
   const [busy, setBusy] = useState(false);
 
   const run = async (work: () => Promise<string>) => {
-    if (busy) return;
+    if (working.current) return;
+    working.current = true;
     setBusy(true);
     try {
       setState({ ok: true, message: await work() });
     } catch (e) {
       setState({ ok: false, message: t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed') });
     } finally {
+      working.current = false;
       setBusy(false);
     }
   };

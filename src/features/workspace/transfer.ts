@@ -53,7 +53,8 @@ export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lan
       // Where in the entry, when it is an assessment with something wrong inside; the message says it all otherwise.
       const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
       // Named as the file names it, when it does: a consultant knows the client, not the entry's number.
-      const name = typeof entry === 'object' && entry !== null && typeof (entry as { respondentName?: unknown }).respondentName === 'string' ? ((entry as { respondentName: string }).respondentName.trim() || undefined) : undefined;
+      const given = (entry as { respondentName?: unknown } | null)?.respondentName;
+      const name = typeof given === 'string' && given.trim() ? given.trim() : undefined;
       problems.push({ entry: Array.isArray(data) ? i + 1 : null, ...(name ? { name } : {}), message: importErrorMessage(result.error, lang), details: located ? result.error.problems.slice(0, 10) : [] });
       return;
     }
