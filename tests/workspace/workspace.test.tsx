@@ -218,6 +218,22 @@ it('compares two assessments clause by clause and marks the clauses whose verdic
   expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
 });
 
+it('marks a clause whose verdicts are alike but whose support items differ, and names those items', async () => {
+  const user = userEvent.setup();
+  // Both companies get clause 1; to the exporter a second of its items applies too.
+  const exporter = { ...company, company_name: '出口盒子', exports: true, export_share: 60 };
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-02T00:00:00Z'), savedAssessment(fixture, exporter, '出口盒子', '2026-01-01T00:00:00Z')]);
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('checkbox', { name: /绿盒子/ }));
+  await user.click(screen.getByRole('checkbox', { name: /出口盒子/ }));
+  await user.click(screen.getByRole('button', { name: '比较所选（2）' }));
+  const table = screen.getByRole('table', { name: '各条款的结论（每列一位填写者）' });
+  const row = within(table).getByRole('rowheader', { name: /（一）/ }).closest('tr')!;
+  expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['✓ 适用', '✓ 适用', '≠ 支持事项不同：采用国际绿色包装标准']);
+  expect(row).toHaveClass('differs');
+  expect(screen.getByText('所有条款的结论都相同，但 1 个条款中的支持事项结论不同。')).toBeInTheDocument();
+});
+
 it("is left by the browser's Back for the list, selection kept; Forward and a reload show it again, while what it compares is saved", async () => {
   const user = userEvent.setup();
   const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-02T00:00:00Z'), savedAssessment(fixture, association, '包装协会', '2026-01-01T00:00:00Z')]);

@@ -87,6 +87,9 @@ const zh = {
   same: '相同',
   compareSummary: '{{count}} 个条款的结论不同。',
   compareSummaryNone: '所有条款的结论都相同。',
+  compareSummaryItems: '所有条款的结论都相同，但 {{count}} 个条款中的支持事项结论不同。',
+  compareSummaryItemsMore: '另有 {{count}} 个条款结论相同，但其中的支持事项结论不同。',
+  itemsDiffer: '≠ 支持事项不同：{{items}}',
   compareClose: '返回列表',
   fileTooLarge: '文件“{{name}}”超过 {{max}}，无法导入。',
 };
@@ -174,6 +177,9 @@ const en: Shape<typeof zh> = {
   same: 'Same',
   compareSummary: 'The verdicts differ for {{count}} {{count|clause|clauses}}.',
   compareSummaryNone: 'Every clause has the same verdict.',
+  compareSummaryItems: 'Every clause has the same verdict, but the support items of {{count}} {{count|clause|clauses}} differ.',
+  compareSummaryItemsMore: '{{count}} more {{count|clause has|clauses have}} the same verdict but support items that differ.',
+  itemsDiffer: '≠ Support items differ: {{items}}',
   compareClose: 'Back to the list',
   fileTooLarge: 'The file "{{name}}" is larger than {{max}} and cannot be imported.',
 };

@@ -600,7 +600,10 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
   );
 }
 
-/** Clause × respondent: each verdict as icon and text; a row whose verdicts differ says so in words too. */
+/**
+ * Clause × respondent: each verdict as icon and text; a row whose verdicts differ says so in words too, and so does
+ * a row whose verdicts are alike while its support items' are not (one more item applies to one of them).
+ */
 function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
@@ -608,17 +611,26 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
   useEffect(() => heading.current?.focus(), []);
   const rulebook = entries[0]!.rulebook!;
   const rows = rulebook.measures.map((m) => {
-    const verdicts = entries.map((e) => e.assessment!.clauses.find((c) => c.id === m.id)?.verdict);
-    return { measure: m, verdicts, differs: new Set(verdicts).size > 1 };
+    const clauses = entries.map((e) => e.assessment!.clauses.find((c) => c.id === m.id));
+    const verdicts = clauses.map((c) => c?.verdict);
+    const differs = new Set(verdicts).size > 1;
+    const items = differs ? [] : m.supportItems.filter((item) => new Set(clauses.map((c) => c?.supportItems.find((i) => i.id === item.id)?.verdict)).size > 1);
+    return { measure: m, verdicts, differs, items };
   });
   const differing = rows.filter((r) => r.differs).length;
+  const itemsDiffering = rows.filter((r) => r.items.length > 0).length;
+  const said = [
+    ...(differing ? [t('workspace.compareSummary', { count: differing })] : []),
+    ...(itemsDiffering ? [t(differing ? 'workspace.compareSummaryItemsMore' : 'workspace.compareSummaryItems', { count: itemsDiffering })] : []),
+  ];
+  const summary = said.length ? said.reduce((first, next) => t('punct.sentences', { first, next })) : t('workspace.compareSummaryNone');
   return (
     <section aria-labelledby="compare-heading">
       <h1 ref={heading} tabIndex={-1} id="compare-heading">
         {t('workspace.compareTitle')}
       </h1>
       <p role="status" className="counts">
-        {differing ? t('workspace.compareSummary', { count: differing }) : t('workspace.compareSummaryNone')}
+        {summary}
       </p>
       {/* Above the scrolling region, not a <caption> in it: it stays in view while the columns scroll sideways. */}
       <p id="compare-caption" className="table-caption">
@@ -638,15 +650,23 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ measure, verdicts, differs }) => (
-              <tr key={measure.id} className={differs ? 'differs' : undefined}>
+            {rows.map(({ measure, verdicts, differs, items }) => (
+              <tr key={measure.id} className={differs || items.length ? 'differs' : undefined}>
                 <th scope="row">
                   {clauseLabel(measure.clause, lang)} {localize(measure.title, lang)}
                 </th>
                 {verdicts.map((v, i) => (
                   <td key={entries[i]!.item.id}>{v ? <VerdictBadge verdict={v} /> : '—'}</td>
                 ))}
-                <td>{differs ? <strong className="differs-marker">{t('workspace.differs')}</strong> : <span className="muted">{t('workspace.same')}</span>}</td>
+                <td>
+                  {differs ? (
+                    <strong className="differs-marker">{t('workspace.differs')}</strong>
+                  ) : items.length ? (
+                    <strong className="differs-marker">{t('workspace.itemsDiffer', { items: items.map((i) => localize(i.title, lang)).join(t('punct.semicolon')) })}</strong>
+                  ) : (
+                    <span className="muted">{t('workspace.same')}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
