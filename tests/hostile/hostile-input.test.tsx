@@ -30,7 +30,7 @@ it('keeps markup typed into a text field as plain text and runs none of it', asy
   expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
 });
 
-it('limits text answers to 2,000 characters', async () => {
+it('limits text answers to 2,000 characters, and says so when a longer text pasted was cut', async () => {
   const user = userEvent.setup();
   render(<App rulebooks={[fixture]} />);
   await user.click(screen.getByRole('button', { name: '开始' }));
@@ -38,6 +38,15 @@ it('limits text answers to 2,000 characters', async () => {
   await user.click(name);
   await user.paste('长'.repeat(5000));
   expect((name as HTMLInputElement).value).toHaveLength(2000);
+  expect(name).toHaveAccessibleDescription('粘贴的文字超过 2000 字，只保留了前 2000 字。');
+  // Shortened again: what was said no longer holds.
+  await user.type(name, '{Backspace}');
+  expect(screen.queryByText('粘贴的文字超过 2000 字，只保留了前 2000 字。')).not.toBeInTheDocument();
+  // A short text pasted says nothing.
+  await user.clear(name);
+  await user.paste('绿盒子');
+  expect(name).toHaveValue('绿盒子');
+  expect(screen.queryByText(/粘贴的文字超过/)).not.toBeInTheDocument();
 });
 
 it('keeps working, with a notice, when the browser refuses to store (quota exceeded)', async () => {

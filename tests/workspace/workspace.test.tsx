@@ -68,6 +68,10 @@ it('saves the current assessment, lists it, renames, duplicates, deletes and und
   expect(field).toHaveFocus();
   // As long as a name typed in the interview or read from a batch file, and no longer.
   expect(field).toHaveAttribute('maxLength', '2000');
+  // A longer name pasted is cut, and the field says so.
+  await user.clear(field);
+  await user.paste('名'.repeat(2500));
+  expect(field).toHaveAccessibleDescription('粘贴的文字超过 2000 字，只保留了前 2000 字。');
   await user.clear(field);
   await user.click(screen.getByRole('button', { name: '保存名称' }));
   expect(screen.getByRole('alert')).toHaveTextContent('名称不能为空。');
@@ -232,6 +236,9 @@ it('marks a clause whose verdicts are alike but whose support items differ, and 
   expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['✓ 适用', '✓ 适用', '≠ 支持事项不同：采用国际绿色包装标准']);
   expect(row).toHaveClass('differs');
   expect(screen.getByText('所有条款的结论都相同，但 1 个条款中的支持事项结论不同。')).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: '返回列表' }));
+  expect(await screen.findByRole('list', { name: '已保存的评估' })).toBeInTheDocument();
 });
 
 it("is left by the browser's Back for the list, selection kept; Forward and a reload show it again, while what it compares is saved", async () => {

@@ -2,7 +2,7 @@
  * One question as a labelled form control: radios, checkboxes, a select, a number or a text field,
  * with its help, "why we ask", an optional "don't know", and its error next to it (its description).
  */
-import { Controller, useFormContext, type FieldError } from 'react-hook-form';
+import { Controller, useFormContext, type FieldError, type UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
@@ -10,6 +10,8 @@ import { clauseLabel } from '@/rulebook/source';
 import { DONT_KNOW } from '@/rulebook/conditions';
 import type { InterviewRulebook, Question } from '@/rulebook/schema';
 import type { FormValues } from './step-schema';
+import { usePasteLimit } from '@/shared/ui/paste-limit';
+import type { ReactNode } from 'react';
 
 type Props = { question: Question; rulebook: InterviewRulebook; dependents: number[]; derivedLabel?: string };
 
@@ -186,13 +188,40 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
     );
   }
 
+  return <TextField id={id} label={label} extras={extras} why={why} field={register(question.id)} describedBy={describedBy} invalid={invalid} />;
+}
+
+/** A text answer: up to TEXT_MAX characters; a longer text pasted is cut, and the field says so. */
+const TEXT_MAX = 2000;
+
+function TextField({ id, label, extras, why, field, describedBy, invalid }: { id: string; label: ReactNode; extras: ReactNode; why: ReactNode; field: UseFormRegisterReturn; describedBy: string | undefined; invalid: boolean | undefined }) {
+  const { t } = useTranslation();
+  const paste = usePasteLimit();
+  const cutId = `${id}-cut`;
   return (
     <div className="question">
       <label htmlFor={id} className="question-label">
         {label}
       </label>
       {extras}
-      <input id={id} type="text" maxLength={2000} {...register(question.id)} aria-describedby={describedBy} aria-invalid={invalid} />
+      <input
+        id={id}
+        type="text"
+        maxLength={TEXT_MAX}
+        {...field}
+        onChange={(e) => {
+          paste.onChange(e);
+          return field.onChange(e);
+        }}
+        onPaste={paste.onPaste}
+        aria-describedby={[describedBy, paste.cut ? cutId : null].filter(Boolean).join(' ') || undefined}
+        aria-invalid={invalid}
+      />
+      {paste.cut && (
+        <p id={cutId} className="help">
+          {t('wizard.pastedTooLong', { max: TEXT_MAX })}
+        </p>
+      )}
       {why}
     </div>
   );

@@ -13,6 +13,7 @@ import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { localize, type TFunction, type TParams } from '@/i18n';
 import { shortened } from '@/shared/text';
+import { usePasteLimit } from '@/shared/ui/paste-limit';
 import { formatDate } from '@/i18n/format';
 import { downloadText } from '@/features/report/download';
 import { VerdictBadge } from '@/features/results/verdict-badge';
@@ -565,10 +566,11 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
     }
     onDone(name.trim());
   };
+  const paste = usePasteLimit();
   return (
     <form className="rename-form" onSubmit={submit} noValidate>
       <label htmlFor={`rename-field-${item.id}`} className="question-label">
-        {t('workspace.renameLabel', { name: entryName(item, t) })}
+        {t('workspace.renameLabel', { name: shortened(entryName(item, t), 60) })}
       </label>
       <input
         ref={input}
@@ -577,8 +579,12 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
         maxLength={2000}
         value={name}
         aria-invalid={error || undefined}
-        aria-describedby={error ? `rename-error-${item.id}` : undefined}
-        onChange={(e) => setName(e.currentTarget.value)}
+        aria-describedby={[error ? `rename-error-${item.id}` : null, paste.cut ? `rename-cut-${item.id}` : null].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => {
+          paste.onChange(e);
+          setName(e.currentTarget.value);
+        }}
+        onPaste={paste.onPaste}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onDone(null);
         }}
@@ -586,6 +592,11 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
       {error && (
         <p className="field-error" id={`rename-error-${item.id}`} role="alert">
           {t('workspace.renameEmpty')}
+        </p>
+      )}
+      {paste.cut && (
+        <p className="help" id={`rename-cut-${item.id}`}>
+          {t('wizard.pastedTooLong', { max: 2000 })}
         </p>
       )}
       <div className="button-row">
