@@ -6,6 +6,7 @@
  * file, and no option label contains one); yes/no as true/false, 是/否, yes/no or 1/0; numbers with or
  * without thousands separators; dont_know or 不清楚 where the question allows it; empty = not answered.
  */
+import { MAX_TEXT } from '../shared/text.ts';
 import { DONT_KNOW, type AnswerValue, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
 import type { IssueCode } from './problems.ts';
 
@@ -14,7 +15,7 @@ export const NAME_COLUMN = 'name';
 /** The separator between the options of a multiple-choice cell. */
 export const MULTI_SEPARATOR = ';';
 /** Text answers longer than this are refused (as in answers files). */
-export const MAX_TEXT = 2000;
+export { MAX_TEXT } from '../shared/text.ts';
 
 export type CellResult = { ok: true; value: AnswerValue | undefined } | { ok: false; code: IssueCode; params?: Record<string, string | number> };
 

@@ -4,6 +4,7 @@
  * is reported with its path.
  */
 // zod/mini: the same validation as classic zod with a fraction of the bundle size (this runs in the browser).
+import { MAX_TEXT } from '../shared/text.ts';
 import * as z from 'zod/mini';
 import { DONT_KNOW } from '../rulebook/conditions.ts';
 import type { Answers, InterviewRulebook, Question } from '../rulebook/schema.ts';
@@ -51,7 +52,7 @@ export function answerSchema(question: Question): z.ZodMiniType {
       break;
     }
     case 'text':
-      schema = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).check(z.maxLength(2000, 'must be at most 2000 characters'));
+      schema = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).check(z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`));
       break;
   }
   if (!question.dontKnow) return schema;

@@ -11,6 +11,7 @@ import { DONT_KNOW } from '@/rulebook/conditions';
 import type { InterviewRulebook, Question } from '@/rulebook/schema';
 import type { FormValues } from './step-schema';
 import { usePasteLimit } from '@/shared/ui/paste-limit';
+import { MAX_TEXT } from '@/shared/text';
 import type { ReactNode } from 'react';
 
 type Props = { question: Question; rulebook: InterviewRulebook; dependents: number[]; derivedLabel?: string };
@@ -191,9 +192,7 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
   return <TextField id={id} label={label} extras={extras} why={why} field={register(question.id)} describedBy={describedBy} invalid={invalid} />;
 }
 
-/** A text answer: up to TEXT_MAX characters; a longer text pasted is cut, and the field says so. */
-const TEXT_MAX = 2000;
-
+/** A text answer: up to MAX_TEXT characters; a longer text pasted is cut, and the field says so. */
 function TextField({ id, label, extras, why, field, describedBy, invalid }: { id: string; label: ReactNode; extras: ReactNode; why: ReactNode; field: UseFormRegisterReturn; describedBy: string | undefined; invalid: boolean | undefined }) {
   const { t } = useTranslation();
   const paste = usePasteLimit();
@@ -207,7 +206,7 @@ function TextField({ id, label, extras, why, field, describedBy, invalid }: { id
       <input
         id={id}
         type="text"
-        maxLength={TEXT_MAX}
+        maxLength={MAX_TEXT}
         {...field}
         onChange={(e) => {
           paste.onChange(e);
@@ -219,7 +218,7 @@ function TextField({ id, label, extras, why, field, describedBy, invalid }: { id
       />
       {paste.cut && (
         <p id={cutId} className="help">
-          {t('wizard.pastedTooLong', { max: TEXT_MAX })}
+          {t('wizard.pastedTooLong', { max: MAX_TEXT })}
         </p>
       )}
       {why}

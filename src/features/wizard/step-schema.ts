@@ -2,6 +2,7 @@
  * The form of one step: field values as the inputs hold them, and the zod schema derived from the
  * step's questions that validates them (required, ranges, choices, "don't know") and turns them into answers.
  */
+import { MAX_TEXT } from '@/shared/text';
 import type { TFunction } from '@/i18n';
 import * as z from 'zod/mini';
 import { DONT_KNOW } from '@/rulebook/conditions';
@@ -72,7 +73,7 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
       ) as never;
     case 'text':
       return z.pipe(
-        z.string().check(z.maxLength(2000, t('wizard.errors.tooLong', { max: 2000 })), z.refine((v) => !required || v.trim() !== '', t('wizard.errors.enterText'))),
+        z.string().check(z.maxLength(MAX_TEXT, t('wizard.errors.tooLong', { max: MAX_TEXT })), z.refine((v) => !required || v.trim() !== '', t('wizard.errors.enterText'))),
         z.transform((v: string) => (v.trim() === '' ? undefined : v.trim())),
       ) as never;
     case 'single':

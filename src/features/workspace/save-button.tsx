@@ -11,7 +11,7 @@ import { respondentNameOf } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { answersKey, assessmentKey, entryName, savedAssessment, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
-import { shortened } from '@/shared/text';
+import { NAME_SHOWN, shortened } from '@/shared/text';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
 
@@ -23,9 +23,6 @@ type Props = {
   /** The answers are now kept as this entry (saved, updated, or found there already). */
   onSaved?: (entry: WorkspaceEntryRef) => void;
 };
-
-/** Characters of a name shown on the buttons and in the messages (a name may be 2,000 characters long). */
-const NAME_SHOWN = 60;
 
 export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved }: Props) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
 import { localize, type TFunction, type TParams } from '@/i18n';
-import { shortened } from '@/shared/text';
+import { MAX_TEXT, NAME_SHOWN, shortened } from '@/shared/text';
 import { usePasteLimit } from '@/shared/ui/paste-limit';
 import { formatDate } from '@/i18n/format';
 import { downloadText } from '@/features/report/download';
@@ -204,7 +204,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
       setProblem({
         message: say('workspace.importFailed'),
         details: result.problems.flatMap((p) => [
-          p.entry === null ? p.message : p.name ? t('workspace.importEntryNamed', { entry: p.entry, name: shortened(p.name, 60), message: p.message }) : t('workspace.importEntry', { entry: p.entry, message: p.message }),
+          p.entry === null ? p.message : p.name ? t('workspace.importEntryNamed', { entry: p.entry, name: shortened(p.name, NAME_SHOWN), message: p.message }) : t('workspace.importEntry', { entry: p.entry, message: p.message }),
           ...p.details.map((d) => `${d.path}: ${d.message}`),
         ]),
       });
@@ -570,13 +570,13 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
   return (
     <form className="rename-form" onSubmit={submit} noValidate>
       <label htmlFor={`rename-field-${item.id}`} className="question-label">
-        {t('workspace.renameLabel', { name: shortened(entryName(item, t), 60) })}
+        {t('workspace.renameLabel', { name: shortened(entryName(item, t), NAME_SHOWN) })}
       </label>
       <input
         ref={input}
         id={`rename-field-${item.id}`}
         type="text"
-        maxLength={2000}
+        maxLength={MAX_TEXT}
         value={name}
         aria-invalid={error || undefined}
         aria-describedby={[error ? `rename-error-${item.id}` : null, paste.cut ? `rename-cut-${item.id}` : null].filter(Boolean).join(' ') || undefined}
@@ -596,7 +596,7 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
       )}
       {paste.cut && (
         <p className="help" id={`rename-cut-${item.id}`}>
-          {t('wizard.pastedTooLong', { max: 2000 })}
+          {t('wizard.pastedTooLong', { max: MAX_TEXT })}
         </p>
       )}
       <div className="button-row">
