@@ -87,7 +87,10 @@ test('a GBK file and ten thousand members, in the worker, with the workspace', a
   await expectAccessible(page, 'workspace comparison');
   await screenshots(page, 'workspace-compare');
   // On a phone the clauses stay readable beside the verdicts, and in view when the table scrolls sideways.
+  await expect(page.getByText('表格较宽：左右滑动可查看其余各列。')).toBeHidden();
   await page.setViewportSize({ width: 375, height: 800 });
+  // It says that the table scrolls sideways: a cut-off column alone did not.
+  await expect(page.getByRole('region', { name: '各条款的结论（每列一位填写者）' })).toHaveAccessibleDescription('表格较宽：左右滑动可查看其余各列。');
   const compared = page.getByRole('table', { name: '各条款的结论（每列一位填写者）' });
   const clause = compared.getByRole('rowheader', { name: /（五）/ });
   expect((await clause.boundingBox())!.width).toBeGreaterThanOrEqual(120);

@@ -26,6 +26,7 @@ import './messages';
 // Registers the workspace messages (t('workspace.…')).
 import '@/features/workspace/messages';
 import './batch.css';
+import { ScrollRegion } from '@/shared/ui/scroll-region';
 import '@/shared/ui/tables.css';
 
 type Props = {
@@ -504,7 +505,7 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
   return (
     <div className="batch-issues">
       <h3 id="batch-issues-heading">{t('batch.ui.issuesTitle', { count: issues.length })}</h3>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="batch-issues-heading">
+      <ScrollRegion labelledBy="batch-issues-heading">
         <table className="report-table">
           <caption className="visually-hidden">{t('batch.ui.issuesCaption')}</caption>
           <thead>
@@ -537,7 +538,7 @@ function IssueList({ issues }: { issues: BatchIssue[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {issues.length > ISSUES_SHOWN && <p className="muted">{t('batch.ui.issuesMore', { count: issues.length - ISSUES_SHOWN })}</p>}
     </div>
   );

@@ -20,6 +20,7 @@ import { VERDICTS, type CompiledRulebook, type Verdict } from '@/rulebook/schema
 import type { BatchMemberRef } from './run';
 // Registers the batch messages (t('batch.…')).
 import './messages';
+import { ScrollRegion } from '@/shared/ui/scroll-region';
 import '@/shared/ui/tables.css';
 
 const PAGE = 50;
@@ -169,10 +170,10 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
         {visible.length ? t('batch.ui.shown', { from: current * PAGE + 1, to: current * PAGE + shown.length, count: visible.length }) : t('batch.ui.shownNone')}
       </p>
       {/* Above the scrolling region, not a <caption> in it: it stays in view while the clauses scroll sideways. */}
-      <p id="matrix-caption" className="table-caption">
+      <p id="matrix-caption" className="table-caption" aria-hidden="true">
         {t('batch.ui.matrixCaption')}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-caption">
+      <ScrollRegion labelledBy="matrix-caption">
         <table className="report-table matrix-table" aria-labelledby="matrix-caption">
           <thead>
             <tr>
@@ -220,7 +221,7 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {pages > 1 && (
         <Pager id="matrix-pages" label={t('batch.ui.pagesLabel')} page={current} pages={pages} onPage={setPage} />
       )}

@@ -31,6 +31,7 @@ import { importWorkspace, workspaceFiles, workspaceJson } from './transfer';
 // Registers the workspace messages (t('workspace.…')).
 import './messages';
 import './workspace.css';
+import { ScrollRegion } from '@/shared/ui/scroll-region';
 import '@/shared/ui/tables.css';
 
 /** Larger than any real workspace file: refuse before reading it into memory. */
@@ -644,10 +645,10 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
         {summary}
       </p>
       {/* Above the scrolling region, not a <caption> in it: it stays in view while the columns scroll sideways. */}
-      <p id="compare-caption" className="table-caption">
+      <p id="compare-caption" className="table-caption" aria-hidden="true">
         {t('workspace.compareCaption')}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
+      <ScrollRegion labelledBy="compare-caption">
         <table className="report-table compare-table" aria-labelledby="compare-caption">
           <thead>
             <tr>
@@ -682,7 +683,7 @@ function CompareView({ entries, onClose }: { entries: Entry[]; onClose: () => vo
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="actions top-actions">
         <button type="button" className="button secondary" onClick={onClose}>
           {t('workspace.compareClose')}
