@@ -1,5 +1,7 @@
 /**
- * The whole policy text with the quoted passage highlighted and scrolled into view.
+ * The whole policy text with the quoted passage highlighted and scrolled into view. The focus goes to the
+ * paragraph holding the passage, so that a screen reader reads the quote first (not the policy from its
+ * title on) and Tab continues from there; to the heading only when the passage is not found.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '@/i18n/react';
@@ -24,11 +26,16 @@ export function findQuote(paragraph: string, quote: string): [number, number] | 
 export function SourceView({ rulebook, quote, onClose }: { rulebook: CompiledRulebook; quote: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const mark = useRef<HTMLElement>(null);
+  const passage = useRef<HTMLParagraphElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus();
-    mark.current?.scrollIntoView?.({ block: 'center' });
+    const quoted = passage.current;
+    if (!quoted) {
+      heading.current?.focus();
+      return;
+    }
+    quoted.focus({ preventScroll: true });
+    quoted.querySelector('mark')?.scrollIntoView?.({ block: 'center' });
   }, []);
   const paragraphs = rulebook.source.split(/\n+/).filter((p) => p.trim() !== '');
   const hit = paragraphs.findIndex((p) => findQuote(p, quote) !== null);
@@ -50,9 +57,9 @@ export function SourceView({ rulebook, quote, onClose }: { rulebook: CompiledRul
           const at = i === hit ? findQuote(p, quote) : null;
           if (!at) return <p key={i}>{p}</p>;
           return (
-            <p key={i}>
+            <p key={i} ref={passage} tabIndex={-1} className="quoted-passage">
               {p.slice(0, at[0])}
-              <mark ref={mark}>{p.slice(at[0], at[1])}</mark>
+              <mark>{p.slice(at[0], at[1])}</mark>
               {p.slice(at[1])}
             </p>
           );
