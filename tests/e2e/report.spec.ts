@@ -26,6 +26,10 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await expect(readInPolicy).toBeHidden();
   // A group without clauses is not printed.
   await expect(noneNeedMore).toBeHidden();
+  // The text keeps its distance from the clause's coloured bar, and '政策原文' stays on the page of its quote.
+  const card = page.locator('.clause-card').first();
+  expect(parseFloat(await card.evaluate((c) => getComputedStyle(c).paddingLeft))).toBeGreaterThan(parseFloat(await card.evaluate((c) => getComputedStyle(c).borderLeftWidth)));
+  expect(await page.locator('.quote figcaption').first().evaluate((c) => getComputedStyle(c).breakAfter)).toBe('avoid');
   await expect(page.getByRole('heading', { name: /^与您相关的措施/ })).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
