@@ -10,7 +10,7 @@ import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { CompiledRulebook, LocalizedText, Question } from '../rulebook/schema.ts';
 import type { TFunction } from '@/i18n';
-import { explainLeaf, explainMissing, questionsById } from './explain.ts';
+import { conditionLine, explainLeaf, explainMissing, questionsById } from './explain.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
@@ -89,7 +89,7 @@ export function itemReason(item: SupportItemResult, questions: Map<string, Quest
     const e = explainLeaf(leaf, questions, lang, t);
     const mark = e.result === true ? '✓' : e.result === false ? '✗' : '?';
     const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
-    return `${mark} ${t('results.conditionLine', { question: e.question, actual: e.actual })}${open}${t('results.required', { expected: e.expected })}${close}`;
+    return `${mark} ${conditionLine(e, t)}${open}${t('results.required', { expected: e.expected })}${close}`;
   });
   if (item.missing.length > 0) lines.push(`${t('report.missing')}${colon}${item.missing.map((m) => explainMissing(m, questions, lang, t)).join('; ')}`);
   if (item.nearMiss) {

@@ -62,6 +62,14 @@ export function explainLeaf(leaf: LeafTrace, questions: Map<string, Question>, l
   };
 }
 
+/**
+ * A condition's line, the question and the answer given: "规模：小型". A question that ends in its own
+ * question mark or colon takes no colon after it ("您以什么身份填写？企业", not "填写？：企业").
+ */
+export function conditionLine(e: Pick<Explained, 'question' | 'actual'>, t: TFunction): string {
+  return t(/[？?：:]$/.test(e.question.trimEnd()) ? 'results.conditionLineAsked' : 'results.conditionLine', { question: e.question.trimEnd(), actual: e.actual });
+}
+
 export function explainMissing(missing: MissingAnswer, questions: Map<string, Question>, lang: Language, t: TFunction): string {
   const question = questions.get(missing.question);
   const label = question ? localize(question.label, lang) : missing.question;

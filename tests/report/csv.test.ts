@@ -38,14 +38,14 @@ it('says in words why each item has its verdict: the conditions, the near miss, 
     '可降解包装技术指导',
     '企业',
     '适用',
-    '✓ 是否使用可降解包装材料？：是（要求：为“是”）',
+    '✓ 是否使用可降解包装材料？是（要求：为“是”）',
     '市市场监管局',
     '对使用可降解包装材料的本市企业给予技术指导。',
   ]);
   expect(exportStandard![6]).toBe('✗ 出口占销售额的比重：30 %（要求：至少 50）\n差一点适用：如果“出口占销售额的比重”至少 50，则可能适用');
   expect(exportStandard![7]).toBe('市商务局');
   expect(inspections![6]).toBe('本项是政府部门的工作，仅供了解。');
-  expect(association![6]).toBe('✗ 您是？：企业（要求：为“行业协会”）');
+  expect(association![6]).toBe('✗ 您是？企业（要求：为“行业协会”）');
 });
 
 it('lists the answers still missing for an item that may apply, in English with the quote translated', () => {
@@ -53,7 +53,7 @@ it('lists the answers still missing for an item that may apply, in English with 
   expect(rows[0]).toEqual(['Clause', 'Clause title', 'Support item id', 'Support item', 'For', 'Verdict', 'Why', 'Responsible departments', 'Policy text']);
   const degradable = rows[1]!;
   expect(degradable[5]).toBe('May apply');
-  expect(degradable[6]).toBe("? Do you use degradable packaging?: Don't know (needed: is “Yes”)\nStill to answer: Do you use degradable packaging?（you answered “don’t know”）");
+  expect(degradable[6]).toBe("? Do you use degradable packaging? Don't know (needed: is “Yes”)\nStill to answer: Do you use degradable packaging?（you answered “don’t know”）");
   expect(degradable[8]).toBe('对使用可降解包装材料的本市企业给予技术指导。\n(Translation: Local companies using degradable packaging materials receive technical guidance.)');
 });
 

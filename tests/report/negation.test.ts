@@ -78,8 +78,8 @@ describe('few staff: the item applies, the staff line among its reasons', () => 
   });
 
   it('CSV, en and zh', () => {
-    expect(itemReason(item(few), questions, 'en')).toBe('✓ Do you export?: Yes (needed: is “Yes”)\n✓ Number of staff: 40 (needed: is less than 300)');
-    expect(itemReason(item(few), questions, 'zh')).toBe('✓ 是否出口？：是（要求：为“是”）\n✓ 员工人数：40（要求：低于 300）');
+    expect(itemReason(item(few), questions, 'en')).toBe('✓ Do you export? Yes (needed: is “Yes”)\n✓ Number of staff: 40 (needed: is less than 300)');
+    expect(itemReason(item(few), questions, 'zh')).toBe('✓ 是否出口？是（要求：为“是”）\n✓ 员工人数：40（要求：低于 300）');
   });
 });
 
@@ -87,9 +87,9 @@ it('a not over an any: each line says what the condition needs, and the failing 
   const result = item({ ...company, degradable: true, materials: ['paper', 'plastic'] }, 'c3-plastic-free');
   expect(result.verdict).toBe('does_not_apply');
   expect(itemReason(result, questions, 'en')).toBe(
-    '✗ Which packaging materials do you use?: Paper; Plastic (needed: includes none of: Plastic)\nNear misses: Would apply if “Which packaging materials do you use?” includes none of: Plastic',
+    '✗ Which packaging materials do you use? Paper; Plastic (needed: includes none of: Plastic)\nNear misses: Would apply if “Which packaging materials do you use?” includes none of: Plastic',
   );
   const applies = item({ ...company, degradable: true, materials: ['paper'] }, 'c3-plastic-free');
   expect(applies.verdict).toBe('applies');
-  expect(itemReason(applies, questions, 'zh')).toBe('✓ 是否使用可降解包装材料？：是（要求：为“是”）\n✓ 您使用哪些包装材料？：纸（要求：不包括以下任何一项：塑料）\n✓ 您使用哪些包装材料？：纸（要求：已回答）');
+  expect(itemReason(applies, questions, 'zh')).toBe('✓ 是否使用可降解包装材料？是（要求：为“是”）\n✓ 您使用哪些包装材料？纸（要求：不包括以下任何一项：塑料）\n✓ 您使用哪些包装材料？纸（要求：已回答）');
 });

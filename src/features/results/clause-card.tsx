@@ -7,7 +7,7 @@ import type { ClauseResult, SupportItemResult } from '@/engine';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { stepOfQuestion } from '@/features/wizard/routing';
-import { explainLeaf, explainMissing, questionsById, shownReasons } from '@/report/explain';
+import { conditionLine, explainLeaf, explainMissing, questionsById, shownReasons } from '@/report/explain';
 import { clauseLabel } from '@/rulebook/source';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { VerdictBadge } from './verdict-badge';
@@ -95,7 +95,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
                   <span className="mark" aria-label={word} role="img">
                     {mark}
                   </span>{' '}
-                  {t('results.conditionLine', { question: e.question, actual: e.actual })} <span className="muted">{t('punct.paren', { text: t('results.required', { expected: e.expected }) })}</span>
+                  {conditionLine(e, t)} <span className="muted">{t('punct.paren', { text: t('results.required', { expected: e.expected }) })}</span>
                 </li>
               );
             })}
