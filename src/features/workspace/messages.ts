@@ -40,6 +40,10 @@ const zh = {
   keepInterview: '不打开链接，继续我的自测',
   rulebookChanged: '规则已更新，结论按当前版本重新计算',
   applying: '适用条款：{{count}} 条',
+  /** Clauses the engine finds "possible" (results.groups.possible): some answers were never given (an answers file, a save part-way)… */
+  possibleUnanswered: '回答尚未完成：可能适用 {{count}} 条，补充回答后才能确定',
+  /** …or only "don't know" keeps them undecided. */
+  possible: '可能适用：{{count}} 条（还需补充信息）',
   select: '选择“{{name}}”进行比较',
   open: '打开',
   duplicate: '复制',
@@ -130,6 +134,8 @@ const en: Shape<typeof zh> = {
   keepInterview: 'Keep my interview; do not open the link',
   rulebookChanged: 'The rules have changed since; verdicts are worked out under the current version',
   applying: 'Clauses that apply: {{count}}',
+  possibleUnanswered: 'Answers still missing: {{count}} {{count|clause|clauses}} may apply, to be settled by answering them',
+  possible: 'May apply: {{count}} (more information needed)',
   select: 'Select "{{name}}" to compare',
   open: 'Open',
   duplicate: 'Duplicate',

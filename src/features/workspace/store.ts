@@ -40,7 +40,7 @@ export class WorkspaceError extends Error {
 }
 
 export interface WorkspaceStore {
-  /** Every saved assessment, most recently changed first. */
+  /** Every saved assessment, most recently changed first (`byRecent`). */
   list(): Promise<SavedAssessment[]>;
   get(id: string): Promise<SavedAssessment | undefined>;
   /** Insert or replace (by id). */
@@ -127,7 +127,38 @@ export async function addMissing(store: WorkspaceStore, items: SavedAssessment[]
 
 /** Names with numbers in their natural order (会员2 before 会员10): batch members are often numbered. */
 const names = new Intl.Collator(undefined, { numeric: true });
-const byRecent = (a: SavedAssessment, b: SavedAssessment) => b.updatedAt.localeCompare(a.updatedAt) || names.compare(a.name, b.name);
+
+/** A date-time as the moment it names (a file may write one in another offset: +08:00); one unreadable goes last. */
+function moment(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? -Infinity : ms;
+}
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The list's order: the most recently changed first, then the most recently saved, then by name; entries alike in
+ * all that (the collator takes 会员01 and 会员1 for one name, Date.parse drops digits beyond the millisecond) by
+ * those texts as written, then by rulebook version and answers. So the order is the same after a reload, whatever
+ * order the storage reads them in, and after an export and an import, which keep dates and names but give new ids:
+ * the id orders only entries the same in every other way.
+ */
+function byRecent(items: SavedAssessment[]): SavedAssessment[] {
+  const keyed = items.map((item) => ({ item, updated: moment(item.updatedAt), saved: moment(item.savedAt), answers: undefined as string | undefined }));
+  const answers = (k: (typeof keyed)[number]) => (k.answers ??= answersKey(k.item.answers));
+  keyed.sort(
+    (a, b) =>
+      b.updated - a.updated ||
+      b.saved - a.saved ||
+      names.compare(a.item.name, b.item.name) ||
+      text(b.item.updatedAt, a.item.updatedAt) ||
+      text(b.item.savedAt, a.item.savedAt) ||
+      text(a.item.name, b.item.name) ||
+      text(a.item.rulebookVersion, b.item.rulebookVersion) ||
+      text(answers(a), answers(b)) ||
+      text(a.item.id, b.item.id),
+  );
+  return keyed.map((k) => k.item);
+}
 
 /** Shared by both implementations: duplicate and rename are a get and a put. */
 abstract class BaseStore implements WorkspaceStore {
@@ -173,7 +204,7 @@ export class MemoryStore extends BaseStore {
   }
   async list() {
     await this.check();
-    return [...this.items.values()].map((i) => structuredClone(i)).sort(byRecent);
+    return byRecent([...this.items.values()].map((i) => structuredClone(i)));
   }
   async get(id: string) {
     await this.check();
@@ -256,7 +287,7 @@ export class IndexedDbStore extends BaseStore {
       if (chunk.length < LIST_CHUNK) break;
       after = chunk[chunk.length - 1]!.id;
     }
-    return out.sort(byRecent);
+    return byRecent(out);
   }
   async get(id: string) {
     const r = await this.transaction('readonly', (s) => s.get(id) as IDBRequest<unknown>);

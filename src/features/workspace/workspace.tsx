@@ -497,6 +497,14 @@ type ItemProps = {
   onExport: () => void;
 };
 
+/**
+ * Whether a clause is left undecided by a question never answered (an answers file without it, an interview saved
+ * part-way), not only by "don't know": the assessment is unfinished, and "0 clauses apply" alone would read as final.
+ */
+function unanswered(assessment: Assessment): boolean {
+  return assessment.clauses.some((c) => c.verdict === 'possible' && c.missing.some((m) => m.reason === 'unanswered'));
+}
+
 function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicate, onRename, onRenamed, onDelete, onExport }: ItemProps) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
@@ -516,7 +524,14 @@ function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicat
       <p className="muted small workspace-meta">
         <span>{t('workspace.savedOn', { date: formatDate(item.updatedAt.slice(0, 10), lang) })}</span>
         <span>{t('workspace.rulebookVersion', { id: item.rulebookId, version: item.rulebookVersion })}</span>
-        {assessment ? <strong className="workspace-count">{t('workspace.applying', { count: assessment.counts.applies })}</strong> : <span>{t('workspace.rulebookMissing', { id: item.rulebookId })}</span>}
+        {assessment ? (
+          <>
+            <strong className="workspace-count">{t('workspace.applying', { count: assessment.counts.applies })}</strong>
+            {assessment.counts.possible > 0 && <strong className="workspace-possible">{t(unanswered(assessment) ? 'workspace.possibleUnanswered' : 'workspace.possible', { count: assessment.counts.possible })}</strong>}
+          </>
+        ) : (
+          <span>{t('workspace.rulebookMissing', { id: item.rulebookId })}</span>
+        )}
       </p>
       {rulebook && rulebook.hash !== item.rulebookHash && <p className="muted small">{t('workspace.rulebookChanged')}</p>}
       {renaming ? (
