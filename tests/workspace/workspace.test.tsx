@@ -370,6 +370,8 @@ it("keeps each entry's dates through an export and an import, and says which ent
     ['绿盒子', '2026-03-01T08:00:00.000Z', '2026-04-02T09:00:00.000Z'],
   ]);
   expect(within(list()).getAllByRole('listitem')[1]).toHaveTextContent('保存于 2026年4月2日');
+  // Its facts are read one by one, not run together.
+  expect(within(list()).getAllByRole('listitem')[1]).toHaveTextContent(/保存于 2026年4月2日；demo-packaging 版本 [\d.]+；适用条款：\d+ 条/);
 });
 
 it('exports the workspace as JSON and imports it back into another browser', async () => {

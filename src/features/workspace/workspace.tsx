@@ -7,7 +7,7 @@
  */
 import { FileField } from '@/shared/ui/file-field';
 import { abandonEntry, COMPARE, entriesBehind, historyState, isAbandoned, pushEntry, SELECTED, stateOf } from '@/features/wizard/screen-history';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { assess, type Assessment } from '@/engine';
 import { useLanguage } from '@/app/language';
@@ -521,17 +521,31 @@ function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicat
           <span className="visually-hidden">{t('workspace.select', { name })}</span>
         </label>
       </div>
+      {/* Facts side by side on screen; read out one by one, not as one run of words ("…1.0.2适用条款…"). */}
       <p className="muted small workspace-meta">
-        <span>{t('workspace.savedOn', { date: formatDate(item.updatedAt.slice(0, 10), lang) })}</span>
-        <span>{t('workspace.rulebookVersion', { id: item.rulebookId, version: item.rulebookVersion })}</span>
-        {assessment ? (
-          <>
-            <strong className="workspace-count">{t('workspace.applying', { count: assessment.counts.applies })}</strong>
-            {assessment.counts.possible > 0 && <strong className="workspace-possible">{t(unanswered(assessment) ? 'workspace.possibleUnanswered' : 'workspace.possible', { count: assessment.counts.possible })}</strong>}
-          </>
-        ) : (
-          <span>{t('workspace.rulebookMissing', { id: item.rulebookId })}</span>
-        )}
+        {[
+          <span key="saved">{t('workspace.savedOn', { date: formatDate(item.updatedAt.slice(0, 10), lang) })}</span>,
+          <span key="version">{t('workspace.rulebookVersion', { id: item.rulebookId, version: item.rulebookVersion })}</span>,
+          ...(assessment
+            ? [
+                <strong key="count" className="workspace-count">
+                  {t('workspace.applying', { count: assessment.counts.applies })}
+                </strong>,
+                ...(assessment.counts.possible > 0
+                  ? [
+                      <strong key="possible" className="workspace-possible">
+                        {t(unanswered(assessment) ? 'workspace.possibleUnanswered' : 'workspace.possible', { count: assessment.counts.possible })}
+                      </strong>,
+                    ]
+                  : []),
+              ]
+            : [<span key="missing">{t('workspace.rulebookMissing', { id: item.rulebookId })}</span>]),
+        ].map((fact, i) => (
+          <Fragment key={fact.key}>
+            {i > 0 && <span className="visually-hidden">{t('punct.semicolon')}</span>}
+            {fact}
+          </Fragment>
+        ))}
       </p>
       {rulebook && rulebook.hash !== item.rulebookHash && <p className="muted small">{t('workspace.rulebookChanged')}</p>}
       {renaming ? (
