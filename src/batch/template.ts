@@ -3,9 +3,10 @@
  * both languages and what to write — recognised and skipped on import) and an example with a few members.
  * Both are CSV with a BOM, so Excel opens them as UTF-8.
  */
+import { assessVerdicts } from '../engine/assess.ts';
 import { translator, type Language } from '../i18n/index.ts';
 import { DONT_KNOW, type AnswerValue, type Answers, type CompiledRulebook } from '../rulebook/schema.ts';
-import { batchColumns, MULTI_SEPARATOR, type BatchColumn, type BatchColumns } from './columns.ts';
+import { batchColumns, MULTI_SEPARATOR, NAME_QUESTION, type BatchColumn, type BatchColumns } from './columns.ts';
 import { BOM, csvLine } from './csv-write.ts';
 import { sampleMembers } from './generate.ts';
 // Registers the batch messages (t('batch.…')).
@@ -22,15 +23,40 @@ export function batchTemplate(rulebook: CompiledRulebook, lang: Language): strin
 
 /**
  * The template with a few members filled in: the given ones (e.g. a rulebook's scenario cases), or
- * three generated from the questionnaire.
+ * three generated from the questionnaire (exampleMembers).
  */
 export function batchExample(rulebook: CompiledRulebook, options: { lang?: Language; members?: ExampleMember[] } = {}): string {
   const lang = options.lang ?? 'zh';
   const columns = batchColumns(rulebook);
-  const members = options.members ?? sampleMembers(rulebook, 3, { seed: 2022, name: (n) => translator(lang)('batch.template.exampleName', { n }) });
+  const members = options.members ?? exampleMembers(rulebook, lang);
   let out = batchTemplate(rulebook, lang);
   for (const m of members) out += csvLine(memberCells(columns, m, lang));
   return out;
+}
+
+/** Generated members looked through for the example's three. */
+const EXAMPLE_POOL = 40;
+
+/**
+ * Three generated members to show what a filled-in file gives: of a seeded pool, those to whom the most clauses
+ * apply (in the pool's order when alike). Three members taken as generated were mostly outside the policy (a
+ * government body, an address elsewhere), and an example whose members nothing applies to reads as broken.
+ */
+export function exampleMembers(rulebook: CompiledRulebook, lang: Language): ExampleMember[] {
+  const pool = sampleMembers(rulebook, EXAMPLE_POOL, { seed: 2022 });
+  const applying = pool.map((m) => assessVerdicts(rulebook, m.answers).counts.applies);
+  const chosen = pool
+    .map((_, i) => i)
+    .sort((a, b) => applying[b]! - applying[a]! || a - b)
+    .slice(0, 3)
+    .sort((a, b) => a - b);
+  const t = translator(lang);
+  return chosen.map((i, n) => {
+    const name = t('batch.template.exampleName', { n: n + 1 });
+    const { answers } = pool[i]!;
+    // The name is also the answer to the name question, where the questionnaire asks it.
+    return { name, answers: NAME_QUESTION in answers ? { ...answers, [NAME_QUESTION]: name } : answers };
+  });
 }
 
 /** One member as the cells of a batch file row (ids for options, words for yes/no). */

@@ -2,7 +2,9 @@
  * The files an association downloads: the template and the example. Filled in and imported again, they
  * must give back the answers typed, whatever language the template was made in and however it was saved.
  */
-import { answersSchema } from '@/engine';
+import { join } from 'node:path';
+import { answersSchema, assessVerdicts } from '@/engine';
+import { loadRulebook } from '@/rulebook/load';
 import { batchExample, batchTemplate, parseBatchFile, parseBatchText, parseCsv, sampleMembers } from '@/batch';
 import { encodeGbk, fixture, utf8, withRespondentName } from './helpers';
 
@@ -55,6 +57,14 @@ it('gives an example whose every row is valid and passes the answers-file schema
     expect(file.members.map((m) => m.name)).toEqual(['示例会员 1', '示例会员 2', '示例会员 3']);
     for (const m of file.members) expect(answersSchema(rulebook).safeParse(m.answers).success).toBe(true);
   }
+});
+
+it("gives an example of members the policy concerns: on the Tianjin rulebook, clauses apply to each", () => {
+  const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'));
+  const file = parseBatchFile(utf8(batchExample(tianjin, { lang: 'zh' })), tianjin);
+  expect(file.ok && file.counts).toMatchObject({ valid: 3, invalid: 0 });
+  if (!file.ok) return;
+  for (const m of file.members) expect(assessVerdicts(tianjin, m.answers).counts.applies, m.name).toBeGreaterThan(0);
 });
 
 it('writes given members (e.g. scenario cases) into the example, and reads them back unchanged', () => {
