@@ -14,6 +14,7 @@ import { formatDate } from '@/i18n/format';
 import { UpdateNotice } from '@/offline/update-notice';
 import { interviewAnswers, Wizard, type WizardStart } from '@/features/wizard/wizard';
 import { sessionUnderWay } from '@/features/wizard/persistence';
+import { sameAskedAnswers } from '@/features/wizard/routing';
 import { abandonEntry, adoptPastedEntry, COMPARE, historyState, useHistoryField } from '@/features/wizard/screen-history';
 import { LazyScreen } from '@/app/lazy-screen';
 import { RulebookSource, type Rulebooks } from './rulebook-source';
@@ -132,9 +133,10 @@ function Shell({ source, begin }: { source: RulebookSource; begin: WizardStart |
       }
       const { rulebook, answers, rulebookChanged } = decoded.value;
       const opening: Opening = { rulebook, start: { kind: 'shared', answers, rulebookChanged } };
-      // Opening the link replaces the interview under way: not without asking, when it holds answers of its own.
+      // Opening the link replaces the interview under way: not without asking, when it holds answers of its own (a link
+      // made from this interview's results carries the answers to the questions asked, whatever else the interview keeps).
       const underWay = interviewAnswers(rulebook);
-      if (underWay && Object.keys(underWay).length > 0 && JSON.stringify(underWay) !== JSON.stringify(answers)) setPending({ opening, rulebook, underWay, link });
+      if (underWay && Object.keys(underWay).length > 0 && !sameAskedAnswers(rulebook, underWay, answers)) setPending({ opening, rulebook, underWay, link });
       else setOpened({ opening, n: link.n });
     }, () => {
       // The code that reads links, or the policies, did not load (offline before they were cached, or the network

@@ -82,6 +82,16 @@ it('opens a link at once when no interview is under way, or when it holds the sa
   expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 });
 
+it('opens a link at once when the interview differs from it only in an answer to a question it no longer asks', async () => {
+  // The link made from this interview's results: the share of exports, asked before "exports" became "no", is not in it.
+  const noExports = { ...shared, exports: false, export_share: undefined };
+  window.history.replaceState(null, '', `/#${encodeShareFragment(fixture, JSON.parse(JSON.stringify(noExports)))}`);
+  saveSession({ ...noExports, export_share: 30 });
+  renderApp();
+  expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+});
+
 it('opens a link pasted into the tab where the app is already open', async () => {
   window.history.replaceState(null, '', '/');
   renderApp();

@@ -186,6 +186,19 @@ it('opens at once when the interview under way is one of the entries, opened and
   expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company }));
 });
 
+it('opens at once when the interview under way differs from an entry only in answers to questions it no longer asks', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  // The association's entry opened, its respondent first switched to a company and back: the company's answers stay
+  // in the interview, not asked (and not saved by an update).
+  saveSession(fixture, { ...association, degradable: true, exports: true, export_share: 40 }, { at: 'results' });
+  const onOpen = vi.fn();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={onOpen} interviewAnswers={interviewAnswers} />));
+  await user.click(await screen.findByRole('button', { name: '打开 “绿盒子”' }));
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company }));
+});
+
 it('opens at once when there is no interview under way', async () => {
   const user = userEvent.setup();
   const onOpen = vi.fn();

@@ -68,6 +68,26 @@ export function askedAnswers(rulebook: InterviewRulebook, answers: Answers): Ans
   return Object.fromEntries(Object.entries(answers).filter(([id]) => states.visibility.get(id) !== false));
 }
 
+/** Answers as a key: the same for the same answers, whatever the order of the questions or of the choices in a list. */
+export function answersKey(answers: Answers): string {
+  const entries = Object.keys(answers)
+    .filter((k) => answers[k] !== undefined)
+    .sort()
+    .map((k) => {
+      const value = answers[k];
+      return [k, Array.isArray(value) ? [...value].sort() : value];
+    });
+  return JSON.stringify(entries);
+}
+
+/**
+ * Two sets of answers are the same interview when they answer the questions asked alike: answers kept for
+ * questions no longer asked (hidden by a later change, or carried by a file) are not what the user sees.
+ */
+export function sameAskedAnswers(rulebook: InterviewRulebook, a: Answers, b: Answers): boolean {
+  return answersKey(askedAnswers(rulebook, a)) === answersKey(askedAnswers(rulebook, b));
+}
+
 function isEmpty(value: Answers[string] | undefined): boolean {
   return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -9,8 +9,8 @@ import { useTranslation } from '@/i18n/react';
 import type { WorkspaceEntryRef } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
-import { askedAnswers } from '@/features/wizard/routing';
-import { answersKey, assessmentKey, entryName, savedAssessment, WorkspaceError, type SavedAssessment } from './store';
+import { sameAskedAnswers } from '@/features/wizard/routing';
+import { assessmentKey, entryName, savedAssessment, WorkspaceError, type SavedAssessment } from './store';
 import { useWorkspaceStore } from './store-context';
 import { NAME_SHOWN, shortened } from '@/shared/text';
 // Registers the workspace messages (t('workspace.…')).
@@ -71,7 +71,7 @@ export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved
     // Compared by the questions asked: the results hand over only their answers, while the entry may hold answers to
     // questions its own answers no longer ask (an answers file, a save from before) — not a change the user can see.
     // An answer dropped because a changed answer no longer asks its question differs here too: an update.
-    if (item.rulebookId === rulebook.meta.id && item.rulebookVersion === rulebook.meta.version && answersKey(askedAnswers(rulebook, item.answers)) === answersKey(askedAnswers(rulebook, answers))) {
+    if (item.rulebookId === rulebook.meta.id && item.rulebookVersion === rulebook.meta.version && sameAskedAnswers(rulebook, item.answers, answers)) {
       kept(item);
       return t('workspace.upToDate', { name });
     }

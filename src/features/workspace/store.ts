@@ -6,6 +6,9 @@
 import * as z from 'zod/mini';
 import type { TFunction } from '@/i18n';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
+import { answersKey } from '@/features/wizard/routing';
+
+export { answersKey };
 
 export const SavedAssessmentSchema = z.object({
   id: z.string(),
@@ -86,17 +89,6 @@ export function assessmentKey(item: Pick<SavedAssessment, 'name' | 'rulebookId' 
   return JSON.stringify([item.name, item.rulebookId, item.rulebookVersion, answersKey(item.answers)]);
 }
 
-/** Answers as a key: the same for the same answers, whatever the order of the questions or of the choices in a list. */
-export function answersKey(answers: Answers): string {
-  const entries = Object.keys(answers)
-    .filter((k) => answers[k] !== undefined)
-    .sort()
-    .map((k) => {
-      const value = answers[k];
-      return [k, Array.isArray(value) ? [...value].sort() : value];
-    });
-  return JSON.stringify(entries);
-}
 
 /**
  * Adds the entries not already in the workspace (same name, answers and rulebook version: `assessmentKey`),

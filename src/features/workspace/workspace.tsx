@@ -21,7 +21,8 @@ import { exportFileName, exportJson, importData, type ImportedAssessment } from 
 import { clauseLabel } from '@/rulebook/source';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import type { Answers } from '@/rulebook/schema';
-import { addMissing, answersKey, entryName, WorkspaceError, type SavedAssessment } from './store';
+import { addMissing, entryName, WorkspaceError, type SavedAssessment } from './store';
+import { sameAskedAnswers } from '@/features/wizard/routing';
 import { useWorkspaceStore } from './store-context';
 import { Pager } from '@/shared/ui/pager';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
@@ -163,9 +164,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
     if (result.ok) {
       // Opening replaces the interview under way: not without asking, when it holds answers of its own (answers not
-      // saved in the workspace: not one of its entries opened and left as it was).
-      const underWay = replacing ? null : interviewAnswers(result.value.rulebook);
-      const saved = (answers: Answers) => (items ?? []).some((item) => item.rulebookId === entry.item.rulebookId && answersKey(item.answers) === answersKey(answers));
+      // saved in the workspace: not one of its entries opened and left as it was). Compared by the questions asked: the
+      // interview keeps answers to questions a changed answer no longer asks, which a save leaves out.
+      const { rulebook } = result.value;
+      const underWay = replacing ? null : interviewAnswers(rulebook);
+      const saved = (answers: Answers) => (items ?? []).some((item) => item.rulebookId === entry.item.rulebookId && sameAskedAnswers(rulebook, item.answers, answers));
       if (underWay && Object.keys(underWay).length > 0 && !saved(underWay)) {
         setPendingOpen({ entry, rulebook: result.value.rulebook, answers: underWay });
         return;
