@@ -11,6 +11,7 @@ import { clauseLabel } from '../rulebook/source.ts';
 import type { CompiledRulebook, LocalizedText, Question } from '../rulebook/schema.ts';
 import type { TFunction } from '@/i18n';
 import { conditionLine, explainLeaf, explainMissing, questionsById } from './explain.ts';
+import { shownQuote } from './quote.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
@@ -72,7 +73,7 @@ export function csvReport({ rulebook, assessment, lang }: CsvReportInput): strin
       itemReason(item, questions, lang, t),
       // An item without departments of its own falls under the clause's "（…负责）".
       list(item.departments.length > 0 ? item.departments : clause.departments),
-      quotesCell(item, lang, t),
+      quotesCell(rulebook, item, lang, t),
     ]),
   );
   return toCsv([header, ...rows]);
@@ -99,9 +100,10 @@ export function itemReason(item: SupportItemResult, questions: Map<string, Quest
   return lines.length > 0 ? lines.join('\n') : t('exports.csv.noReason');
 }
 
-function quotesCell(item: SupportItemResult, lang: Language, t: TFunction): string {
+function quotesCell(rulebook: CompiledRulebook, item: SupportItemResult, lang: Language, t: TFunction): string {
   return item.quotes
-    .map((quote, i) => {
+    .map((q, i) => {
+      const quote = shownQuote(rulebook, q);
       const translation = lang === 'en' ? item.quoteTranslations?.[i] : undefined;
       return translation ? `${quote}\n(${t('exports.csv.translation')}: ${translation})` : quote;
     })

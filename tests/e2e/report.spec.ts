@@ -62,6 +62,8 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   for (const label of ['（一）', '（五）', '（十）', '（十五）', '（十九）']) expect(text).toContain(label);
   expect(text).toContain('传统优势产品集群企业构建国内营销网络');
   expect(text).toMatch(/✓ 关于品牌和知识产权/);
+  // A quote cut from inside a sentence of the policy says so, with the omission marks.
+  expect(text.replace(/ /g, '')).toContain('政策原文……鼓励电商平台提供零佣金、快速入驻审批');
   expect(text).toContain('附录：您的回答');
   expect(text).toContain('免责声明');
   // Every page numbered in its margin: "1 / 17" … "17 / 17".

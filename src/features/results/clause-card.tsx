@@ -8,6 +8,7 @@ import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { stepOfQuestion } from '@/features/wizard/routing';
 import { conditionLine, explainLeaf, explainMissing, questionsById, shownReasons } from '@/report/explain';
+import { shownQuote } from '@/report/quote';
 import { clauseLabel } from '@/rulebook/source';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { VerdictBadge } from './verdict-badge';
@@ -153,7 +154,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
           <figcaption>{t('results.quote')}</figcaption>
           {item.quotes.map((q, i) => (
             <blockquote key={i}>
-              <p lang="zh-CN">{q}</p>
+              <p lang="zh-CN">{shownQuote(rulebook, q)}</p>
               {lang === 'en' && item.quoteTranslations?.[i] && (
                 <p className="translation" lang="en">
                   <span className="translation-label">{t('results.translation')}</span> {item.quoteTranslations[i]}

@@ -8,20 +8,9 @@ import { useTranslation } from '@/i18n/react';
 import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import type { CompiledRulebook } from '@/rulebook/schema';
+import { findQuote } from '@/report/quote';
 import '@/features/results/messages';
 import './results.css';
-
-/** Where `quote` sits in `paragraph`, ignoring whitespace differences; null if it is not there. */
-export function findQuote(paragraph: string, quote: string): [number, number] | null {
-  const pattern = quote
-    .replace(/[\s\u3000]+/g, '')
-    .split('')
-    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\u3000]*');
-  if (!pattern) return null;
-  const match = new RegExp(pattern).exec(paragraph);
-  return match ? [match.index, match.index + match[0].length] : null;
-}
 
 export function SourceView({ rulebook, quote, onClose }: { rulebook: CompiledRulebook; quote: string; onClose: () => void }) {
   const { t } = useTranslation();
