@@ -226,6 +226,25 @@ test('every screen reads in English too, at phone width', async ({ page }) => {
 });
 
 /** A company's interview up to its third step, 业务 (a long one), on screen with its heading focused. */
+test('a reload on the step of the company size, with the staff typed, resumes there (the English texts not loaded yet)', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
+      localStorage.setItem(
+        'policy-self-check:session:tianjin-2022',
+        JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers: { respondent_type: 'enterprise', in_tianjin: true, district: 'heping', special_areas: ['none'], industries: ['manufacturing'], ownership: 'private', sme_sector: 'industry', staff_count: 30 }, at: { at: 'step', step: 'size' }, savedAt: '2026-01-01' }),
+      );
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '企业规模' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /从业人员人数/ })).toHaveValue('30');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: /从业人员人数/ })).toHaveValue('30');
+  expect(errors).toEqual([]);
+});
+
 async function toBusinessStep(page: Page) {
   await page.goto('/');
   await page.waitForFunction(() => document.querySelectorAll('#root template').length === 0);

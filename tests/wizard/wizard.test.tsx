@@ -9,6 +9,7 @@ import { App } from '@/app/app';
 import { saveSession, sessionKey } from '@/features/wizard/persistence';
 import { toFieldValue } from '@/features/wizard/step-schema';
 import type { Question } from '@/rulebook/schema';
+import { withoutEnglish } from '@/rulebook/english-split';
 import { press } from '../browser-history';
 import { fixture } from '../engine/helpers';
 
@@ -528,6 +529,19 @@ describe('saving', () => {
     renderApp();
     expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
     expect(screen.getByLabelText(/员工人数/)).toHaveValue('12');
+  });
+
+  it('resumes on a step with a number and its unit when the English texts have not loaded (the first load carries the Chinese alone)', async () => {
+    // As the built app's first load has it: the interview part without its English (src/rulebook/english-split.ts).
+    const chinese = withoutEnglish(fixture).chinese;
+    saveSession(chinese, { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: true, export_share: 30 }, { at: 'step', step: 'packaging' });
+    render(<App rulebooks={[chinese]} />);
+    expect(screen.getByText('已恢复您上次的回答。')).toBeInTheDocument();
+    const share = screen.getByLabelText(/出口占销售额的比重/);
+    expect(share).toHaveValue('30');
+    // Typed with its unit, as the field shows it.
+    fireEvent.change(share, { target: { value: '45%' } });
+    await waitFor(() => expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers.export_share).toBe(45));
   });
 
   it('restores the answers that still fit when one saved answer no longer does', async () => {

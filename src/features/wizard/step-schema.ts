@@ -61,7 +61,8 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
             if (required) fail(t('wizard.errors.enterNumber'));
             return undefined;
           }
-          const n = parseNumber(v, question.unit ? [question.unit.zh, question.unit.en] : []);
+          // The unit in either language; the English is not there until it has loaded (see src/rulebook/english-split.ts).
+          const n = parseNumber(v, question.unit ? [question.unit.zh, question.unit.en].filter((u): u is string => typeof u === 'string') : []);
           if (n === null) fail(question.min !== undefined && question.max !== undefined ? t('wizard.errors.notANumberBetween', { min: question.min, max: question.max }) : t('wizard.errors.notANumber'));
           // Beyond this, digits are lost: 12345678901234567 would be kept as 12345678901234568.
           else if (Math.abs(n) > Number.MAX_SAFE_INTEGER) fail(t('wizard.errors.tooLarge'));
