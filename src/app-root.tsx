@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import bundled from 'virtual:rulebooks';
 import type { RulebookLoader } from './rulebook/full';
 import { App } from './app/app';
+import { CrashBoundary } from './app/crash-boundary';
 import type { Rulebooks } from './app/rulebook-source';
 import { controls, showBootFailure, takeBootState, whenNotPressing } from './boot';
 import { isLanguageLoaded, loadLanguage, needForLanguage, storedLanguage } from './i18n';
@@ -45,7 +46,9 @@ function takeOver(container: HTMLElement, rulebooks: Rulebooks, loadRulebook: Ru
   flushSync(() =>
     root.render(
       <StrictMode>
-        <App rulebooks={rulebooks} loadRulebook={loadRulebook} start={boot ? { kind: 'fresh', at: boot.screen, values: boot.values } : undefined} />
+        <CrashBoundary>
+          <App rulebooks={rulebooks} loadRulebook={loadRulebook} start={boot ? { kind: 'fresh', at: boot.screen, values: boot.values } : undefined} />
+        </CrashBoundary>
       </StrictMode>,
     ),
   );
