@@ -41,7 +41,8 @@ export function sampleAnswers(rulebook: CompiledRulebook, random: () => number, 
 }
 
 function answerFor(q: Question, random: () => number): AnswerValue | undefined {
-  if ((q.optional || q.derivedFrom) && random() < 0.2) return undefined;
+  // Left as the interview leaves it: an optional multiple choice untouched is "none of these" once its step is submitted.
+  if ((q.optional || q.derivedFrom) && random() < 0.2) return q.type === 'multi' && q.optional ? [] : undefined;
   if (q.dontKnow && random() < 0.1) return DONT_KNOW;
   const options = (q.options ?? []).map((o) => o.value);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;

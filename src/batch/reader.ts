@@ -6,6 +6,7 @@
  * CSV text is pushed with `push`; a worksheet's rows, already split into cells, with `pushRecords`
  * (format 'xlsx'): the same checks, with row and column as Excel numbers them.
  */
+import { questionnairePlan, readAnswers } from '../engine/answers-state.ts';
 import { translator } from '../i18n/index.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { batchColumns, normalise, type BatchColumn, type BatchColumns } from './columns.ts';
@@ -215,7 +216,42 @@ export class BatchReader {
         issues.push({ row, column: this.columns!.nameColumn, cell: cellRef(index, row), value: name, code: 'duplicateName', params: { first }, severity: 'warning' });
       } else this.names.set(name, row);
     }
-    return { row, name, answers, issues, valid: issues.length === 0 || !issues.some((i) => i.severity === 'error') };
+    const valid = !issues.some((i) => i.severity === 'error');
+    // A row with an error is not assessed: what it leaves empty is not worth a word more.
+    if (valid) issues.push(...this.emptyCells(row, cells, answers));
+    return { row, name, answers, issues, valid };
+  }
+
+  /**
+   * Empty cells of questions the member is asked (by the answers of the row), read as the interview reads an
+   * untouched field: a multiple choice that may be left empty ("可不选") is "none of these", as the interview
+   * submits it; a question that must be answered is a warning, at its cell (the member is still assessed, and the
+   * clauses that depend on it can only come out "may apply"). A column left out of the file is said once, in the
+   * header's issues.
+   */
+  private emptyCells(row: number, cells: string[], answers: Answers): BatchIssue[] {
+    const rulebook = this.rulebook!;
+    const empty = this.header!.filter(({ index, column }) => column.question && column.id !== this.columns!.nameColumn && (cells[index] ?? '').trim() === '');
+    if (empty.length === 0) return [];
+    const noneChosen: string[] = [];
+    for (const { column } of empty)
+      if (column.question!.type === 'multi' && column.question!.optional) {
+        answers[column.id] = [];
+        noneChosen.push(column.id);
+      }
+    // Read as the engine reads them (a compiled plan, arrays by question: this runs for every member).
+    const plan = questionnairePlan(rulebook.questionnaire, rulebook.parameters);
+    const { visibility } = readAnswers(plan, answers);
+    const asked = (id: string) => visibility[plan.info.index.get(id) ?? -1] === true;
+    // A question not asked keeps no answer.
+    for (const id of noneChosen) if (!asked(id)) delete answers[id];
+    const issues: BatchIssue[] = [];
+    for (const { index, column } of empty) {
+      const q = column.question!;
+      if (q.optional || q.context || q.derivedFrom || !asked(q.id)) continue;
+      issues.push({ row, column: column.id, cell: cellRef(index, row), value: '', code: 'unanswered', params: {}, severity: 'warning' });
+    }
+    return issues;
   }
 }
 

@@ -106,6 +106,8 @@ function labelCell(column: BatchColumn, lang: Language): string {
       break;
   }
   if (q.dontKnow) hint += t('batch.template.dontKnow');
-  if (q.optional || q.derivedFrom) hint += t('batch.template.optional');
+  // An optional multiple choice left empty is read as the interview takes it: none of these.
+  if (q.optional && q.type === 'multi') hint += t('batch.template.optionalNone');
+  else if (q.optional || q.derivedFrom) hint += t('batch.template.optional');
   return `${label}\n${hint}`;
 }

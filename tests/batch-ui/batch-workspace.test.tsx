@@ -56,7 +56,8 @@ it('says in the singular, in Chinese and in English, that the one member of a fi
 
 it('adds a member saved under another version of the policy, but not one saved with the same answers under this version', async () => {
   const user = userEvent.setup();
-  const answers = { kind: 'company', located_here: true, degradable: true, exports: false };
+  // As the interview saves them: the multiple choice that may be left empty, left empty, is "none of these".
+  const answers = { kind: 'company', located_here: true, degradable: true, materials: [], exports: false };
   const older = { ...fixture, meta: { ...fixture.meta, version: '0.9.0' } };
   const store = renderScreen(new MemoryStore([savedAssessment(fixture, answers, '甲公司', '2026-01-01T00:00:00Z'), savedAssessment(older, { kind: 'association', located_here: true }, '丙协会', '2026-01-01T00:00:00Z')]));
   await importFile(user, csv(members));

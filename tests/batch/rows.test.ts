@@ -72,14 +72,14 @@ it('refuses "don\'t know" where the question does not offer it, and text that is
 it('numbers rows as Excel does, counting blank lines and not counting line breaks inside a cell', () => {
   const file = read(header + '"Two\nline name",company,true,,,,,\n\nBad,company,perhaps,,,,,\n');
   expect(file.members.map((m) => m.row)).toEqual([2, 4]);
-  expect(file.issues[0]).toMatchObject({ row: 4, cell: 'C4', value: 'perhaps' });
+  expect(file.issues.find((i) => i.severity === 'error')).toMatchObject({ row: 4, cell: 'C4', value: 'perhaps' });
 });
 
 it('flags duplicate member names as a warning pointing at the first row, and still assesses both', () => {
   const file = read(header + 'Same Co,company,true,,,,,\nOther,company,true,,,,,\nSame Co,association,true,,,,,\n');
   expect(file.members.every((m) => m.valid)).toBe(true);
-  expect(file.issues).toEqual([{ row: 4, column: 'name', cell: 'A4', value: 'Same Co', code: 'duplicateName', params: { first: 2 }, severity: 'warning' }]);
-  expect(issueLine(file.issues[0]!, 'en')).toBe('warning: row 4, column name (A4): The name "Same Co" is the same as in row 2');
+  expect(file.issues.filter((i) => i.code !== 'unanswered')).toEqual([{ row: 4, column: 'name', cell: 'A4', value: 'Same Co', code: 'duplicateName', params: { first: 2 }, severity: 'warning' }]);
+  expect(issueLine(file.issues.find((i) => i.code === 'duplicateName')!, 'en')).toBe('warning: row 4, column name (A4): The name "Same Co" is the same as in row 2');
 });
 
 it('reports a row with more cells than the header (an unquoted comma) as an error', () => {
@@ -154,4 +154,20 @@ it('refuses an option that is chosen alone ("none of these") together with other
   ]);
   expect(describeIssue(file.issues.find((i) => i.row === 2)!, 'zh')).toBe('“none”只能单独选择，不能与其他选项一起填写');
   for (const m of file.members.filter((x) => x.valid)) expect(answersSchema(fixture).safeParse(m.answers).success).toBe(true);
+});
+
+it('warns at each empty cell of a question the member is asked and must answer, and takes an empty "may leave empty" multiple choice as none of these', () => {
+  const file = read(header.replace('staff,size', 'staff,size,materials') + 'Green Box,company,true,,yes,,,,\nPack Assoc,association,true,,,,,,\n', 'zh');
+  const [company, association] = file.members;
+  // As the interview takes an untouched "可不选" multiple choice; an association is not asked it.
+  expect(company!.answers).toEqual({ kind: 'company', located_here: true, exports: true, materials: [] });
+  expect(association!.answers).toEqual({ kind: 'association', located_here: true });
+  // The company is asked whether it uses degradable packaging and its share of exports: both left empty. The
+  // association is asked neither; the staff may be left empty.
+  expect(file.issues.map((i) => [i.cell, i.code, i.severity])).toEqual([
+    ['D2', 'unanswered', 'warning'],
+    ['F2', 'unanswered', 'warning'],
+  ]);
+  expect(company!.valid).toBe(true);
+  expect(issueLine(file.issues[0]!, 'zh')).toBe('提醒：第 2 行，列 degradable（D2）：未填写：此问题必答；留空时，与它相关的条款只能判断为“可能适用”');
 });

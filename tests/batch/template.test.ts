@@ -17,6 +17,8 @@ it('starts with a BOM, a header of question ids (name first) and a row of biling
   const label = (id: string) => labels![ids!.indexOf(id)];
   expect(label('name')).toBe('Member name (identifies the row; keep names unique) / 会员名称（用于识别每一行，请勿重复）');
   expect(label('kind')).toBe('You are? / 您是？\nOne of (id or label): company（A company）, association（An association）');
+  // A multiple choice that may be left empty says what empty means: none of these, as in the interview.
+  expect(label('materials')).toMatch(/; may be left empty \(empty means none of these\)$/);
   expect(label('degradable')).toBe('Do you use degradable packaging? / 是否使用可降解包装材料？\nyes / no (or true / false); or dont_know (不清楚)');
   expect(label('export_share')).toBe('Exports as a share of sales / 出口占销售额的比重\nA number (0–100) %; or dont_know (不清楚)');
   expect(batchTemplate(fixture, 'zh')).toContain('您是？ / You are?\n单选，填编号或名称：company（企业）, association（行业协会）');
@@ -35,7 +37,8 @@ it('round-trips: template + filled rows → import → the answers typed, skippi
     expect(file).toMatchObject({ ok: true, issues: [] });
     if (!file.ok) return;
     expect(file.members.map((m) => [m.row, m.name, m.answers])).toEqual([
-      [3, 'Green Box Ltd', { kind: 'company', located_here: true, degradable: 'dont_know', exports: true, export_share: 80, staff: 10 }],
+      // The multiple choice left empty, which may be: none of these, as the interview takes it.
+      [3, 'Green Box Ltd', { kind: 'company', located_here: true, degradable: 'dont_know', materials: [], exports: true, export_share: 80, staff: 10 }],
       [4, 'Demo Traders Association', { kind: 'association', located_here: true }],
     ]);
   }

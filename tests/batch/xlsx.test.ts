@@ -98,7 +98,7 @@ it('names each invalid cell by its Excel row, column and value, still assesses t
     [5, 'Robot Co', false],
     [6, 'Packaging Association', true],
   ]);
-  expect(file.members[0]!.answers).toEqual({ kind: 'company', located_here: true, degradable: true, exports: false });
+  expect(file.members[0]!.answers).toEqual({ kind: 'company', located_here: true, degradable: true, materials: [], exports: false });
   expect(file.issues.map(({ row, column, cell, value, code, severity }) => ({ row, column, cell, value, code, severity }))).toEqual([
     { row: 5, column: 'kind', cell: 'B5', value: 'robot', code: 'notAnOption', severity: 'error' },
     { row: 5, column: 'located_here', cell: 'C5', value: 'maybe', code: 'notABoolean', severity: 'error' },
@@ -111,7 +111,7 @@ it('skips the template label row and reads a header of question labels, as with 
   const template = readXlsx(batchWorkbook(fixture, 'en', 'template'));
   const labels = template.ok ? template.records[1]!.cells : [];
   const file = await read(xlsxWorkbook('Sheet1', [HEADER, labels, ['A', 'company', 'yes']]));
-  expect(file.members.map((m) => [m.row, m.answers])).toEqual([[3, { kind: 'company', located_here: true }]]);
+  expect(file.members.map((m) => [m.row, m.answers])).toEqual([[3, { kind: 'company', located_here: true, materials: [] }]]);
   // A semicolon in a header cell is no wrong delimiter in a worksheet: it is an unknown column.
   const odd = await refused(xlsxWorkbook('Sheet1', [['name;kind;located_here'], ['A;company;yes']]));
   expect(odd.problem.code).toBe('noHeader');

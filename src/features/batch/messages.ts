@@ -43,6 +43,7 @@ const zh = {
     unknownColumnSuggest: '未知的列“{{value}}”：此列被忽略。是否应为“{{suggestion}}”？',
     duplicateColumn: '列“{{value}}”重复出现（第一次在 {{first}} 列）：只读取第一列',
     missingColumn: '缺少列“{{value}}”：所有会员的此问题都视为未回答',
+    unanswered: '未填写：此问题必答；留空时，与它相关的条款只能判断为“可能适用”',
     duplicateName: '名称“{{value}}”与第 {{first}} 行重复',
     extraCells: '此行有 {{cells}} 个单元格，而表头只有 {{columns}} 列：值中含逗号时请加英文双引号',
     unclosedQuote: '从此处开始的引号没有闭合：该行之后的内容都被读成了一个单元格',
@@ -62,6 +63,7 @@ const zh = {
     text: '填文字',
     dontKnow: '；也可填 不清楚（dont_know）',
     optional: '；可留空',
+    optionalNone: '；可留空（留空表示以上都没有）',
     exampleName: '示例会员 {{n}}',
   },
   matrix: {
@@ -194,6 +196,7 @@ const en: Shape<typeof zh> = {
     unknownColumnSuggest: 'Unknown column "{{value}}": it is ignored. Did you mean "{{suggestion}}"?',
     duplicateColumn: 'The column "{{value}}" appears twice (first in column {{first}}): only the first is read',
     missingColumn: 'The column "{{value}}" is missing: every member is taken as not having answered it',
+    unanswered: 'Empty: this question must be answered; left empty, the clauses that depend on it can only come out "may apply"',
     duplicateName: 'The name "{{value}}" is the same as in row {{first}}',
     extraCells: 'This row has {{cells}} cells but the header has {{columns}} columns: put values containing commas in double quotes',
     unclosedQuote: 'A quote opened here is never closed: everything after it was read as one cell',
@@ -213,6 +216,7 @@ const en: Shape<typeof zh> = {
     text: 'Text',
     dontKnow: '; or dont_know (不清楚)',
     optional: '; may be left empty',
+    optionalNone: '; may be left empty (empty means none of these)',
     exampleName: 'Example member {{n}}',
   },
   matrix: {
