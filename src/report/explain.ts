@@ -73,7 +73,7 @@ export function conditionLine(e: Pick<Explained, 'question' | 'actual'>, t: TFun
 export function explainMissing(missing: MissingAnswer, questions: Map<string, Question>, lang: Language, t: TFunction): string {
   const question = questions.get(missing.question);
   const label = question ? localize(question.label, lang) : missing.question;
-  return missing.reason === 'dont_know' ? `${label}（${t('report.missingDontKnow')}）` : label;
+  return missing.reason === 'dont_know' ? `${label}${t('punct.paren', { text: t('report.missingDontKnow') })}` : label;
 }
 
 /**

@@ -52,7 +52,7 @@ it('reads YAML answers and writes a Markdown report in English', () => {
   expect(stdout).toContain('# Policy Self-Check report: Demo City Measures on Green Packaging');
   expect(stdout).toContain('- **Date**: January 2, 2026');
   expect(stdout).toContain('| (1) | Supporting green packaging | ? May apply |');
-  expect(stdout).toContain('**Still to answer**: Do you use degradable packaging?（you answered “don’t know”）');
+  expect(stdout).toContain('**Still to answer**: Do you use degradable packaging? (you answered “don’t know”)');
   expect(stdout).toContain('> 对使用可降解包装材料的本市企业给予技术指导。');
   expect(stdout).toContain('> **Disclaimer**: For guidance only.');
 });
