@@ -3,7 +3,7 @@
  * the same model, so every format says the same thing.
  */
 import type { TFunction } from '@/i18n';
-import type { Assessment, ClauseResult, SupportItemResult } from '../engine/index.ts';
+import { answerStates, type Assessment, type ClauseResult, type SupportItemResult } from '../engine/index.ts';
 import { formatDate } from '../i18n/format.ts';
 import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
@@ -98,9 +98,18 @@ export function buildReport({ rulebook, assessment, answers, lang, date, respond
   const by = (v: Verdict) => assessment.clauses.filter((c) => c.verdict === v);
   const brief = (c: ClauseResult) => ({ label: clauseLabel(c.clause, lang), title: L(c.title) });
 
+  // The answers to the questions asked, and what the rules worked out from them where nothing was given (the
+  // company size from staff and revenue): the reasons above cite it. Answers kept for questions no longer asked are not the respondent's case.
+  const states = answerStates(rulebook.questionnaire, answers, rulebook.parameters);
   const answerRows: ReportModel['answers'] = [];
   for (const step of rulebook.questionnaire.steps)
-    for (const q of step.questions) if (answers[q.id] !== undefined) answerRows.push({ question: L(q.label), answer: formatAnswer(q, answers[q.id], lang, t) });
+    for (const q of step.questions) {
+      if (states.visibility.get(q.id) === false) continue;
+      const given = answers[q.id];
+      const derived = states.derived.get(q.id);
+      if (given !== undefined) answerRows.push({ question: L(q.label), answer: formatAnswer(q, given, lang, t) });
+      else if (derived !== undefined && states.visibility.get(q.id) === true) answerRows.push({ question: L(q.label), answer: t('answer.withDerived', { answer: formatAnswer(q, derived, lang, t) }) });
+    }
 
   return {
     lang,

@@ -16,3 +16,12 @@ it("writes the respondent's name and text answers as written, not as Markdown or
   expect(md).toContain(`| ${escaped} |`);
   expect(md).not.toContain('<b>');
 });
+
+it("lists in the answers' appendix the company size the rules worked out, marked so, and leaves out an answer to a question no longer asked", () => {
+  // The share of exports was given before "exports" became "no"; the size was not given: worked out from the staff.
+  const answers = { kind: 'company', located_here: true, degradable: true, materials: [], exports: false, export_share: 40, staff: 12 };
+  const md = markdownReport({ rulebook: fixture, assessment: assess(fixture, answers), answers, lang: 'zh', date: '2026-01-01' });
+  expect(md).toContain('| 企业规模 | 小型（根据您的回答推算） |');
+  expect(md).toContain('| 员工人数 | 12 |');
+  expect(md).not.toContain('出口占销售额的比重');
+});
