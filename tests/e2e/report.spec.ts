@@ -24,14 +24,19 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await expect(noneNeedMore).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(readInPolicy).toBeHidden();
-  // A group without clauses is not printed.
+  // A group without clauses is not printed; one folded on the page prints its clauses' names, and says so.
   await expect(noneNeedMore).toBeHidden();
+  const folded = page.locator('.result-group.verdict-does_not_apply .folded-print');
+  await expect(folded).toBeVisible();
+  await expect(folded.getByRole('listitem').first()).toHaveText(/^（[一二三四五六七八九十]+） \S/);
+  await expect(folded).toContainText('这组措施在页面上是折叠的，这里只列出名称。');
   // The text keeps its distance from the clause's coloured bar, and '政策原文' stays on the page of its quote.
   const card = page.locator('.clause-card').first();
   expect(parseFloat(await card.evaluate((c) => getComputedStyle(c).paddingLeft))).toBeGreaterThan(parseFloat(await card.evaluate((c) => getComputedStyle(c).borderLeftWidth)));
   expect(await page.locator('.quote figcaption').first().evaluate((c) => getComputedStyle(c).breakAfter)).toBe('avoid');
   await expect(page.getByRole('heading', { name: /^与您相关的措施/ })).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  await expect(folded).toBeHidden();
   await page.getByRole('button', { name: '打印或保存为 PDF' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '政策自测报告' })).toBeVisible();
   // The notice of the answers restored, dismissed over the report: the focus goes to the report's heading.

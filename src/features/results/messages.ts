@@ -56,6 +56,7 @@ const zh = {
   shareCopyByHand: '请手动复制上面的链接。',
   exportPrivacy: '文件在您的设备上生成，不会上传。分享链接把回答放在网址的“#”之后，浏览器不会把这部分发送给服务器。',
   noneInGroup: '无',
+  foldedInPrint: '这组措施在页面上是折叠的，这里只列出名称。要打印每条措施的理由和原文，请展开后再打印，或使用“打印或保存为 PDF”。',
 };
 
 const en: typeof zh = {
@@ -107,6 +108,7 @@ const en: typeof zh = {
   shareCopyByHand: 'Copy the link above by hand.',
   exportPrivacy: 'Files are made on your device and are not uploaded. A share link keeps the answers after the “#” of the address, which browsers never send to a server.',
   noneInGroup: 'None',
+  foldedInPrint: 'This group is folded on the page, so only the names are printed here. To print the reasons and the policy text of each measure, unfold it before printing, or use “Print or save as PDF”.',
 };
 
 registerMessages('results', { zh, en });

@@ -6,6 +6,7 @@ import { lazy, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefOb
 import { useTranslation } from '@/i18n/react';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
+import { clauseLabel } from '@/rulebook/source';
 import { useLanguage } from '@/app/language';
 import type { Answers, CompiledRulebook, InterviewRulebook, Verdict } from '@/rulebook/schema';
 import { assess } from '@/engine/assess';
@@ -244,6 +245,7 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
           return (
             <section key={verdict} className={`result-group verdict-${verdict}${clauses.length ? '' : ' empty'}`} aria-labelledby={`group-${verdict}`}>
               {collapsed ? (
+                <>
                 <details>
                   <summary>
                     <h2 id={`group-${verdict}`} className="summary-heading">
@@ -252,6 +254,20 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
                   </summary>
                   {cards.length ? cards : <p className="muted">{t('results.noneInGroup')}</p>}
                 </details>
+                {/* Printed from the browser's menu while folded: the clauses by name, not a heading with nothing under it. */}
+                {clauses.length > 0 && (
+                  <div className="folded-print">
+                    <ul>
+                      {clauses.map((c) => (
+                        <li key={c.id}>
+                          {clauseLabel(c.clause, lang)} {localize(c.title, lang)}
+                        </li>
+                      ))}
+                    </ul>
+                    <p className="muted small">{t('results.foldedInPrint')}</p>
+                  </div>
+                )}
+                </>
               ) : (
                 <>
                   <h2 id={`group-${verdict}`}>{title}</h2>
