@@ -51,7 +51,7 @@ async function openAtResults() {
 it('updates the entry opened, under its workspace name, once an answer has changed; unchanged, there is nothing to update', async () => {
   const user = userEvent.setup();
   await openAtResults();
-  expect(screen.getByText('这份评估打开自工作区中的“绿盒子（武清厂）”。')).toBeInTheDocument();
+  expect(screen.getByText('这份评估对应工作区中的“绿盒子（武清厂）”：修改回答后可以更新它，或另存为新的评估。')).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '更新工作区中的“绿盒子（武清厂）”' }));
   expect(await screen.findByText('工作区中的“绿盒子（武清厂）”已是这些回答，无需更新。')).toBeInTheDocument();
 
@@ -110,8 +110,8 @@ it('saves as a new assessment beside the entry opened, once; the same answers ag
   await openAtResults();
   await user.click(screen.getByRole('button', { name: '另存为新的评估' }));
   expect(await screen.findByText('已将“绿盒子”保存到工作区。')).toBeInTheDocument();
-  // From now on "update" is about the new entry.
-  expect(screen.getByText('这份评估打开自工作区中的“绿盒子”。')).toBeInTheDocument();
+  // From now on "update" is about the new entry, which it names (not as one opened from the workspace: it was just saved).
+  expect(screen.getByText('这份评估对应工作区中的“绿盒子”：修改回答后可以更新它，或另存为新的评估。')).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '另存为新的评估' }));
   expect(await screen.findByText('“绿盒子”已在工作区中（名称、答案和政策版本都相同），没有重复保存。')).toBeInTheDocument();
   expect((await store.list()).map((e) => e.name).sort()).toEqual(['绿盒子', '绿盒子（武清厂）'].sort());

@@ -324,7 +324,7 @@ test("a consultant opens a client's saved assessment, changes an answer and upda
   const nav = (name: string) => page.getByRole('navigation', { name: '功能' }).getByRole('button', { name, exact: true });
   await nav('工作区').click();
   await page.getByRole('button', { name: '打开 “天津某自行车有限公司”' }).click();
-  await expect(page.getByText('这份评估打开自工作区中的“天津某自行车有限公司”。')).toBeVisible();
+  await expect(page.getByText('这份评估对应工作区中的“天津某自行车有限公司”：修改回答后可以更新它，或另存为新的评估。')).toBeVisible();
   await page.getByRole('button', { name: '查看或修改回答' }).click();
   await page.getByRole('button', { name: '修改：企业性质' }).click();
   await page.getByRole('group', { name: '企业性质' }).getByRole('radio', { name: '国有或国有控股' }).check();
