@@ -340,7 +340,10 @@ describe('results', () => {
     await completeAsCompany(user);
     await user.click(screen.getByRole('button', { name: '查看结果' }));
     await screen.findByRole('heading', { level: 1, name: '您的结果' });
-    await user.click(screen.getByRole('button', { name: '回答这个问题' }));
+    // The clause that may apply says so at the top of the results too, with the answer that would settle it.
+    const note = screen.getByText('还有 1 条措施是否适用要看您补充的信息。回答以下问题即可确定：').closest('[role="note"]') as HTMLElement;
+    expect(within(note).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['是否使用可降解包装材料？（您回答了“不清楚”） 回答这个问题']);
+    await user.click(within(screen.getByRole('article', { name: '（一） 支持企业使用绿色包装' })).getByRole('button', { name: '回答这个问题' }));
     // The question's step, with the focus on the question, on the answer given ("don't know"), not on the step's heading.
     const question = screen.getByRole('group', { name: '是否使用可降解包装材料？' });
     expect(within(question).getByRole('radio', { name: '不清楚' })).toHaveFocus();
@@ -350,6 +353,8 @@ describe('results', () => {
     expect(within(applies).getByRole('article', { name: '（一） 支持企业使用绿色包装' })).toBeInTheDocument();
     // Back at the card that asked (a phone's results are thousands of pixels long), not at the top of the page.
     expect(within(applies).getByRole('heading', { level: 3, name: '（一） 支持企业使用绿色包装' })).toHaveFocus();
+    // Nothing is open any more: no note.
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('shows the whole policy with the quote highlighted, and returns to the results', async () => {
