@@ -9,6 +9,7 @@
 import { MAX_TEXT } from '../shared/text.ts';
 import { DONT_KNOW, type AnswerValue, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
 import type { IssueCode } from './problems.ts';
+import { closest } from './similar.ts';
 
 export const NAME_QUESTION = 'respondent_name';
 export const NAME_COLUMN = 'name';
@@ -65,6 +66,17 @@ function cellReader(question: Question): (raw: string) => CellResult {
       for (const o of question.options ?? []) for (const key of [o.value, o.label.zh, o.label.en]) if (!options.has(normalise(key))) options.set(normalise(key), o.value);
       // Ids only: the template's label row shows the labels, in both languages.
       const allowed = (question.options ?? []).map((o) => o.value).join(', ') + (question.dontKnow ? `, ${DONT_KNOW}` : '');
+      // Not an option: the one meant, when a label holds what was written or the other way round ("西青" for
+      // "西青区"), or an id or label is a letter or two away ("xiqin").
+      const keys = [...options.keys()];
+      const notAnOption = (key: string, value?: string): CellResult => {
+        const near = keys.find((k) => key.length >= 2 && (k.includes(key) || key.includes(k)) && Math.abs(k.length - key.length) <= 3) ?? closest(key, keys);
+        const option = near === null || near === undefined ? undefined : question.options?.find((o) => o.value === options.get(near));
+        const at: Record<string, string> = value === undefined ? {} : { value };
+        return option
+          ? { ok: false, code: 'notAnOptionSuggest', params: { ...at, allowed, suggestion: option.value, suggestionZh: option.label.zh, suggestionEn: option.label.en ?? option.label.zh } }
+          : { ok: false, code: 'notAnOption', params: { ...at, allowed } };
+      };
       if (question.type !== 'multi')
         return (raw) => {
           if (raw === '') return NOT_ANSWERED;
@@ -74,7 +86,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
           const key = normalise(raw);
           if (key === '') return { ok: true, value: undefined };
           const value = options.get(key);
-          return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notAnOption', params: { allowed } });
+          return value !== undefined ? { ok: true, value } : (special(key) ?? notAnOption(key));
         };
       // "None of these" and the like are chosen alone (as in the interview and in answers files).
       const exclusive = new Set((question.options ?? []).filter((o) => o.exclusive).map((o) => o.value));
@@ -96,7 +108,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
           const p = part.trim();
           if (p === '') continue;
           const value = options.get(p);
-          if (value === undefined) return { ok: false, code: 'notAnOption', params: { value: part.trim(), allowed } };
+          if (value === undefined) return notAnOption(p, part.trim());
           if (!values.includes(value)) values.push(value);
         }
         return values.length > 0 ? list(values) : { ok: true, value: undefined };

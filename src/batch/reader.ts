@@ -11,6 +11,7 @@ import { translator } from '../i18n/index.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { batchColumns, normalise, type BatchColumn, type BatchColumns } from './columns.ts';
 import { CsvParser, type CsvRecord } from './csv-parse.ts';
+import { closest } from './similar.ts';
 import { columnLetter, type BatchIssue, type Delimiter, type FileProblem } from './problems.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
@@ -298,23 +299,3 @@ function foundDelimiter(cell: string): Delimiter | null {
   return count > 0 ? delimiter : null;
 }
 
-/** The known id nearest to a misspelt one (edit distance ≤ 3, and less than half its length). */
-function closest(value: string, ids: string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const id of ids) {
-    const d = distance(value, id);
-    if (d < bestDistance) [best, bestDistance] = [id, d];
-  }
-  return bestDistance <= 3 && bestDistance < value.length / 2 ? best : null;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j += 1) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}

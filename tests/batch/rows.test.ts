@@ -171,3 +171,14 @@ it('warns at each empty cell of a question the member is asked and must answer, 
   expect(company!.valid).toBe(true);
   expect(issueLine(file.issues[0]!, 'zh')).toBe('提醒：第 2 行，列 degradable（D2）：未填写：此问题必答；留空时，与它相关的条款只能判断为“可能适用”');
 });
+
+it('suggests the option meant when a cell holds part of its label or a misspelt code', () => {
+  const file = read(header + 'A,协会,true,,,,,\nB,compnay,true,,,,,\nC,robot,true,,,,,\n', 'zh');
+  expect(file.issues.map((i) => [i.cell, i.code])).toEqual([
+    ['B2', 'notAnOptionSuggest'],
+    ['B3', 'notAnOptionSuggest'],
+    ['B4', 'notAnOption'],
+  ]);
+  expect(describeIssue(file.issues[0]!, 'zh')).toBe('“协会”不是“kind”的选项。是否应为“行业协会”（代码 association）？可填选项的代码或名称（见模板第 2 行）');
+  expect(describeIssue(file.issues[1]!, 'en')).toBe('"compnay" is not an option of "kind". Did you mean "A company" (code company)? Write an option\'s code or its label (row 2 of the template)');
+});
