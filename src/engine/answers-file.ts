@@ -8,19 +8,19 @@ import { MAX_TEXT } from '../shared/text.ts';
 import * as z from 'zod/mini';
 import { DONT_KNOW } from '../rulebook/conditions.ts';
 import type { Answers, InterviewRulebook, Question } from '../rulebook/schema.ts';
+import { ENGLISH_PROBLEMS, type ProblemWords } from './problem-words.ts';
 
 export type AnswersFile = { rulebook: string; answers: Answers };
 export type InputProblem = { path: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
-/** The zod schema one answer must satisfy, derived from its question. */
-export function answerSchema(question: Question): z.ZodMiniType {
+/** The zod schema one answer must satisfy, derived from its question; its problems in `words` (English by default). */
+export function answerSchema(question: Question, words: ProblemWords = ENGLISH_PROBLEMS): z.ZodMiniType {
   const values = (question.options ?? []).map((o) => o.value);
-  const optionError = (input: unknown) =>
-    `${JSON.stringify(input)} is not an option of "${question.id}"; allowed: ${values.join(', ')}${question.dontKnow ? `, or "${DONT_KNOW}" for the whole question` : ''}`;
+  const got = (input: unknown) => words.describe(input);
   const option = z
-    .string({ error: (iss) => (iss.input === undefined ? 'required' : `expected an option value (text), got ${describe(iss.input)}`) })
-    .check(z.refine((v) => values.includes(v), { error: (iss) => optionError(iss.input) }));
+    .string({ error: (iss) => (iss.input === undefined ? words.required : words.expectedOption(got(iss.input))) })
+    .check(z.refine((v) => values.includes(v), { error: (iss) => words.notOption(JSON.stringify(iss.input), question.id, values.join(', '), Boolean(question.dontKnow)) }));
 
   let schema: z.ZodMiniType;
   switch (question.type) {
@@ -31,28 +31,28 @@ export function answerSchema(question: Question): z.ZodMiniType {
     case 'multi':
       {
         const exclusive = (question.options ?? []).filter((o) => o.exclusive).map((o) => o.value);
-        schema = z.array(option, { error: (iss) => `expected a list of options, got ${describe(iss.input)}` }).check(
+        schema = z.array(option, { error: (iss) => words.expectedList(got(iss.input)) }).check(
           z.refine((list) => list.length < 2 || !list.some((v) => exclusive.includes(v)), {
-            error: (iss) => `${(iss.input as string[]).filter((v) => exclusive.includes(v)).map((v) => `"${v}"`).join(', ')} is chosen alone, not with other options`,
+            error: (iss) => words.chosenAlone((iss.input as string[]).filter((v) => exclusive.includes(v)).map((v) => `"${v}"`).join(', ')),
           }),
         );
       }
       break;
     case 'boolean':
-      schema = z.boolean({ error: (iss) => `expected true or false, got ${describe(iss.input)}` });
+      schema = z.boolean({ error: (iss) => words.expectedBoolean(got(iss.input)) });
       break;
     case 'number': {
       const checks = [];
-      if (question.min !== undefined) checks.push(z.minimum(question.min, `must be at least ${question.min}`));
-      if (question.max !== undefined) checks.push(z.maximum(question.max, `must be at most ${question.max}`));
-      if (question.integer) checks.push(z.refine((n) => Number.isInteger(n), 'must be a whole number'));
+      if (question.min !== undefined) checks.push(z.minimum(question.min, words.atLeast(question.min)));
+      if (question.max !== undefined) checks.push(z.maximum(question.max, words.atMost(question.max)));
+      if (question.integer) checks.push(z.refine((n) => Number.isInteger(n), words.wholeNumber));
       // Beyond this, digits are lost (12345678901234567 is read as 12345678901234568).
-      checks.push(z.refine((n) => typeof n !== 'number' || Math.abs(n) <= Number.MAX_SAFE_INTEGER, 'is too large to be kept exactly'));
-      schema = z.number({ error: (iss) => `expected a number, got ${describe(iss.input)}` }).check(...checks);
+      checks.push(z.refine((n) => typeof n !== 'number' || Math.abs(n) <= Number.MAX_SAFE_INTEGER, words.tooLarge));
+      schema = z.number({ error: (iss) => words.expectedNumber(got(iss.input)) }).check(...checks);
       break;
     }
     case 'text':
-      schema = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).check(z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`));
+      schema = z.string({ error: (iss) => words.expectedText(got(iss.input)) }).check(z.maxLength(MAX_TEXT, words.textTooLong(MAX_TEXT)));
       break;
   }
   if (!question.dontKnow) return schema;
@@ -70,14 +70,11 @@ export function answerSchema(question: Question): z.ZodMiniType {
   );
 }
 
-export function answersSchema(rulebook: InterviewRulebook) {
+export function answersSchema(rulebook: InterviewRulebook, words: ProblemWords = ENGLISH_PROBLEMS) {
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const step of rulebook.questionnaire.steps) for (const q of step.questions) shape[q.id] = z.optional(answerSchema(q));
+  for (const step of rulebook.questionnaire.steps) for (const q of step.questions) shape[q.id] = z.optional(answerSchema(q, words));
   return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? `no such question in rulebook "${rulebook.meta.id}"`
-        : `expected an object of question id → answer, got ${describe(iss.input)}`,
+    error: (iss) => (iss.code === 'unrecognized_keys' ? words.noSuchQuestion(rulebook.meta.id) : words.expectedAnswers(words.describe(iss.input))),
   }) as unknown as z.ZodMiniType<Answers>;
 }
 
@@ -85,14 +82,5 @@ export function formatPath(path: (string | number)[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '') || '(top level)';
 }
 
-/** A value as a problem's message names it ("the text \"…\"", "a list", "number 5"). */
-export function describe(input: unknown): string {
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`;
-  if (typeof input === 'object') return 'an object';
-  if (input === undefined) return 'nothing';
-  // NaN and ±Infinity (YAML .nan, .inf; JSON 1e400): JSON would write them as null.
-  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
-  return `${typeof input} ${JSON.stringify(input)}`;
-}
+/** A value as a problem's message names it, in English ("the text \"…\"", "a list", "number 5"). */
+export const describe = (input: unknown): string => ENGLISH_PROBLEMS.describe(input);

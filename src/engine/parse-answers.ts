@@ -5,29 +5,29 @@
  */
 import * as z from 'zod/mini';
 import type { Answers, InterviewRulebook } from '../rulebook/schema.ts';
-import { answersSchema, describe, formatPath, type AnswersFile, type InputProblem, type ParseResult } from './answers-file.ts';
+import { answersSchema, formatPath, type AnswersFile, type InputProblem, type ParseResult } from './answers-file.ts';
+import { ENGLISH_PROBLEMS, type ProblemWords } from './problem-words.ts';
 
-/** Validate an answers file against the rulebook it names. */
-export function parseAnswersFile<R extends InterviewRulebook>(rulebooks: R[], data: unknown): ParseResult<AnswersFile & { compiled: R }> {
+/** Validate an answers file against the rulebook it names; its problems in `words` (English by default). */
+export function parseAnswersFile<R extends InterviewRulebook>(rulebooks: R[], data: unknown, words: ProblemWords = ENGLISH_PROBLEMS): ParseResult<AnswersFile & { compiled: R }> {
   const known = rulebooks.map((r) => r.meta.id);
   const head = z
     .object(
       {
         rulebook: z.string({
-          error: (iss) =>
-            iss.input === undefined ? `missing: name the rulebook these answers are for (${known.map((k) => `"${k}"`).join(', ')})` : `expected a rulebook id, got ${describe(iss.input)}`,
+          error: (iss) => (iss.input === undefined ? words.missingRulebook(known.map((k) => `"${k}"`).join(', ')) : words.expectedRulebookId(words.describe(iss.input))),
         }),
         answers: z.optional(z.unknown()),
       },
-      { error: (iss) => `expected an object { "rulebook": …, "answers": { … } }, got ${describe(iss.input)}` },
+      { error: (iss) => words.expectedAnswersFile(words.describe(iss.input)) },
     )
     .safeParse(data);
   if (!head.success) return { ok: false, problems: toProblems(head.error) };
   const compiled = rulebooks.find((r) => r.meta.id === head.data.rulebook);
-  if (!compiled) return { ok: false, problems: [{ path: 'rulebook', message: `unknown rulebook "${head.data.rulebook}"; known: ${known.join(', ')}` }] };
-  if (head.data.answers === undefined) return { ok: false, problems: [{ path: 'answers', message: 'missing: the answers, as question id → answer' }] };
+  if (!compiled) return { ok: false, problems: [{ path: 'rulebook', message: words.unknownRulebook(head.data.rulebook, known.join(', ')) }] };
+  if (head.data.answers === undefined) return { ok: false, problems: [{ path: 'answers', message: words.missingAnswers }] };
 
-  const answers = answersSchema(compiled).safeParse(head.data.answers);
+  const answers = answersSchema(compiled, words).safeParse(head.data.answers);
   if (!answers.success) return { ok: false, problems: toProblems(answers.error, ['answers']) };
   return { ok: true, value: { rulebook: compiled.meta.id, answers: stripUndefined(answers.data), compiled } };
 }

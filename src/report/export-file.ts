@@ -14,6 +14,7 @@ import { respondentNameOf } from './model.ts';
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
+import { ENGLISH_PROBLEMS, type ProblemWords } from '../engine/problem-words.ts';
 
 export const EXPORT_FORMAT = 'policy-self-check/assessment';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -135,20 +136,20 @@ export type ImportError = {
 export type ImportResult = { ok: true; value: ImportedAssessment } | { ok: false; error: ImportError };
 
 /** Read a saved file's text (an exported assessment, or a plain answers file) and assess it again. */
-export function importJson(rulebooks: CompiledRulebook[], text: string): ImportResult {
-  const parsed = parseJsonFile(text);
-  return parsed.ok ? importData(rulebooks, parsed.data) : { ok: false, error: parsed.error };
+export function importJson(rulebooks: CompiledRulebook[], text: string, words: ProblemWords = ENGLISH_PROBLEMS): ImportResult {
+  const parsed = parseJsonFile(text, words);
+  return parsed.ok ? importData(rulebooks, parsed.data, words) : { ok: false, error: parsed.error };
 }
 
 /** A file's text as JSON; an empty file, or one that is not JSON, is an ImportError (the parser's words as its problem). */
-export function parseJsonFile(text: string): { ok: true; data: unknown } | { ok: false; error: ImportError } {
+export function parseJsonFile(text: string, words: ProblemWords = ENGLISH_PROBLEMS): { ok: true; data: unknown } | { ok: false; error: ImportError } {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, error: { code: 'emptyFile', params: {}, problems: [{ path: '(file)', message: 'the file is empty' }] } };
+  if (body.trim() === '') return { ok: false, error: { code: 'emptyFile', params: {}, problems: [{ path: '(file)', message: words.emptyFile }] } };
   try {
     return { ok: true, data: JSON.parse(body) };
   } catch (e) {
     const detail = (e as Error).message.split('\n')[0] ?? '';
-    return { ok: false, error: { code: 'notJson', params: {}, problems: [{ path: '(file)', message: `not valid JSON: ${detail}` }] } };
+    return { ok: false, error: { code: 'notJson', params: {}, problems: [{ path: '(file)', message: words.notJson(detail) }] } };
   }
 }
 
@@ -158,30 +159,31 @@ export function isAssessmentFile(data: unknown): boolean {
 }
 
 /** The same as importJson, for data already parsed (the CLI reads JSON or YAML). */
-export function importData(rulebooks: CompiledRulebook[], data: unknown): ImportResult {
+export function importData(rulebooks: CompiledRulebook[], data: unknown, words: ProblemWords = ENGLISH_PROBLEMS): ImportResult {
   const known = rulebooks.map((r) => r.meta.id).join(', ');
   if (!isAssessmentFile(data)) {
     // A plain answers file { rulebook: "<id>", answers } is welcome too: nothing to compare it with.
     const plain = data as { rulebook?: unknown; answers?: unknown } | null;
     if (typeof plain === 'object' && plain !== null && !Array.isArray(plain) && typeof plain.rulebook === 'string' && plain.answers !== undefined)
-      return reassess(rulebooks, plain.rulebook, plain.answers, null);
-    return fail('notExport', {}, [{ path: 'format', message: `expected "${EXPORT_FORMAT}"` }]);
+      return reassess(rulebooks, plain.rulebook, plain.answers, null, words);
+    return fail('notExport', {}, [{ path: 'format', message: words.expectedFormat(EXPORT_FORMAT) }]);
   }
   const version = (data as { formatVersion?: unknown }).formatVersion;
-  if (typeof version === 'number' && version > EXPORT_FORMAT_VERSION) return fail('newerVersion', { version }, [{ path: 'formatVersion', message: `version ${version} is newer than ${EXPORT_FORMAT_VERSION}` }]);
+  if (typeof version === 'number' && version > EXPORT_FORMAT_VERSION) return fail('newerVersion', { version }, [{ path: 'formatVersion', message: words.newerVersion(version, EXPORT_FORMAT_VERSION) }]);
 
+  // (Its structure's problems in zod's words, English: a file of ours is only malformed when edited by hand.)
   const file = AssessmentFileSchema.safeParse(data);
   if (!file.success) {
     const problems = toProblems(file.error);
     return fail('malformed', { count: problems.length }, problems);
   }
-  if (!rulebooks.some((r) => r.meta.id === file.data.rulebook.id)) return fail('unknownRulebook', { id: file.data.rulebook.id, known }, [{ path: 'rulebook.id', message: `unknown rulebook "${file.data.rulebook.id}"; known: ${known}` }]);
-  return reassess(rulebooks, file.data.rulebook.id, file.data.answers, file.data);
+  if (!rulebooks.some((r) => r.meta.id === file.data.rulebook.id)) return fail('unknownRulebook', { id: file.data.rulebook.id, known }, [{ path: 'rulebook.id', message: words.unknownRulebook(file.data.rulebook.id, known) }]);
+  return reassess(rulebooks, file.data.rulebook.id, file.data.answers, file.data, words);
 }
 
-function reassess(rulebooks: CompiledRulebook[], rulebookId: string, answers: unknown, file: z.infer<typeof AssessmentFileSchema> | null): ImportResult {
+function reassess(rulebooks: CompiledRulebook[], rulebookId: string, answers: unknown, file: z.infer<typeof AssessmentFileSchema> | null, words: ProblemWords): ImportResult {
   const known = rulebooks.map((r) => r.meta.id).join(', ');
-  const parsed = parseAnswersFile(rulebooks, { rulebook: rulebookId, answers });
+  const parsed = parseAnswersFile(rulebooks, { rulebook: rulebookId, answers }, words);
   if (!parsed.ok) {
     if (parsed.problems.some((p) => p.path === 'rulebook')) return fail('unknownRulebook', { id: rulebookId, known }, parsed.problems);
     return fail('invalidAnswers', { count: parsed.problems.length }, parsed.problems);

@@ -129,6 +129,15 @@ it('imports a saved file and shows its results; a bad file is refused with its p
   expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
 });
 
+it('lists where an imported file goes wrong, and what is wrong there, in the language of the page', async () => {
+  const user = userEvent.setup();
+  render(<App rulebooks={[fixture]} />);
+  const file = JSON.stringify({ rulebook: 'demo-packaging', answers: { kind: 'ngo', staff: 1.5 } });
+  await user.upload(screen.getByLabelText('导入已保存的评估文件（JSON）'), new File([file], 'answers.json', { type: 'application/json' }));
+  const alert = await screen.findByRole('alert');
+  expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['answers.kind："ngo" 不是问题“kind”的选项；可选：company, association', 'answers.staff：应为整数']);
+});
+
 it('shows per clause what changed when the file was made under other rules', async () => {
   const user = userEvent.setup();
   const older = { ...fixture, hash: '0'.repeat(64) };

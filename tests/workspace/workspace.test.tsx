@@ -147,7 +147,8 @@ it('says which entry cannot be opened when its saved answers no longer fit the q
   await user.click(await screen.findByRole('button', { name: '打开 “旧的导入”' }));
   const alert = screen.getByRole('alert');
   expect(alert).toHaveTextContent('无法打开“旧的导入”：保存的回答与当前问卷不符');
-  expect(alert).toHaveTextContent('answers.materials');
+  // Where, and what is wrong there, in the user's language.
+  expect(alert).toHaveTextContent('answers.materials："none" 只能单独选择，不能与其他选项同选');
   expect(alert).not.toHaveTextContent('本应用中没有政策');
   expect(onOpen).not.toHaveBeenCalled();
 });

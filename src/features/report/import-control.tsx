@@ -29,21 +29,21 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
     // The file is assessed again under the whole rulebooks; the reader loads with them, when first needed.
     let loaded;
     try {
-      loaded = await Promise.all([import('@/report/export-file'), Promise.all(rulebooks.map(load)), file.text()]);
+      loaded = await Promise.all([import('@/report/export-file'), Promise.all(rulebooks.map(load)), file.text(), import('@/engine/problem-words-zh')]);
     } catch {
       setError({ message: t('app.loadFailed'), problems: [] });
       onFailed?.();
       return;
     }
-    const [{ importJson, importErrorMessage }, whole, text] = loaded;
-    const result = importJson(whole, text);
+    const [{ importJson, importErrorMessage }, whole, text, { problemWords }] = loaded;
+    const result = importJson(whole, text, problemWords(lang));
     if (result.ok) {
       setError(null);
       onImported(result.value);
     } else {
       // Where in the file, when the file is one of ours with something wrong inside; the message says it all otherwise.
       const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
-      setError({ message: importErrorMessage(result.error, lang), problems: located ? result.error.problems.slice(0, 20).map((p) => `${p.path}: ${p.message}`) : [] });
+      setError({ message: importErrorMessage(result.error, lang), problems: located ? result.error.problems.slice(0, 20).map((p) => `${p.path}${t('punct.colon')}${p.message}`) : [] });
       onFailed?.();
     }
   };

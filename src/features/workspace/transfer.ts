@@ -10,6 +10,7 @@ import { respondentNameOf } from '@/report/model';
 import type { CompiledRulebook } from '@/rulebook/schema';
 import { rulebookLabel } from '@/rulebook/label';
 import { savedAssessment, type SavedAssessment } from './store';
+import { problemWords } from '@/engine/problem-words-zh';
 import './messages';
 
 /**
@@ -38,7 +39,8 @@ export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRuleb
 export type WorkspaceImport = { ok: true; items: SavedAssessment[]; reassessed: { count: number; was: string[] } } | { ok: false; problems: { entry: number | null; name?: string; message: string; details: InputProblem[] }[] };
 
 export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lang: Language, fallbackName: (n: number) => string): WorkspaceImport {
-  const parsed = parseJsonFile(text);
+  const words = problemWords(lang);
+  const parsed = parseJsonFile(text, words);
   if (!parsed.ok) return { ok: false, problems: [{ entry: null, message: importErrorMessage(parsed.error, lang), details: [] }] };
   const data = parsed.data;
   const entries = Array.isArray(data) ? data : [data];
@@ -48,7 +50,7 @@ export function importWorkspace(text: string, rulebooks: CompiledRulebook[], lan
   let reassessed = 0;
   const problems: { entry: number | null; name?: string; message: string; details: InputProblem[] }[] = [];
   entries.forEach((entry, i) => {
-    const result = importData(rulebooks, entry);
+    const result = importData(rulebooks, entry, words);
     if (!result.ok) {
       // Where in the entry, when it is an assessment with something wrong inside; the message says it all otherwise.
       const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';

@@ -23,6 +23,7 @@ import type { CompiledRulebook } from '@/rulebook/schema';
 import type { Answers } from '@/rulebook/schema';
 import { addMissing, entryName, WorkspaceError, type SavedAssessment } from './store';
 import { sameAskedAnswers } from '@/features/wizard/routing';
+import { problemWords } from '@/engine/problem-words-zh';
 import { useWorkspaceStore } from './store-context';
 import { Pager } from '@/shared/ui/pager';
 import { ReplaceInterview, saveUnderWay } from './replace-interview';
@@ -161,7 +162,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   const update = (change: (list: SavedAssessment[]) => SavedAssessment[]) => setItems((list) => change(list ?? []));
 
   const open = (entry: Entry, replacing = false) => {
-    const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers });
+    const result = importData(rulebooks, { rulebook: entry.item.rulebookId, answers: entry.item.answers }, problemWords(lang));
     if (result.ok) {
       // Opening replaces the interview under way: not without asking, when it holds answers of its own (answers not
       // saved in the workspace: not one of its entries opened and left as it was). Compared by the questions asked: the
@@ -178,7 +179,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     } else
       setProblem({
         message: result.error.code === 'unknownRulebook' ? say('workspace.rulebookMissing', { id: entry.item.rulebookId }) : sayAbout('workspace.cannotOpen', entry.item),
-        details: result.error.problems.map((p) => `${p.path}: ${p.message}`),
+        details: result.error.problems.map((p) => `${p.path}${t('punct.colon')}${p.message}`),
       });
   };
 
@@ -209,7 +210,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
         message: say('workspace.importFailed'),
         details: result.problems.flatMap((p) => [
           p.entry === null ? p.message : p.name ? t('workspace.importEntryNamed', { entry: p.entry, name: shortened(p.name, NAME_SHOWN), message: p.message }) : t('workspace.importEntry', { entry: p.entry, message: p.message }),
-          ...p.details.map((d) => `${d.path}: ${d.message}`),
+          ...p.details.map((d) => `${d.path}${t('punct.colon')}${d.message}`),
         ]),
       });
       return;

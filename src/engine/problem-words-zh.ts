@@ -1,0 +1,51 @@
+/**
+ * The problems of answers and answers files in Chinese (see problem-words.ts), for imports and share links in
+ * the Chinese interface. Apart from the English words, which the first load needs for saved sessions.
+ */
+import { ENGLISH_PROBLEMS, type ProblemWords } from './problem-words.ts';
+
+/** A value shortened for a message. */
+const shown = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+
+export const CHINESE_PROBLEMS: ProblemWords = {
+  describe(input) {
+    if (input === null) return '空值（null）';
+    if (Array.isArray(input)) return '一个列表';
+    if (typeof input === 'string') return `文字 ${shown(input)}`;
+    if (typeof input === 'object') return '一个对象';
+    if (input === undefined) return '空缺';
+    if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
+    if (typeof input === 'number') return `数字 ${JSON.stringify(input)}`;
+    if (typeof input === 'boolean') return `${input ? 'true' : 'false'}（是/否）`;
+    return JSON.stringify(input) ?? String(input);
+  },
+  required: '必须填写',
+  notOption: (input, question, allowed, dontKnow) => `${input} 不是问题“${question}”的选项；可选：${allowed}${dontKnow ? '；也可以整题填 "dont_know"（不清楚）' : ''}`,
+  expectedOption: (got) => `应为选项编号（文字），实为${got}`,
+  expectedList: (got) => `应为选项列表，实为${got}`,
+  chosenAlone: (options) => `${options} 只能单独选择，不能与其他选项同选`,
+  expectedBoolean: (got) => `应为 true 或 false（是或否），实为${got}`,
+  atLeast: (min) => `不能小于 ${min}`,
+  atMost: (max) => `不能大于 ${max}`,
+  wholeNumber: '应为整数',
+  tooLarge: '数字过大，无法准确保存',
+  expectedNumber: (got) => `应为数字，实为${got}`,
+  expectedText: (got) => `应为文字，实为${got}`,
+  textTooLong: (max) => `不能超过 ${max} 个字符`,
+  noSuchQuestion: (rulebook) => `规则库“${rulebook}”中没有这个问题`,
+  expectedAnswers: (got) => `应为“问题编号 → 回答”的对象，实为${got}`,
+  missingRulebook: (known) => `缺少规则库名称：请写明这些回答属于哪个规则库（${known}）`,
+  expectedRulebookId: (got) => `应为规则库编号，实为${got}`,
+  expectedAnswersFile: (got) => `应为 { "rulebook": …, "answers": { … } } 形式的对象，实为${got}`,
+  unknownRulebook: (id, known) => `未知的规则库“${id}”；本应用中有：${known}`,
+  missingAnswers: '缺少回答：应为“问题编号 → 回答”',
+  emptyFile: '文件是空的',
+  notJson: (detail) => `不是有效的 JSON：${detail}`,
+  expectedFormat: (format) => `应为 "${format}"`,
+  newerVersion: (version, supported) => `版本 ${version} 比本应用支持的 ${supported} 新`,
+};
+
+/** The problems' words in the interface's language. */
+export function problemWords(lang: 'zh' | 'en'): ProblemWords {
+  return lang === 'zh' ? CHINESE_PROBLEMS : ENGLISH_PROBLEMS;
+}

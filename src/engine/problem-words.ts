@@ -1,0 +1,77 @@
+/**
+ * What is wrong with an answer, or with an answers file, in words: English for the CLI and the English interface,
+ * Chinese for the Chinese one (an import's problems are listed under their path in the file, e.g.
+ * `answers.products[0]`). The validation (answers-file.ts, parse-answers.ts) takes the words it writes in.
+ */
+
+
+export type ProblemWords = {
+  /** A value as a message names it: the text "…", a list, the number 5. */
+  describe(input: unknown): string;
+  required: string;
+  notOption(input: string, question: string, allowed: string, dontKnow: boolean): string;
+  expectedOption(got: string): string;
+  expectedList(got: string): string;
+  chosenAlone(options: string): string;
+  expectedBoolean(got: string): string;
+  atLeast(min: number): string;
+  atMost(max: number): string;
+  wholeNumber: string;
+  tooLarge: string;
+  expectedNumber(got: string): string;
+  expectedText(got: string): string;
+  textTooLong(max: number): string;
+  noSuchQuestion(rulebook: string): string;
+  expectedAnswers(got: string): string;
+  /** The answers file `{ rulebook, answers }`. */
+  missingRulebook(known: string): string;
+  expectedRulebookId(got: string): string;
+  expectedAnswersFile(got: string): string;
+  unknownRulebook(id: string, known: string): string;
+  missingAnswers: string;
+  /** The file itself. */
+  emptyFile: string;
+  notJson(detail: string): string;
+  expectedFormat(format: string): string;
+  newerVersion(version: number, supported: number): string;
+};
+
+/** A value shortened for a message. */
+const shown = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+
+export const ENGLISH_PROBLEMS: ProblemWords = {
+  describe(input) {
+    if (input === null) return 'null';
+    if (Array.isArray(input)) return 'a list';
+    if (typeof input === 'string') return `the text ${shown(input)}`;
+    if (typeof input === 'object') return 'an object';
+    if (input === undefined) return 'nothing';
+    // NaN and ±Infinity (YAML .nan, .inf; JSON 1e400): JSON would write them as null.
+    if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
+    return `${typeof input} ${JSON.stringify(input)}`;
+  },
+  required: 'required',
+  notOption: (input, question, allowed, dontKnow) => `${input} is not an option of "${question}"; allowed: ${allowed}${dontKnow ? ', or "dont_know" for the whole question' : ''}`,
+  expectedOption: (got) => `expected an option value (text), got ${got}`,
+  expectedList: (got) => `expected a list of options, got ${got}`,
+  chosenAlone: (options) => `${options} is chosen alone, not with other options`,
+  expectedBoolean: (got) => `expected true or false, got ${got}`,
+  atLeast: (min) => `must be at least ${min}`,
+  atMost: (max) => `must be at most ${max}`,
+  wholeNumber: 'must be a whole number',
+  tooLarge: 'is too large to be kept exactly',
+  expectedNumber: (got) => `expected a number, got ${got}`,
+  expectedText: (got) => `expected text, got ${got}`,
+  textTooLong: (max) => `must be at most ${max} characters`,
+  noSuchQuestion: (rulebook) => `no such question in rulebook "${rulebook}"`,
+  expectedAnswers: (got) => `expected an object of question id → answer, got ${got}`,
+  missingRulebook: (known) => `missing: name the rulebook these answers are for (${known})`,
+  expectedRulebookId: (got) => `expected a rulebook id, got ${got}`,
+  expectedAnswersFile: (got) => `expected an object { "rulebook": …, "answers": { … } }, got ${got}`,
+  unknownRulebook: (id, known) => `unknown rulebook "${id}"; known: ${known}`,
+  missingAnswers: 'missing: the answers, as question id → answer',
+  emptyFile: 'the file is empty',
+  notJson: (detail) => `not valid JSON: ${detail}`,
+  expectedFormat: (format) => `expected "${format}"`,
+  newerVersion: (version, supported) => `version ${version} is newer than ${supported}`,
+};
