@@ -80,3 +80,22 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
 
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, `${SCREENSHOTS}/report-page`]);
 });
+
+test('closing the notice of the answers restored, on the policy text, leaves the reader at the quoted passage', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript((answers) => {
+    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
+      localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
+  }, example.answers);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
+  await page.getByText(/政策原文$/).first().click();
+  await page.getByRole('button', { name: /^在政策原文中查看/ }).first().click();
+  const passage = page.locator('p:has(> mark)');
+  await expect(passage).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  // The notice is at the top of the page: closing it, the reader goes back to the passage, not to the title.
+  await page.getByRole('button', { name: '关闭提示' }).click();
+  await expect(passage).toBeFocused();
+  await expect(page.locator('mark')).toBeInViewport();
+});

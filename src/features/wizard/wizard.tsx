@@ -368,8 +368,16 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
             onClick={() => {
               setNotice(null);
               // The button goes with the notice: the focus goes to the heading on screen (the screen's, or that of
-              // the report or the policy text opened from the results), not to the page.
-              const shown = [...document.querySelectorAll<HTMLElement>('main h1[tabindex]')].find((h) => h.getClientRects().length > 0);
+              // the report opened from the results), not to the page; on the policy text, back to the passage quoted,
+              // in view, as when the text opened (not to its heading, the whole policy above the quote).
+              const visible = (e: HTMLElement) => e.getClientRects().length > 0;
+              const passage = [...document.querySelectorAll<HTMLElement>('main .quoted-passage')].find(visible);
+              if (passage) {
+                passage.focus({ preventScroll: true });
+                passage.querySelector('mark')?.scrollIntoView?.({ block: 'center' });
+                return;
+              }
+              const shown = [...document.querySelectorAll<HTMLElement>('main h1[tabindex]')].find(visible);
               (shown ?? heading.current)?.focus();
             }}
             aria-label={t('punct.dismiss')}
