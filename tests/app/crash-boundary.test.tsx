@@ -9,25 +9,17 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CrashBoundary } from '@/app/crash-boundary';
 import { sessionKey } from '@/features/wizard/persistence';
 import { LANGUAGE_STORAGE_KEY } from '@/i18n/languages';
+import { captureDownloads, type Download } from '../downloads';
 
 function Broken(): never {
   throw new TypeError("Cannot read properties of undefined (reading 'replace')");
 }
 
-let downloads: { name: string; text: Promise<string> }[] = [];
+let downloads: Download[] = [];
 const reload = vi.fn();
 beforeEach(() => {
   localStorage.clear();
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    lastBlob = blob;
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, text: lastBlob!.text() });
-  });
+  downloads = captureDownloads();
   vi.stubGlobal('location', { ...window.location, reload });
   // React reports the error it caught; the boundary logs it too.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -11,11 +11,12 @@ import { decodeShareFragment, encodeShareFragment } from '@/share/share-link';
 import { exportJson } from '@/report/export-file';
 import { assess } from '@/engine';
 import { fixture } from '../engine/helpers';
+import { captureDownloads, type Download } from '../downloads';
 
 const answers = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: true, export_share: 30, staff: 12 };
 const save = (a: object, at: object) => localStorage.setItem(sessionKey('demo-packaging'), JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: a, at, savedAt: '2026-01-01' }));
 
-let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
+let downloads: Download[] = [];
 const bytes = (blob: Blob) =>
   new Promise<Uint8Array>((resolve) => {
     const reader = new FileReader();
@@ -25,16 +26,7 @@ const bytes = (blob: Blob) =>
 beforeEach(() => {
   localStorage.clear();
   window.history.replaceState(null, '', '/');
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    lastBlob = blob;
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, text: lastBlob!.text(), blob: lastBlob! });
-  });
+  downloads = captureDownloads();
 });
 
 it('downloads the assessment as JSON, Markdown and CSV', async () => {

@@ -15,6 +15,7 @@ import type { RunnerEvent } from '@/features/batch/runner';
 import { MemoryStore } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { fixture } from '../engine/helpers';
+import { captureDownloads, type Download } from '../downloads';
 
 /** Where the next run stops until `release` (or cancel): after this many 'rows' events; null runs straight through. */
 const gate: { pauseAfterRows: number | null; release: () => void } = { pauseAfterRows: null, release: () => {} };
@@ -46,20 +47,11 @@ vi.mock('@/features/batch/runner', async () => {
   };
 });
 
-let downloads: { name: string; text: Promise<string> }[] = [];
+let downloads: Download[] = [];
 beforeEach(() => {
   localStorage.clear();
   gate.pauseAfterRows = null;
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    lastBlob = blob;
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, text: lastBlob!.text() });
-  });
+  downloads = captureDownloads();
 });
 
 const HEADER = ['name', 'kind', 'located_here', 'company_name', 'degradable', 'materials', 'exports', 'export_share', 'staff', 'size'];

@@ -12,20 +12,12 @@ import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { csv, HEADER, importFile, members, renderScreen } from './helpers';
 import type { KeptBatch } from '@/features/batch/batch-screen';
 import { batchKeeper } from '@/features/batch/keeper';
+import { captureDownloads, type Download } from '../downloads';
 
-let downloads: { name: string; text: Promise<string>; blob: Blob }[] = [];
+let downloads: Download[] = [];
 beforeEach(() => {
   localStorage.clear();
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    lastBlob = blob;
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, text: lastBlob!.text(), blob: lastBlob! });
-  });
+  downloads = captureDownloads();
 });
 
 /** A downloaded file's bytes (jsdom's Blob has no arrayBuffer()). */

@@ -12,6 +12,7 @@ import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { Workspace } from '@/features/workspace/workspace';
 import type { Answers } from '@/rulebook/schema';
 import { fixture } from '../engine/helpers';
+import { captureDownloads, type Download } from '../downloads';
 
 const company = { kind: 'company', located_here: true, degradable: true, exports: false, staff: 12 };
 const association = { kind: 'association', located_here: true };
@@ -33,17 +34,10 @@ const entries = [
   entry('北京分公司', company, '2026-01-01T00:00:00.000Z', '2026-03-01T07:00:00+08:00'),
 ];
 
-let downloads: Promise<string>[] = [];
+let downloads: Download[] = [];
 beforeEach(() => {
   localStorage.clear();
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    lastBlob = blob;
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => void downloads.push(lastBlob!.text()));
+  downloads = captureDownloads();
 });
 
 function renderWorkspace(store: MemoryStore) {
@@ -80,7 +74,7 @@ it('lists entries changed at the same moment in the same order after a reload an
   const reloaded = renderWorkspace(new MemoryStore([...entries].reverse()));
   expect(await shown()).toEqual(first);
   await user.click(screen.getByRole('button', { name: '导出全部（JSON）' }));
-  const file = await downloads[0]!;
+  const file = await downloads[0]!.text;
   reloaded.unmount();
   // Another browser: the entries get new ids.
   const other = new MemoryStore();

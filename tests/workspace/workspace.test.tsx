@@ -16,23 +16,15 @@ import { saveSession } from '@/features/wizard/persistence';
 import { interviewAnswers } from '@/features/wizard/wizard';
 import { fixture } from '../engine/helpers';
 import { popState, press } from '../browser-history';
+import { captureDownloads, type Download } from '../downloads';
 
 const company = { kind: 'company', located_here: true, company_name: '绿盒子', degradable: true, exports: false };
 const association = { kind: 'association', located_here: true, company_name: '包装协会' };
 
-let downloads: { name: string; text: Promise<string> }[] = [];
+let downloads: Download[] = [];
 beforeEach(() => {
   localStorage.clear();
-  downloads = [];
-  let lastBlob: Blob | undefined;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    lastBlob = blob;
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, text: lastBlob!.text() });
-  });
+  downloads = captureDownloads();
 });
 
 function wrap(store: WorkspaceStore, children: ReactNode) {
