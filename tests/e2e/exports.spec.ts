@@ -3,17 +3,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { foreignRequests, recordRequests } from './support';
+import { foreignRequests, openAtResults, recordRequests } from './support';
 
 const example = JSON.parse(readFileSync('rules/tianjin-2022/examples/cbec-seller.json', 'utf8'));
 
 test('downloads JSON, Markdown and CSV, and a share link reopens the same results elsewhere', async ({ page, browser, baseURL }) => {
   const requests = recordRequests(page);
-  await page.addInitScript((answers) => {
-    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
-      localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
-  }, example.answers);
-  await page.goto('/');
+  await openAtResults(page, example.answers);
   await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
   const applying = await page.getByRole('region', { name: /与您相关的措施/ }).getByRole('article').count();
 

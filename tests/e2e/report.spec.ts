@@ -5,16 +5,12 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { SCREENSHOTS } from './support';
+import { openAtResults, SCREENSHOTS } from './support';
 
 const example = JSON.parse(readFileSync('rules/tianjin-2022/examples/bicycle-exporter.json', 'utf8'));
 
 test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons, quotes and the answers', async ({ page }) => {
-  await page.addInitScript((answers) => {
-    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
-      localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
-  }, example.answers);
-  await page.goto('/');
+  await openAtResults(page, example.answers);
   // The results printed from the browser's menu: what is pressed on screen is not printed.
   await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
   await page.getByText(/政策原文$/).first().click();
@@ -83,11 +79,7 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
 
 test('closing the notice of the answers restored, on the policy text, leaves the reader at the quoted passage', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.addInitScript((answers) => {
-    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
-      localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
-  }, example.answers);
-  await page.goto('/');
+  await openAtResults(page, example.answers);
   await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
   await page.getByText(/政策原文$/).first().click();
   await page.getByRole('button', { name: /^在政策原文中查看/ }).first().click();

@@ -90,3 +90,15 @@ export async function startPreview(port: number, outDir = process.env.E2E_DIST ?
   }
   return { stop };
 }
+
+/**
+ * Opens the app as a visit that resumes at the results of these answers (saved in this browser before), once:
+ * a reload later in the test keeps what the test made of them.
+ */
+export async function openAtResults(page: Page, answers: Record<string, unknown>): Promise<void> {
+  await page.addInitScript((answers) => {
+    if (!localStorage.getItem('policy-self-check:session:tianjin-2022'))
+      localStorage.setItem('policy-self-check:session:tianjin-2022', JSON.stringify({ version: 1, rulebook: 'tianjin-2022', hash: 'x', answers, at: { at: 'results' }, savedAt: '2026-01-01' }));
+  }, answers);
+  await page.goto('/');
+}
