@@ -450,6 +450,19 @@ describe('results in English', () => {
   });
 });
 
+describe('labels', () => {
+  it('puts "optional" inside a label\'s own closing bracket, not in a second one after it', async () => {
+    const user = userEvent.setup();
+    const relabel = (q: Question): Question => (q.id === 'company_name' ? { ...q, label: { zh: '名称（仅用于报告）', en: 'Name (for the report only)' } } : q);
+    const rulebook = { ...fixture, questionnaire: { ...fixture.questionnaire, steps: fixture.questionnaire.steps.map((s) => ({ ...s, questions: s.questions.map(relabel) })) } };
+    render(<App rulebooks={[rulebook]} />);
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    expect(screen.getByRole('textbox', { name: '名称（仅用于报告，选填）' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('textbox', { name: 'Name (for the report only; optional)' })).toBeInTheDocument();
+  });
+});
+
 describe('saving', () => {
   it('saves every answer as it is given and resumes where the user was', async () => {
     const user = userEvent.setup();

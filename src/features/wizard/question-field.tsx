@@ -32,9 +32,18 @@ export function QuestionField({ question, rulebook, dependents, derivedLabel }: 
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const describedBy = [question.help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const label = (
+  const text = localize(question.label, lang);
+  // A label that ends in a bracket of its own takes "optional" inside it: "名称（仅用于报告，选填）", not "名称（仅用于报告） （选填）".
+  const closing = question.optional && /[）)]$/.test(text) ? text.slice(-1) : null;
+  const label = closing ? (
     <>
-      {localize(question.label, lang)}
+      {text.slice(0, -1)}
+      <span className="optional">{t('wizard.optionalInside')}</span>
+      {closing}
+    </>
+  ) : (
+    <>
+      {text}
       {question.optional && <span className="optional"> {t('wizard.optional')}</span>}
     </>
   );

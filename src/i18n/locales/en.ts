@@ -65,6 +65,7 @@ export const en: Shape<Messages> = {
     saveAndReturn: 'Save and return',
     toReview: 'Review answers',
     optional: '(optional)',
+    optionalInside: '; optional',
     pastedTooLong: 'The text pasted is longer than {{max}} characters: only the first {{max}} were kept.',
     dontKnow: "Don't know",
     yes: 'Yes',

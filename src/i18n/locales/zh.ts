@@ -61,6 +61,7 @@ export const zh = {
     saveAndReturn: '保存并返回',
     toReview: '检查回答',
     optional: '（选填）',
+    optionalInside: '，选填',
     pastedTooLong: '粘贴的文字超过 {{max}} 字，只保留了前 {{max}} 字。',
     dontKnow: '不清楚',
     yes: '是',
