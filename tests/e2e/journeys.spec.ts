@@ -83,7 +83,7 @@ async function interviewBicycleExporter(page: Page, shots = false) {
   await press(page, '下一步');
 
   await expect(page.getByRole('heading', { level: 1, name: '资金与人才' })).toBeFocused();
-  await tick(page, '您有哪些金融需求？（可多选）', ['汇率避险']);
+  await tick(page, '您有哪些金融需求？（可多选，选填）', ['汇率避险']);
   await shot('10-step-finance');
   await press(page, '下一步');
   await expect(page.getByRole('heading', { level: 1, name: '检查您的回答' })).toBeFocused();
