@@ -7,9 +7,24 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { downloadText } from '@/features/report/download';
+import { sessionKey } from '@/features/wizard/persistence';
 import { storedLanguage, translator } from '@/i18n';
 
-const SESSION_PREFIX = 'policy-self-check:session:';
+const SESSION_PREFIX = sessionKey('');
+
+/** The keys of the interviews saved in this browser (one per rulebook); none without storage. */
+function sessionKeys(): string[] {
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(SESSION_PREFIX)) keys.push(key);
+    }
+  } catch {
+    // No storage.
+  }
+  return keys;
+}
 
 export class CrashBoundary extends Component<{ children: ReactNode }, { crashed: boolean }> {
   override state = { crashed: false };
@@ -30,34 +45,19 @@ export class CrashBoundary extends Component<{ children: ReactNode }, { crashed:
 /** The interviews saved in this browser, as answers files ({ rulebook, answers }), by rulebook. */
 function savedInterviews(): { rulebook: string; answers: unknown }[] {
   const out: { rulebook: string; answers: unknown }[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i);
-      if (!key?.startsWith(SESSION_PREFIX)) continue;
-      try {
-        const session = JSON.parse(localStorage.getItem(key) ?? 'null') as { answers?: unknown } | null;
-        if (session && typeof session.answers === 'object' && session.answers !== null) out.push({ rulebook: key.slice(SESSION_PREFIX.length), answers: session.answers });
-      } catch {
-        // Not readable: nothing to download from it.
-      }
+  for (const key of sessionKeys()) {
+    try {
+      const session = JSON.parse(localStorage.getItem(key) ?? 'null') as { answers?: unknown } | null;
+      if (session && typeof session.answers === 'object' && session.answers !== null) out.push({ rulebook: key.slice(SESSION_PREFIX.length), answers: session.answers });
+    } catch {
+      // Not readable: nothing to download from it.
     }
-  } catch {
-    // No storage.
   }
   return out;
 }
 
 function clearInterviews() {
-  try {
-    const keys: string[] = [];
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(SESSION_PREFIX)) keys.push(key);
-    }
-    for (const key of keys) localStorage.removeItem(key);
-  } catch {
-    // No storage: nothing to clear.
-  }
+  for (const key of sessionKeys()) localStorage.removeItem(key);
 }
 
 /** Plain DOM and the message catalogue only: whatever failed above, this must not. */

@@ -171,7 +171,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
       const underWay = replacing ? null : interviewAnswers(rulebook);
       const saved = (answers: Answers) => (items ?? []).some((item) => item.rulebookId === entry.item.rulebookId && sameAskedAnswers(rulebook, item.answers, answers));
       if (underWay && Object.keys(underWay).length > 0 && !saved(underWay)) {
-        setPendingOpen({ entry, rulebook: result.value.rulebook, answers: underWay });
+        setPendingOpen({ entry, rulebook, answers: underWay });
         return;
       }
       setPendingOpen(null);
