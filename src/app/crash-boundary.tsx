@@ -70,10 +70,13 @@ function Crashed() {
   return (
     <main className="app-main" id="main">
       <div className="notice warning" role="alert">
-        <p>
-          <strong>{t('app.crashed')}</strong>
-        </p>
-        <p>{t('app.crashHelp')}</p>
+        {/* One block beside the notice's edge: its two paragraphs one under the other. */}
+        <div>
+          <p>
+            <strong>{t('app.crashed')}</strong>
+          </p>
+          <p>{t('app.crashHelp')}</p>
+        </div>
       </div>
       <div className="actions">
         <button type="button" className="button" onClick={() => window.location.reload()}>
