@@ -292,6 +292,7 @@ test('a cancelled run keeps the members assessed so far, labelled, and runs agai
   await screenshots(page, 'batch-cancelled');
 
   await page.getByRole('button', { name: '重新评估全部会员' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: '3. 结果' })).toBeVisible({ timeout: 60_000 });
+  // The whole run done: its heading without "cancelled" (a heading named "3. 结果（已取消：…）" also contains "3. 结果").
+  await expect(page.getByRole('heading', { level: 2, name: '3. 结果', exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('显示第 1–50 个，共 50000 个会员')).toBeVisible();
 });
