@@ -71,7 +71,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
       const keys = [...options.keys()];
       const notAnOption = (key: string, value?: string): CellResult => {
         const near = keys.find((k) => key.length >= 2 && (k.includes(key) || key.includes(k)) && Math.abs(k.length - key.length) <= 3) ?? closest(key, keys);
-        const option = near === null || near === undefined ? undefined : question.options?.find((o) => o.value === options.get(near));
+        const option = near ? question.options?.find((o) => o.value === options.get(near)) : undefined;
         const at: Record<string, string> = value === undefined ? {} : { value };
         return option
           ? { ok: false, code: 'notAnOptionSuggest', params: { ...at, allowed, suggestion: option.value, suggestionZh: option.label.zh, suggestionEn: option.label.en ?? option.label.zh } }

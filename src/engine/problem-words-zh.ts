@@ -2,10 +2,7 @@
  * The problems of answers and answers files in Chinese (see problem-words.ts), for imports and share links in
  * the Chinese interface. Apart from the English words, which the first load needs for saved sessions.
  */
-import { ENGLISH_PROBLEMS, type ProblemWords } from './problem-words.ts';
-
-/** A value shortened for a message. */
-const shown = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+import { ENGLISH_PROBLEMS, shown, type ProblemWords } from './problem-words.ts';
 
 export const CHINESE_PROBLEMS: ProblemWords = {
   describe(input) {

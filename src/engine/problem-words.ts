@@ -36,8 +36,8 @@ export type ProblemWords = {
   newerVersion(version: number, supported: number): string;
 };
 
-/** A value shortened for a message. */
-const shown = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+/** A text quoted in a message, shortened (a cell may hold thousands of characters). */
+export const shown = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
 
 export const ENGLISH_PROBLEMS: ProblemWords = {
   describe(input) {
