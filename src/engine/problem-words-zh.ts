@@ -2,6 +2,7 @@
  * The problems of answers and answers files in Chinese (see problem-words.ts), for imports and share links in
  * the Chinese interface. Apart from the English words, which the first load needs for saved sessions.
  */
+import type { z } from 'zod';
 import { ENGLISH_PROBLEMS, shown, type ProblemWords } from './problem-words.ts';
 
 export const CHINESE_PROBLEMS: ProblemWords = {
@@ -40,7 +41,32 @@ export const CHINESE_PROBLEMS: ProblemWords = {
   notJson: (detail) => `不是有效的 JSON：${detail}`,
   expectedFormat: (format) => `应为 "${format}"`,
   newerVersion: (version, supported) => `版本 ${version} 比本应用支持的 ${supported} 新`,
+  structure: structureProblem,
 };
+
+/** Kinds of value as zod names them (an issue's `expected`), in words. */
+const KINDS: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: 'true 或 false（是或否）', object: '对象', array: '列表', null: '空值（null）' };
+
+/**
+ * An exported file's structure problems (zod's issues) in Chinese, in the words of the problems above; zod's own
+ * English for the rare kinds a file can hardly have.
+ */
+function structureProblem(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? CHINESE_PROBLEMS.required : `应为${KINDS[issue.expected] ?? issue.expected}，实为${CHINESE_PROBLEMS.describe(issue.input)}`;
+    case 'invalid_value':
+      return `应为 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一，实为${CHINESE_PROBLEMS.describe(issue.input)}`;
+    case 'unrecognized_keys':
+      return `多余的字段：${issue.keys.join('、')}`;
+    case 'too_small':
+      return typeof issue.minimum === 'number' && issue.origin === 'number' ? CHINESE_PROBLEMS.atLeast(issue.minimum) : undefined;
+    case 'too_big':
+      return typeof issue.maximum === 'number' && issue.origin === 'number' ? CHINESE_PROBLEMS.atMost(issue.maximum) : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** The problems' words in the interface's language. */
 export function problemWords(lang: 'zh' | 'en'): ProblemWords {

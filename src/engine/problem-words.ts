@@ -3,7 +3,7 @@
  * Chinese for the Chinese one (an import's problems are listed under their path in the file, e.g.
  * `answers.products[0]`). The validation (answers-file.ts, parse-answers.ts) takes the words it writes in.
  */
-
+import type { z } from 'zod';
 
 export type ProblemWords = {
   /** A value as a message names it: the text "…", a list, the number 5. */
@@ -34,6 +34,11 @@ export type ProblemWords = {
   notJson(detail: string): string;
   expectedFormat(format: string): string;
   newerVersion(version: number, supported: number): string;
+  /**
+   * How zod words the problems of an exported file's structure (a field missing or of the wrong kind, in a
+   * file edited by hand), when not in its own English.
+   */
+  structure?: z.core.$ZodErrorMap;
 };
 
 /** A text quoted in a message, shortened (a cell may hold thousands of characters). */

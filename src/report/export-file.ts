@@ -171,8 +171,8 @@ export function importData(rulebooks: CompiledRulebook[], data: unknown, words: 
   const version = (data as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > EXPORT_FORMAT_VERSION) return fail('newerVersion', { version }, [{ path: 'formatVersion', message: words.newerVersion(version, EXPORT_FORMAT_VERSION) }]);
 
-  // (Its structure's problems in zod's words, English: a file of ours is only malformed when edited by hand.)
-  const file = AssessmentFileSchema.safeParse(data);
+  // (Its structure's problems in zod's words, in the interface's language: a file of ours is only malformed when edited by hand.)
+  const file = AssessmentFileSchema.safeParse(data, words.structure ? { error: words.structure } : undefined);
   if (!file.success) {
     const problems = toProblems(file.error);
     return fail('malformed', { count: problems.length }, problems);

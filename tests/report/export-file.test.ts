@@ -3,6 +3,7 @@
  * and gets the same verdicts, or sees per clause what the new rules changed.
  */
 import { assess } from '@/engine';
+import { CHINESE_PROBLEMS } from '@/engine/problem-words-zh';
 import { compareAssessments, exportFileName, exportJson, importErrorMessage, importJson, type ImportResult } from '@/report/export-file';
 import type { Answers } from '@/rulebook/schema';
 import { fixture } from '../engine/helpers';
@@ -148,6 +149,19 @@ describe('a file that cannot be used gives a clear message and every problem wit
     expect(error.code).toBe('malformed');
     expect(error.problems.map((p) => p.path)).toEqual(['exportedAt', 'rulebook.hash', 'assessment.clauses[0].verdict']);
     expect(importErrorMessage(error, 'en')).toBe('The assessment file is damaged or was edited (3 problems).');
+  });
+
+  it('is damaged or edited, its problems in the Chinese interface in Chinese', () => {
+    const file = JSON.parse(saved());
+    delete file.exportedAt;
+    file.assessment.clauses[0].verdict = 'maybe';
+    file.rulebook.hash = 42;
+    const error = failed(importJson([fixture], JSON.stringify(file), CHINESE_PROBLEMS));
+    expect(error.problems).toEqual([
+      { path: 'exportedAt', message: '必须填写' },
+      { path: 'rulebook.hash', message: '应为文字，实为数字 42' },
+      { path: 'assessment.clauses[0].verdict', message: '应为 "applies"、"possible"、"does_not_apply"、"for_information" 之一，实为文字 "maybe"' },
+    ]);
   });
 
   it('is for a policy this app does not have', () => {
