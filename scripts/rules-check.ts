@@ -28,7 +28,7 @@ for (const folder of folders) {
     const items = rulebook.measures.flatMap((m) => m.supportItems);
 
     console.log(`\n${rulebook.meta.title.zh} — ${rulebook.meta.id} v${rulebook.meta.version} (${rulebook.hash.slice(0, 12)})`);
-    console.log(`Clauses with a measure: ${covered}/${coverage.clauses.length} · sentences cited: ${cited}/${sentences.length} · support items: ${items.length} (${items.filter((i) => i.audience === 'government').length} for information) · cases: ${cases.length}\n`);
+    console.log(`Clauses with a measure: ${covered}/${coverage.clauses.length} · sentences cited: ${cited}/${sentences.length} · support items: ${items.length} (${items.filter((i) => i.audience === 'government').length} for information) · cases: ${cases.length} · examples: ${rulebook.examples?.length ?? 0}\n`);
     for (const { clause, measure, sentences: list } of coverage.clauses) {
       const supportItems = measure?.supportItems ?? [];
       console.log(`${clause.label} ${clause.heading}  [${measure ? measure.id : 'NO MEASURE'}] ${supportItems.length} support item(s), ${list.filter((s) => s.citedBy.length).length}/${list.length} sentences cited`);

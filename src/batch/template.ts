@@ -22,25 +22,35 @@ export function batchTemplate(rulebook: CompiledRulebook, lang: Language): strin
 }
 
 /**
- * The template with a few members filled in: the given ones (e.g. a rulebook's scenario cases), or
- * three generated from the questionnaire (exampleMembers).
+ * The template with a few members filled in: the given ones, else the rulebook's example respondents
+ * (examples/*.json, written by its authors), else three generated from the questionnaire (exampleMembers).
  */
 export function batchExample(rulebook: CompiledRulebook, options: { lang?: Language; members?: ExampleMember[] } = {}): string {
   const lang = options.lang ?? 'zh';
   const columns = batchColumns(rulebook);
-  const members = options.members ?? exampleMembers(rulebook, lang);
+  const members = options.members ?? (rulebook.examples?.length ? rulebookExampleMembers(rulebook, lang) : exampleMembers(rulebook, lang));
   let out = batchTemplate(rulebook, lang);
   for (const m of members) out += csvLine(memberCells(columns, m, lang));
   return out;
+}
+
+/** The rulebook's example respondents, each named by its answer to the name question, else "Example member n". */
+function rulebookExampleMembers(rulebook: CompiledRulebook, lang: Language): ExampleMember[] {
+  const t = translator(lang);
+  return (rulebook.examples ?? []).map(({ answers }, n) => {
+    const given = answers[NAME_QUESTION];
+    return { name: typeof given === 'string' && given.trim() !== '' ? given : t('batch.template.exampleName', { n: n + 1 }), answers };
+  });
 }
 
 /** Generated members looked through for the example's three. */
 const EXAMPLE_POOL = 40;
 
 /**
- * Three generated members to show what a filled-in file gives: of a seeded pool, those to whom the most clauses
- * apply (in the pool's order when alike). Three members taken as generated were mostly outside the policy (a
- * government body, an address elsewhere), and an example whose members nothing applies to reads as broken.
+ * Three generated members to show what a filled-in file gives, for a rulebook without examples: of a seeded pool,
+ * those to whom the most clauses apply (in the pool's order when alike). Three members taken as generated were
+ * mostly outside the policy (a government body, an address elsewhere), and an example whose members nothing
+ * applies to reads as broken.
  */
 export function exampleMembers(rulebook: CompiledRulebook, lang: Language): ExampleMember[] {
   const pool = sampleMembers(rulebook, EXAMPLE_POOL, { seed: 2022 });

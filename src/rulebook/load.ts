@@ -10,9 +10,10 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Docume
 import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
 import { clausesDependingOn } from '../engine/dependencies.ts';
+import { parseAnswersFile } from '../engine/parse-answers.ts';
 import { readYamlQuickly } from './fast-yaml.ts';
 import { lintRulebook } from './lint.ts';
-import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook } from './schema.ts';
+import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook, type RulebookExample } from './schema.ts';
 
 export type LocatedProblem = { file: string; line?: number; path: string; message: string };
 
@@ -195,7 +196,35 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
   const content = { meta: withoutSchema(meta.value), measures: measures.value.measures, questionnaire: withoutSchema(questionnaire.value), parameters, source };
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
   const outline = { clauses: content.measures.map((m) => ({ clause: m.clause, title: m.title })), dependents: Object.fromEntries(clausesDependingOn(content)) };
-  return { ...content, hash, outline };
+  const compiled: CompiledRulebook = { ...content, hash, outline };
+  const examples = loadExamples(folder, compiled, rel);
+  if (examples.problems.length > 0) throw new RulebookError(rel(''), examples.problems);
+  return { ...compiled, examples: examples.value };
+}
+
+/**
+ * The example answers files (examples/*.json), each an answers file of this rulebook whose answers fit its
+ * questionnaire: a problem names the file and the path inside it, as an import of the file would.
+ */
+function loadExamples(folder: string, rulebook: CompiledRulebook, rel: (name: string) => string): { value: RulebookExample[]; problems: LocatedProblem[] } {
+  const dir = join(folder, 'examples');
+  const names = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith('.json') && !e.isDirectory()).map((e) => e.name).sort() : [];
+  const value: RulebookExample[] = [];
+  const problems: LocatedProblem[] = [];
+  for (const name of names) {
+    const file = rel(`examples/${name}`);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, ''));
+    } catch (e) {
+      problems.push({ file, path: '(file)', message: `not valid JSON: ${(e as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    const parsed = parseAnswersFile([rulebook], data);
+    if (parsed.ok) value.push({ file: name, answers: parsed.value.answers });
+    else problems.push(...parsed.problems.map((p) => ({ file, path: p.path, message: p.message })));
+  }
+  return { value, problems };
 }
 
 function withoutSchema<T extends { $schema?: string | undefined }>(value: T): T {

@@ -299,7 +299,15 @@ export type CompiledRulebook = {
   hash: string;
   /** What the interview shows of the measures, worked out from them at compile time (not part of the hash). */
   outline: RulebookOutline;
+  /**
+   * Example respondents (examples/*.json, checked against the questionnaire; not part of the hash): the
+   * members of the batch example file, and answers files to try the CLI on.
+   */
+  examples?: RulebookExample[];
 };
+
+/** An example answers file of a rulebook: its name in examples/ and its answers. */
+export type RulebookExample = { file: string; answers: Answers };
 
 export type RulebookOutline = {
   /** The clauses in order, with their titles. */
@@ -313,7 +321,7 @@ export type RulebookOutline = {
  * results use (departments, sections, disclaimer), the parameter tables' rows without their documentation.
  * The measures, the source text and the rest follow lazily (src/rulebook/full.tsx). A CompiledRulebook is one too.
  */
-export type InterviewRulebook = Omit<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters'> & { meta: InterviewMeta; parameters: ParameterRows[] };
+export type InterviewRulebook = Omit<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters' | 'examples'> & { meta: InterviewMeta; parameters: ParameterRows[] };
 export type InterviewMeta = Omit<RulebookMeta, 'departments' | 'sections' | 'disclaimer'>;
 /** A rulebook as the choice of policy shows it. */
 export type RulebookSummary = { id: string; title: LocalizedText };

@@ -13,7 +13,7 @@ declare module 'virtual:rulebook-interviews' {
 
 declare module 'virtual:rulebook-texts' {
   import type { CompiledRulebook } from '@/rulebook/schema';
-  const texts: Record<string, Pick<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters'>>;
+  const texts: Record<string, Pick<CompiledRulebook, 'measures' | 'source' | 'meta' | 'parameters' | 'examples'>>;
   export default texts;
 }
 

@@ -6,7 +6,8 @@
  *   with the first screen, which is its intro. With several, the first screen is the choice of policy and
  *   the interviews' parts load once one is chosen ("virtual:rulebook-interviews"): each new policy folder
  *   would otherwise add its whole questionnaire to every first visit;
- * - "virtual:rulebook-texts": the measures and source text by rulebook id, loaded lazily (src/rulebook/full.tsx);
+ * - "virtual:rulebook-texts": the measures, source text and example respondents by rulebook id, loaded lazily
+ *   (src/rulebook/full.tsx);
  * - "virtual:rulebook-english": with one rulebook, the English of its interview part, which the first load goes
  *   without (src/rulebook/english-split.ts), loaded with the English catalogue or the whole rulebook.
  * An invalid rulebook fails the build with the file, line, path and problem.
@@ -67,7 +68,7 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
         if (id === INTERVIEWS_RESOLVED) return jsonModule(rulebooks.map(interviewPart));
         // With several rulebooks the interview parts load whole ("virtual:rulebook-interviews"): nothing to add.
         if (id === ENGLISH_RESOLVED) return jsonModule(rulebooks.length === 1 ? rulebooks.map((r) => withoutEnglish(interviewPart(r)).english) : []);
-        return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source, meta: r.meta, parameters: r.parameters }])));
+        return jsonModule(Object.fromEntries(rulebooks.map((r) => [r.meta.id, { measures: r.measures, source: r.source, meta: r.meta, parameters: r.parameters, examples: r.examples ?? [] }])));
       } catch (e) {
         if (e instanceof RulebookError) this.error(e.message);
         throw e;
@@ -77,7 +78,7 @@ export function rulebooksPlugin(rulesDir = join(process.cwd(), 'rules')): Plugin
       server.watcher.add(rulesDir);
     },
     handleHotUpdate({ file, server }) {
-      if (file.startsWith(rulesDir) && /\.(ya?ml|txt)$/.test(file)) {
+      if (file.startsWith(rulesDir) && /\.(ya?ml|txt|json)$/.test(file)) {
         for (const resolved of MODULES.values()) {
           const mod = server.moduleGraph.getModuleById(resolved);
           if (mod) server.moduleGraph.invalidateModule(mod);

@@ -2,9 +2,11 @@
  * The files an association downloads: the template and the example. Filled in and imported again, they
  * must give back the answers typed, whatever language the template was made in and however it was saved.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answersSchema, assessVerdicts } from '@/engine';
 import { loadRulebook } from '@/rulebook/load';
+import type { Answers } from '@/rulebook/schema';
 import { batchExample, batchTemplate, parseBatchFile, parseBatchText, parseCsv, sampleMembers } from '@/batch';
 import { encodeGbk, fixture, utf8, withRespondentName } from './helpers';
 
@@ -64,9 +66,20 @@ it('gives an example whose every row is valid and passes the answers-file schema
 
 it("gives an example of members the policy concerns: on the Tianjin rulebook, clauses apply to each", () => {
   const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'));
-  const file = parseBatchFile(utf8(batchExample(tianjin, { lang: 'zh' })), tianjin);
+  const file = parseBatchFile(utf8(batchExample({ ...tianjin, examples: [] }, { lang: 'zh' })), tianjin);
   expect(file.ok && file.counts).toMatchObject({ valid: 3, invalid: 0 });
   if (!file.ok) return;
+  for (const m of file.members) expect(assessVerdicts(tianjin, m.answers).counts.applies, m.name).toBeGreaterThan(0);
+});
+
+it("fills the example with the rulebook's example respondents (examples/*.json) when it has some, named as they name themselves", () => {
+  const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'));
+  const file = parseBatchFile(utf8(batchExample(tianjin, { lang: 'zh' })), tianjin);
+  expect(file.ok && file.counts).toMatchObject({ valid: 4, invalid: 0, warnings: 0 });
+  if (!file.ok) return;
+  expect(file.members.map((m) => m.name)).toEqual(['天津市津南区某农业专业合作社', '天津某自行车有限公司', '天津某跨境电商有限公司', '天津市某自行车行业协会']);
+  const bicycles = JSON.parse(readFileSync(join(process.cwd(), 'rules', 'tianjin-2022', 'examples', 'bicycle-exporter.json'), 'utf8')) as { answers: Answers };
+  expect(file.members[1]!.answers).toEqual(bicycles.answers);
   for (const m of file.members) expect(assessVerdicts(tianjin, m.answers).counts.applies, m.name).toBeGreaterThan(0);
 });
 

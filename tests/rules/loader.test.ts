@@ -94,6 +94,21 @@ it('refuses any other file in parameters/ or cases/ but a README.md, naming it a
   ]);
 });
 
+it('reads the example answers files (examples/*.json) and checks each against the questionnaire, naming the file and the path', () => {
+  const folder = brokenCopy('source.zh.txt', (t) => t);
+  mkdirSync(join(folder, 'examples'));
+  const answers = { kind: 'company', located_here: true, exports: true, export_share: 80, staff: 10 };
+  writeFileSync(join(folder, 'examples', 'good.json'), JSON.stringify({ rulebook: 'demo-packaging', answers }));
+  writeFileSync(join(folder, 'examples', 'notes.md'), 'Read only .json files.');
+  expect(loadRulebook(folder, join(folder, '..')).examples).toEqual([{ file: 'good.json', answers }]);
+
+  writeFileSync(join(folder, 'examples', 'bad.json'), JSON.stringify({ rulebook: 'demo-packaging', answers: { ...answers, kind: 'ngo', staff: -1 } }));
+  writeFileSync(join(folder, 'examples', 'cut.json'), '{ "rulebook": "demo-packaging", ');
+  expect(formatProblems(problemsOf(folder))).toMatch(
+    /^ {2}demo-packaging\/examples\/bad\.json {2}answers\.kind: "ngo" is not an option of .*\n {2}demo-packaging\/examples\/bad\.json {2}answers\.staff: .*\n {2}demo-packaging\/examples\/cut\.json {2}\(file\): not valid JSON: .+$/,
+  );
+});
+
 it('reports a YAML syntax error with its line', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('  - id: c2\n', '  - id: c2\n   bad: [\n'));
   expect(problemsOf(folder)[0]).toEqual({ file: 'demo-packaging/measures.yaml', line: 30, path: '(syntax)', message: 'Sequence item without - indicator' });
