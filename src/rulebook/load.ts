@@ -220,6 +220,12 @@ function loadExamples(folder: string, rulebook: CompiledRulebook, rel: (name: st
       problems.push({ file, path: '(file)', message: `not valid JSON: ${(e as Error).message.split('\n')[0]}` });
       continue;
     }
+    // (A folder copied to start another policy keeps its examples naming the first.)
+    const named = typeof data === 'object' && data !== null ? (data as { rulebook?: unknown }).rulebook : undefined;
+    if (typeof named === 'string' && named !== rulebook.meta.id) {
+      problems.push({ file, path: 'rulebook', message: `"${named}" should be "${rulebook.meta.id}": an example in this folder is for the rulebook it holds` });
+      continue;
+    }
     const parsed = parseAnswersFile([rulebook], data);
     if (parsed.ok) value.push({ file: name, answers: parsed.value.answers });
     else problems.push(...parsed.problems.map((p) => ({ file, path: p.path, message: p.message })));

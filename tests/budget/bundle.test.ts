@@ -5,7 +5,7 @@
  * (React, the form and wizard code, the questionnaire). The measures and source text, the engine, the
  * results, report, workspace, batch and the English catalogue load lazily.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +30,10 @@ it('stays within the budget when a second policy is added: a new folder under ru
     cpSync(join(process.cwd(), 'rules', 'tianjin-2022'), join(rulesDir, 'second-policy'), { recursive: true });
     const meta = join(rulesDir, 'second-policy', 'rulebook.yaml');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^id: tianjin-2022$/m, 'id: second-policy'));
+    for (const name of readdirSync(join(rulesDir, 'second-policy', 'examples'))) {
+      const example = join(rulesDir, 'second-policy', 'examples', name);
+      writeFileSync(example, readFileSync(example, 'utf8').replace('"rulebook": "tianjin-2022"', '"rulebook": "second-policy"'));
+    }
     const one = await startupLoad();
     const two = await startupLoad(rulesDir);
     // The first screen is the choice of policy: neither questionnaire comes with it.

@@ -104,8 +104,9 @@ it('reads the example answers files (examples/*.json) and checks each against th
 
   writeFileSync(join(folder, 'examples', 'bad.json'), JSON.stringify({ rulebook: 'demo-packaging', answers: { ...answers, kind: 'ngo', staff: -1 } }));
   writeFileSync(join(folder, 'examples', 'cut.json'), '{ "rulebook": "demo-packaging", ');
+  writeFileSync(join(folder, 'examples', 'copied.json'), JSON.stringify({ rulebook: 'tianjin-2022', answers }));
   expect(formatProblems(problemsOf(folder))).toMatch(
-    /^ {2}demo-packaging\/examples\/bad\.json {2}answers\.kind: "ngo" is not an option of .*\n {2}demo-packaging\/examples\/bad\.json {2}answers\.staff: .*\n {2}demo-packaging\/examples\/cut\.json {2}\(file\): not valid JSON: .+$/,
+    /^ {2}demo-packaging\/examples\/bad\.json {2}answers\.kind: "ngo" is not an option of .*\n {2}demo-packaging\/examples\/bad\.json {2}answers\.staff: .*\n {2}demo-packaging\/examples\/copied\.json {2}rulebook: "tianjin-2022" should be "demo-packaging": an example in this folder is for the rulebook it holds\n {2}demo-packaging\/examples\/cut\.json {2}\(file\): not valid JSON: .+$/,
   );
 });
 
