@@ -51,8 +51,30 @@ export const AssessmentFileSchema = z.object({
     ),
   }),
 });
-/** The file as written: the schema's shape with the full Assessment and validated answers. */
-export type AssessmentFile = Omit<z.infer<typeof AssessmentFileSchema>, 'answers' | 'assessment'> & { answers: Answers; assessment: Assessment };
+/**
+ * The file as written: the schema's shape with validated answers and the assessment, whole (a results page's
+ * download: a record of the assessment with its reasons) or its verdicts only (a workspace file).
+ */
+export type AssessmentFile = Omit<z.infer<typeof AssessmentFileSchema>, 'answers' | 'assessment'> & { answers: Answers; assessment: Assessment | AssessmentVerdicts };
+
+/**
+ * Of an assessment, what a workspace file keeps: each clause's and support item's verdict, which an import compares
+ * with the current rules. The reasons, quotes and next steps are the rulebook's, given again when the entry is
+ * opened; kept whole they made each entry about 450 KB, and a workspace of 40 clients too big to import back.
+ */
+export type AssessmentVerdicts = {
+  rulebook: Assessment['rulebook'];
+  clauses: { id: string; clause: number; verdict: Verdict; supportItems: { id: string; verdict: Verdict }[] }[];
+  counts: Assessment['counts'];
+};
+
+export function verdictsOf(assessment: Assessment): AssessmentVerdicts {
+  return {
+    rulebook: assessment.rulebook,
+    clauses: assessment.clauses.map((c) => ({ id: c.id, clause: c.clause, verdict: c.verdict, supportItems: c.supportItems.map((i) => ({ id: i.id, verdict: i.verdict })) })),
+    counts: assessment.counts,
+  };
+}
 export type RulebookRef = z.infer<typeof RulebookRefSchema>;
 
 export type ExportInput = {
@@ -66,9 +88,11 @@ export type ExportInput = {
   /** A workspace entry's dates (SavedAssessment), when the file is one of the workspace's. */
   savedAt?: string;
   updatedAt?: string;
+  /** Keep only the verdicts of the assessment (a workspace file: see AssessmentVerdicts). */
+  verdictsOnly?: boolean;
 };
 
-export function assessmentFile({ rulebook, assessment, answers, respondentName, exportedAt, savedAt, updatedAt }: ExportInput): AssessmentFile {
+export function assessmentFile({ rulebook, assessment, answers, respondentName, exportedAt, savedAt, updatedAt, verdictsOnly }: ExportInput): AssessmentFile {
   const name = respondentName?.trim() || respondentNameOf(rulebook, answers);
   return {
     format: EXPORT_FORMAT,
@@ -79,7 +103,7 @@ export function assessmentFile({ rulebook, assessment, answers, respondentName, 
     ...(name ? { respondentName: name } : {}),
     ...(savedAt ? { savedAt } : {}),
     ...(updatedAt ? { updatedAt } : {}),
-    assessment,
+    assessment: verdictsOnly ? verdictsOf(assessment) : assessment,
   };
 }
 

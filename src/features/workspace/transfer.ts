@@ -14,8 +14,8 @@ import { problemWords } from '@/engine/problem-words-zh';
 import './messages';
 
 /**
- * The saved assessments as files, each under the name `nameOf` gives it (store.ts `entryName`); those whose
- * rulebook this app no longer has are left out (and counted).
+ * The saved assessments as files, each under the name `nameOf` gives it (store.ts `entryName`), with the verdicts
+ * of its assessment (a few KB an entry); those whose rulebook this app no longer has are left out (and counted).
  */
 export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRulebook[], nameOf: (item: SavedAssessment) => string): { files: AssessmentFile[]; skipped: SavedAssessment[] } {
   const files: AssessmentFile[] = [];
@@ -26,13 +26,14 @@ export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRule
       skipped.push(item);
       continue;
     }
-    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: nameOf(item), savedAt: item.savedAt, updatedAt: item.updatedAt }));
+    files.push(assessmentFile({ rulebook, assessment: assess(rulebook, item.answers), answers: item.answers, respondentName: nameOf(item), savedAt: item.savedAt, updatedAt: item.updatedAt, verdictsOnly: true }));
   }
   return { files, skipped };
 }
 
-export function workspaceJson(items: SavedAssessment[], rulebooks: CompiledRulebook[], nameOf: (item: SavedAssessment) => string): string {
-  return `${JSON.stringify(workspaceFiles(items, rulebooks, nameOf).files, null, 2)}\n`;
+/** The workspace file: its entries (workspaceFiles), one a line. */
+export function workspaceJson(files: AssessmentFile[]): string {
+  return `[\n${files.map((f) => JSON.stringify(f)).join(',\n')}\n]\n`;
 }
 
 /** `reassessed`: the entries made under other rules (another version), each assessed again under the current ones; `was`, those rules. */

@@ -36,8 +36,11 @@ import './workspace.css';
 import { ScrollRegion } from '@/shared/ui/scroll-region';
 import '@/shared/ui/tables.css';
 
-/** Larger than any real workspace file: refuse before reading it into memory. */
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * Larger than any real workspace file (about 9 KB an assessment: 10,000 clients in 90 MB): refuse before reading
+ * it into memory.
+ */
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** Assessments per page. */
 export const WORKSPACE_PAGE = 50;
 
@@ -192,8 +195,8 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   const exportAll = () => {
     const all = items ?? [];
     const nameOf = (item: SavedAssessment) => entryName(item, t);
-    const { skipped } = workspaceFiles(all, rulebooks, nameOf);
-    downloadText(`policy-self-check_workspace_${today()}.json`, workspaceJson(all, rulebooks, nameOf), 'application/json');
+    const { files, skipped } = workspaceFiles(all, rulebooks, nameOf);
+    downloadText(`policy-self-check_workspace_${today()}.json`, workspaceJson(files), 'application/json');
     setStatus(skipped.length ? { message: say('workspace.exportSkipped', { count: skipped.length }) } : null);
   };
 
@@ -201,7 +204,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     setProblem(null);
     setStatus(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: '20 MB' }), details: [] });
+      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: '100 MB' }), details: [] });
       return;
     }
     const result = importWorkspace(await file.text(), rulebooks, lang, (n) => `${t('workspace.untitled', { date: today() })} ${n}`);
