@@ -64,6 +64,17 @@ function cellReader(question: Question): (raw: string) => CellResult {
     case 'multi': {
       const options = new Map<string, string>();
       for (const o of question.options ?? []) for (const key of [o.value, o.label.zh, o.label.en]) if (!options.has(normalise(key))) options.set(normalise(key), o.value);
+      // A label's words before the explanation in brackets that ends it ("工业" for "工业（采矿、制造、……）"), as a
+      // person types it, when no other option's label starts the same. (Not a bracket inside a name: "中国（天津）自由
+      // 贸易试验区" is not "中国".)
+      const heads = new Map<string, string | null>();
+      for (const o of question.options ?? [])
+        for (const label of [o.label.zh, o.label.en]) {
+          const head = normalise(/^(.+?)\s*[（(][^（()）]*[）)]$/.exec(label)?.[1] ?? '');
+          if (head.length < 2 || options.has(head)) continue;
+          heads.set(head, heads.has(head) && heads.get(head) !== o.value ? null : o.value);
+        }
+      for (const [head, value] of heads) if (value !== null) options.set(head, value);
       // Ids only: the template's label row shows the labels, in both languages.
       const allowed = (question.options ?? []).map((o) => o.value).join(', ') + (question.dontKnow ? `, ${DONT_KNOW}` : '');
       // Not an option: the one meant, when a label holds what was written or the other way round ("西青" for

@@ -182,3 +182,22 @@ it('suggests the option meant when a cell holds part of its label or a misspelt 
   expect(describeIssue(file.issues[0]!, 'zh')).toBe('“协会”不是“kind”的选项。是否应为“行业协会”（代码 association）？可填选项的代码或名称（见模板第 2 行）');
   expect(describeIssue(file.issues[1]!, 'en')).toBe('"compnay" is not an option of "kind". Did you mean "A company" (code company)? Write an option\'s code or its label (row 2 of the template)');
 });
+
+it("reads an option written as its label's words before the explanation in brackets, unless two options' labels start alike", () => {
+  const bracketed = structuredClone(fixture);
+  const materials = bracketed.questionnaire.steps.flatMap((st) => st.questions).find((q) => q.id === 'materials')!;
+  const kind = bracketed.questionnaire.steps.flatMap((st) => st.questions).find((q) => q.id === 'kind')!;
+  kind.options![0]!.label = { zh: '企业（公司、合伙企业、个体工商户）', en: 'A company (or a partnership)' };
+  materials.options![0]!.label = { zh: '塑料（软）', en: 'Plastic (soft)' };
+  materials.options![1]!.label = { zh: '塑料（硬）', en: 'Plastic (hard)' };
+  const file = parseBatchText(
+    'name,kind,located_here,exports,materials\nA,企业,true,yes,塑料（软）\nB, a company ,true,yes,玻璃\nC,企业（公司、合伙企业、个体工商户）,true,yes,塑料\n',
+    bracketed,
+    { lang: 'zh' },
+  );
+  if (!file.ok) throw new Error('expected the file to be read');
+  expect(file.members.map((m) => m.answers.kind)).toEqual(['company', 'company', 'company']);
+  expect(file.members[0]!.answers.materials).toEqual(['paper']);
+  // "塑料" starts both the soft and the hard: which one is not for the app to guess.
+  expect(file.issues.filter((i) => i.cell).map((i) => [i.cell, i.code])).toEqual([['E4', 'notAnOptionSuggest']]);
+});
