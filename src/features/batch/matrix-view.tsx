@@ -26,6 +26,8 @@ import '@/shared/ui/tables.css';
 const PAGE = 50;
 /** Rows in the first frame of a page, and added in each frame after it. */
 const ROWS_PER_FRAME = 10;
+/** Longer names than this may be cut to three lines in the matrix: they carry their whole text as a tooltip. */
+const MEMBER_NAME_SHOWN = 60;
 /** Sorting by a clause puts the members it applies to first. */
 const RANK: Record<Verdict, number> = { applies: 0, possible: 1, does_not_apply: 2, for_information: 3 };
 
@@ -205,7 +207,12 @@ export function MatrixView({ matrix, rulebook, members }: Props) {
             {shown.slice(0, rendered.count).map((row) => (
               <tr key={row.row}>
                 <td>{row.row}</td>
-                <th scope="row">{nameOf(row)}</th>
+                <th scope="row">
+                  {/* A name of a paragraph's length shows its first three lines (all of it on hover, to a screen reader, and in the member's report). */}
+                  <span className="member-name" title={nameOf(row).length > MEMBER_NAME_SHOWN ? nameOf(row) : undefined}>
+                    {nameOf(row)}
+                  </span>
+                </th>
                 {row.verdicts.map((v, i) => (
                   <td key={matrix.clauses[i]!.id} className={`badge-${v}`}>
                     {verdictWords[v]}
