@@ -3,7 +3,8 @@ import { lazy, use, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { Answers, CompiledRulebook, InterviewRulebook } from '@/rulebook/schema';
 import { RulebookLoaderProvider, useFullRulebooks, type RulebookLoader } from '@/rulebook/full';
-import { localize, type Language } from '@/i18n';
+import { localize, storedLanguage, type Language } from '@/i18n';
+import { ShareProblems } from '@/share/share-problems';
 import type { ImportedAssessment } from '@/report/export-file';
 import type { KeptBatch } from '@/features/batch/batch-screen';
 import { batchKeeper } from '@/features/batch/keeper';
@@ -118,8 +119,9 @@ function Shell({ source, begin }: { source: RulebookSource; begin: WizardStart |
   useEffect(() => {
     if (!link) return;
     let live = true;
-    void Promise.all([import('@/share/share-link'), source.load(true)]).then(([{ decodeShareFragment }, rulebooks]) => {
-      const decoded = decodeShareFragment(rulebooks, link.fragment);
+    void Promise.all([import('@/share/share-link'), source.load(true), import('@/engine/problem-words-zh')]).then(([{ decodeShareFragment }, rulebooks, { problemWords }]) => {
+      // The answers' problems, if any, in the interface's language.
+      const decoded = decodeShareFragment(rulebooks, link.fragment, problemWords(storedLanguage()));
       if (!live) return;
       if (!decoded.ok) {
         if (link.n === 1) setOpened({ opening: { start: { kind: 'shareError', error: decoded.error } }, n: link.n });
@@ -393,7 +395,10 @@ function ShareErrorNotice({ error, then = 'fresh', onDismiss }: { error: ShareEr
   }, []);
   return (
     <div className="notice warning" role="alert" ref={ref} tabIndex={onDismiss ? -1 : undefined}>
-      <p>{shareErrorMessage(error, lang, then)}</p>
+      <div>
+        <p>{shareErrorMessage(error, lang, then)}</p>
+        <ShareProblems error={error} />
+      </div>
       {onDismiss && (
         <button
           type="button"

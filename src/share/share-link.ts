@@ -13,6 +13,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod/mini';
 import { parseAnswersFile, type InputProblem } from '../engine/index.ts';
+import type { ProblemWords } from '../engine/problem-words.ts';
 import type { Answers, InterviewRulebook } from '../rulebook/schema.ts';
 import { fragmentOf, SHARE_PREFIX, type ShareError, type ShareErrorCode } from './share-errors.ts';
 // Registers the exports messages (t('exports.…')).
@@ -53,7 +54,8 @@ export type SharedAnswers<R extends InterviewRulebook = InterviewRulebook> = {
 export type ShareResult<R extends InterviewRulebook = InterviewRulebook> = { ok: true; value: SharedAnswers<R> } | { ok: false; error: ShareError };
 
 /** Read a share fragment (`psc1.…`, `#psc1.…`, or a whole URL) back into answers for one of the rulebooks. */
-export function decodeShareFragment<R extends InterviewRulebook>(rulebooks: R[], fragment: string): ShareResult<R> {
+/** `words`: how the answers' problems are worded (the interface's language; English by default). */
+export function decodeShareFragment<R extends InterviewRulebook>(rulebooks: R[], fragment: string, words?: ProblemWords): ShareResult<R> {
   const text = fragmentOf(fragment);
   const head = /^psc(\d*)/.exec(text);
   if (!head || text.length > MAX_FRAGMENT_LENGTH) return fail('notOurs');
@@ -90,7 +92,7 @@ export function decodeShareFragment<R extends InterviewRulebook>(rulebooks: R[],
 
   const rulebook = rulebooks.find((r) => r.meta.id === payload.r);
   if (!rulebook) return fail('unknownRulebook', { id: payload.r });
-  const answers = parseAnswersFile(rulebooks, { rulebook: payload.r, answers: payload.a });
+  const answers = parseAnswersFile(rulebooks, { rulebook: payload.r, answers: payload.a }, words);
   if (!answers.ok) return fail('invalidAnswers', { count: answers.problems.length }, answers.problems);
   return { ok: true, value: { rulebook, answers: answers.value.answers, rulebookChanged: !rulebook.hash.startsWith(payload.h) || payload.h.length === 0 } };
 }

@@ -291,3 +291,14 @@ it('a broken link the page opened with: the message stays on the intro until the
   expect(screen.getByRole('heading', { level: 1, name: '示例市绿色包装促进办法' })).toBeInTheDocument();
   expect(screen.queryByText(/已为您重新开始/)).not.toBeInTheDocument();
 });
+
+it('a link whose answers no longer fit the questionnaire lists each, at its path, in the language of the page', async () => {
+  window.history.replaceState(null, '', `/#${encodeShareFragment(fixture, { ...shared, kind: 'ngo', export_share: 150 })}`);
+  renderApp();
+  expect(await screen.findByText(/这个分享链接中的回答与当前问卷不符（2 处问题）/)).toBeInTheDocument();
+  const problems = screen.getByRole('list');
+  expect(within(problems).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    'answers.kind："ngo" 不是问题“kind”的选项；可选：company, association',
+    'answers.export_share：不能大于 100',
+  ]);
+});

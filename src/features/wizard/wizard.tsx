@@ -16,6 +16,7 @@ import type { ClauseChange, ImportedAssessment, WorkspaceEntryRef } from '@/repo
 import { useFullRulebookWhenLoaded } from '@/rulebook/full';
 import { rulebookLabel } from '@/rulebook/label';
 import { shareErrorMessage, type ShareError } from '@/share/share-errors';
+import { ShareProblems } from '@/share/share-problems';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
 import { clearSession, loadSession, saveSession } from './persistence';
@@ -62,7 +63,7 @@ export type WizardStart =
  * `message` is worked out when shown, so that it follows the language switch. `onlyAt`: shown on that screen
  * only (what it says is about that screen).
  */
-type Notice = { tone: 'info' | 'warning'; message: (t: TFunction, lang: Language) => string; changes?: ClauseChange[]; onlyAt?: string } | null;
+type Notice = { tone: 'info' | 'warning'; message: (t: TFunction, lang: Language) => string; changes?: ClauseChange[]; shareError?: ShareError; onlyAt?: string } | null;
 
 type Props = {
   rulebook: InterviewRulebook;
@@ -102,7 +103,7 @@ function beginning(rulebook: InterviewRulebook, start: WizardStart | undefined):
     return {
       input: saved.status === 'restored' ? { answers: saved.answers, at: { at: 'intro' } } : {},
       // About the intro ("start" or "continue where you left off"): gone once the interview goes on.
-      notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang, resume ? 'resume' : 'fresh'), onlyAt: 'intro' },
+      notice: { tone: 'warning', message: (_t, lang) => shareErrorMessage(start.error, lang, resume ? 'resume' : 'fresh'), shareError: start.error, onlyAt: 'intro' },
     };
   }
   if (saved.status === 'incompatible') return { input: {}, notice: { tone: 'warning', message: (t) => t('wizard.corruptNotice') } };
@@ -356,6 +357,7 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
         <div className={`notice ${notice.tone === 'warning' ? 'warning' : ''}`} role="status">
           <div>
             <p>{notice.message(t, lang)}</p>
+            {notice.shareError && <ShareProblems error={notice.shareError} />}
             {notice.changes && notice.changes.length > 0 && (
               <Suspense fallback={null}>
                 <ChangesTable changes={notice.changes} />
