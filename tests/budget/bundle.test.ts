@@ -5,11 +5,12 @@
  * (React, the form and wizard code, the questionnaire). The measures and source text, the engine, the
  * results, report, workspace, batch and the English catalogue load lazily.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { rulesWithSecondPolicy } from '../second-policy';
 
 const BUDGET_KB = 150;
 
@@ -26,14 +27,7 @@ it('stays within the budget when a second policy is added: a new folder under ru
   // rules/ with a second rulebook (the Tianjin one again, under another id).
   const rulesDir = mkdtempSync(join(tmpdir(), 'budget-rules-'));
   try {
-    cpSync(join(process.cwd(), 'rules', 'tianjin-2022'), join(rulesDir, 'tianjin-2022'), { recursive: true });
-    cpSync(join(process.cwd(), 'rules', 'tianjin-2022'), join(rulesDir, 'second-policy'), { recursive: true });
-    const meta = join(rulesDir, 'second-policy', 'rulebook.yaml');
-    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^id: tianjin-2022$/m, 'id: second-policy'));
-    for (const name of readdirSync(join(rulesDir, 'second-policy', 'examples'))) {
-      const example = join(rulesDir, 'second-policy', 'examples', name);
-      writeFileSync(example, readFileSync(example, 'utf8').replace('"rulebook": "tianjin-2022"', '"rulebook": "second-policy"'));
-    }
+    rulesWithSecondPolicy(rulesDir);
     const one = await startupLoad();
     const two = await startupLoad(rulesDir);
     // The first screen is the choice of policy: neither questionnaire comes with it.

@@ -5,9 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rulesWithSecondPolicy } from '../second-policy';
 import { recordRequests, startPreview, watchCspViolations } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 8;
@@ -20,16 +21,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(join(tmpdir(), 'psc-two-policies-'));
   const rules = join(dir, 'rules');
-  cpSync('rules/tianjin-2022', join(rules, 'tianjin-2022'), { recursive: true });
-  cpSync('rules/tianjin-2022', join(rules, 'second-policy'), { recursive: true });
-  const meta = join(rules, 'second-policy', 'rulebook.yaml');
-  writeFileSync(
-    meta,
-    readFileSync(meta, 'utf8')
-      .replace(/^id: tianjin-2022$/m, 'id: second-policy')
-      .replace(/^( {2}zh: ).*$/m, `$1${SECOND}`)
-      .replace(/^( {2}en: ).*$/m, '$1A second policy (demo)'),
-  );
+  rulesWithSecondPolicy(rules, { zh: SECOND, en: 'A second policy (demo)' });
   execFileSync('npx', ['vite', 'build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'error'], {
     env: { ...process.env, NODE_ENV: 'production', PSC_RULES_DIR: rules },
     stdio: ['ignore', 'ignore', 'inherit'],
