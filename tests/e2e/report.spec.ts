@@ -18,8 +18,12 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await expect(readInPolicy).toBeVisible();
   const noneNeedMore = page.getByRole('heading', { name: /^可能与您相关.*（0 条）/ });
   await expect(noneNeedMore).toBeVisible();
+  const whoAndWhen = page.getByText(/^评估对象：天津某自行车有限公司 日期：\d{4}年\d{1,2}月\d{1,2}日$/);
+  await expect(whoAndWhen).toBeHidden();
   await page.emulateMedia({ media: 'print' });
   await expect(readInPolicy).toBeHidden();
+  // Whose assessment and when, as the printable report says it.
+  await expect(whoAndWhen).toBeVisible();
   // A group without clauses is not printed; one folded on the page prints its clauses' names, and says so.
   await expect(noneNeedMore).toBeHidden();
   const folded = page.locator('.result-group.verdict-does_not_apply .folded-print');

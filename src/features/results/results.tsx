@@ -6,6 +6,8 @@ import { lazy, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefOb
 import { useTranslation } from '@/i18n/react';
 import type { Assessment, ClauseResult } from '@/engine';
 import { localize } from '@/i18n';
+import { formatDate } from '@/i18n/format';
+import { respondentNameOf } from '@/report/model';
 import { clauseLabel } from '@/rulebook/source';
 import { useLanguage } from '@/app/language';
 import type { Answers, CompiledRulebook, InterviewRulebook, Verdict } from '@/rulebook/schema';
@@ -215,6 +217,19 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
         </h1>
         {/* Which policy: with several, a shared link's results would not say. */}
         <p>{t('results.intro', { policy: localize(rulebook.meta.title, lang) })}</p>
+        {/* Printed from the browser's menu (a phone's share → print): whose assessment, and when, as the printable report says. */}
+        <p className="print-only">
+          <span>
+            {t('report.respondent')}
+            {t('punct.colon')}
+            {respondentNameOf(rulebook, answers) ?? t('report.anonymous')}
+          </span>{' '}
+          <span>
+            {t('report.date')}
+            {t('punct.colon')}
+            {formatDate(new Date().toISOString().slice(0, 10), lang)}
+          </span>
+        </p>
         <p className="counts">{t('report.counts', assessment.counts)}</p>
         <OpenItems rulebook={rulebook} assessment={assessment} onAnswer={onAnswer} />
         {assessment.scopeNotice && (
