@@ -1,12 +1,12 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
 import { cspPlugin, SECURITY_HEADERS } from './src/app/csp.ts';
 import { serviceWorkerPlugin } from './src/offline/service-worker-plugin.ts';
 import { prerenderPlugin } from './src/prerender/vite-plugin.ts';
+import { rulesDirectory } from './src/rulebook/load.ts';
 import { rulebooksPlugin } from './src/rulebook/vite-plugin.ts';
 
 /**
@@ -18,7 +18,7 @@ const SOURCE_DATE_EPOCH = Number(process.env.SOURCE_DATE_EPOCH || Number.NaN);
 const BUILD_DATE = new Date(Number.isFinite(SOURCE_DATE_EPOCH) ? SOURCE_DATE_EPOCH * 1000 : Date.now()).toISOString().slice(0, 10);
 
 /** The rulebooks built into the app: rules/, or another folder of rulebooks named by PSC_RULES_DIR (a rule author's drafts). */
-const RULES_DIR = process.env.PSC_RULES_DIR ? resolve(process.env.PSC_RULES_DIR) : fileURLToPath(new URL('./rules', import.meta.url));
+const RULES_DIR = rulesDirectory(fileURLToPath(new URL('./rules', import.meta.url)));
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __BUILD_DATE__: JSON.stringify(BUILD_DATE) },

@@ -1,15 +1,17 @@
 /**
- * npm run rules:check — validate every rulebook under rules/, print its coverage table
+ * npm run rules:check — validate every rulebook under rules/ (or the folder PSC_RULES_DIR names), print its coverage table
  * (clause → support items → quoted sentences) and the sentences nobody cites, and run its scenario
  * cases (cases/*.yaml). Exit 1 on any problem or failing case; each names its file and line.
  */
 import { join } from 'node:path';
 import { runCases } from '../src/rulebook/cases';
 import { checkRulebook } from '../src/rulebook/check';
-import { formatProblems, loadCases, loadRulebook, locator, rulebookFolders, RulebookError } from '../src/rulebook/load';
+import { formatProblems, loadCases, loadRulebook, locator, rulebookFolders, RulebookError, rulesDirectory } from '../src/rulebook/load';
 
-const rulesDir = join(process.cwd(), 'rules');
+const rulesDir = rulesDirectory(join(process.cwd(), 'rules'));
 let failed = false;
+// Drafts kept elsewhere (PSC_RULES_DIR): say which folder this is.
+if (process.env.PSC_RULES_DIR) console.log(`Rulebooks in ${rulesDir}\n`);
 
 const folders = rulebookFolders(rulesDir);
 if (folders.length === 0) {

@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts';
 import { isLanguage, localize, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
-import { RulebookError } from '../rulebook/load.ts';
+import { RulebookError, rulesDirectory } from '../rulebook/load.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
@@ -163,7 +163,8 @@ function changeNote(imported: ImportedAssessment, lang: Language): string {
 
 const argv = process.argv.slice(2);
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const rulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
+  // Before the working folder becomes the caller's: PSC_RULES_DIR is relative to where npm runs, as for the app.
+  const rulesDir = rulesDirectory(fileURLToPath(new URL('../../rules', import.meta.url)));
   endQuietlyWhenThePipeCloses();
   workInTheCallersFolder();
   if (argv.includes('--batch'))

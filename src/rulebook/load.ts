@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
@@ -269,6 +269,14 @@ function unreadFiles(folder: string, sub: 'parameters' | 'cases', rel: (name: st
 }
 
 /** Every rulebook folder under `rulesDir` (a folder holding a rulebook.yaml). */
+/**
+ * The folder of rulebooks the app, the CLI and rules:check read: rules/ in the project, or another folder of
+ * rulebooks (a rule author's drafts) named by PSC_RULES_DIR, relative to the folder npm runs in.
+ */
+export function rulesDirectory(projectRules: string): string {
+  return process.env.PSC_RULES_DIR ? resolve(process.env.PSC_RULES_DIR) : projectRules;
+}
+
 export function rulebookFolders(rulesDir: string): string[] {
   if (!existsSync(rulesDir)) return [];
   return readdirSync(rulesDir)

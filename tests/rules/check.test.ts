@@ -109,6 +109,14 @@ describe('npm run rules:check', () => {
     expect(result.status).toBe(0);
   });
 
+  it('checks the drafts PSC_RULES_DIR names, and says which folder it checked', () => {
+    const root = copyWith({ 'cases/basic.yaml': (t) => t.replace('clauses: { 1: does_not_apply, 3: does_not_apply }', 'clauses: { 1: does_not_apply, 3: applies }') });
+    const result = spawnSync(tsx, [script], { cwd: process.cwd(), encoding: 'utf8', env: { ...process.env, PSC_RULES_DIR: join(root, 'rules') } });
+    expect(result.stdout.startsWith(`Rulebooks in ${join(root, 'rules')}\n`)).toBe(true);
+    expect(result.stdout).toContain('Failing cases: 1 of 3 (2 passed):');
+    expect(result.status).toBe(1);
+  });
+
   it('reports a failing case with its file and line, and exits 1', () => {
     const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t.replace('clauses: { 1: does_not_apply, 3: does_not_apply }', 'clauses: { 1: does_not_apply, 3: applies }') }));
     expect(result.stdout).toContain(
