@@ -26,10 +26,10 @@ function item(answers: Answers, lang: Language) {
   return heading.closest('.item') as HTMLElement;
 }
 
-it('too many staff (en): ✗ "Number of staff: 400 (needed: is less than 300)", and the near miss', () => {
+it('too many staff (en): ✗ "Number of staff: 400 (needs an answer that is less than 300)", and the near miss', () => {
   const el = item({ ...company, staff: 400 }, 'en');
   const line = within(el).getByText(/Number of staff: 400/).closest('li')!;
-  expect(line).toHaveTextContent('✗ Number of staff: 400 (needed: is less than 300)');
+  expect(line).toHaveTextContent('✗ Number of staff: 400 (needs an answer that is less than 300)');
   expect(within(line).getByRole('img')).toHaveAccessibleName('Does not apply');
   expect(within(el).getByText('This item could apply if “Number of staff” is less than 300.')).toBeInTheDocument();
 });
@@ -42,7 +42,7 @@ it('too many staff (zh): ✗ "员工人数：400（要求：低于 300）", and 
 
 it('few staff (en and zh): ✓ on the staff line, no near miss', () => {
   const en = item({ ...company, staff: 40 }, 'en');
-  expect(within(en).getByText(/Number of staff: 40/).closest('li')).toHaveTextContent('✓ Number of staff: 40 (needed: is less than 300)');
+  expect(within(en).getByText(/Number of staff: 40/).closest('li')).toHaveTextContent('✓ Number of staff: 40 (needs an answer that is less than 300)');
   expect(within(en).queryByText(/could apply if/)).toBeNull();
   const zh = item({ ...company, staff: 40 }, 'zh');
   expect(within(zh).getByText(/员工人数：40/).closest('li')).toHaveTextContent('✓ 员工人数：40 （要求：低于 300）');

@@ -53,7 +53,7 @@ it('lists the answers still missing for an item that may apply, in English with 
   expect(rows[0]).toEqual(['Clause', 'Clause title', 'Support item id', 'Support item', 'For', 'Verdict', 'Why', 'Responsible departments', 'Policy text']);
   const degradable = rows[1]!;
   expect(degradable[5]).toBe('May apply');
-  expect(degradable[6]).toBe("? Do you use degradable packaging? Don't know (needed: is “Yes”)\nStill to answer: Do you use degradable packaging? (you answered “don’t know”)");
+  expect(degradable[6]).toBe("? Do you use degradable packaging? Don't know (needs an answer that is “Yes”)\nStill to answer: Do you use degradable packaging? (you answered “don’t know”)");
   expect(degradable[8]).toBe('对使用可降解包装材料的本市企业给予技术指导。\n(Translation: Local companies using degradable packaging materials receive technical guidance.)');
 });
 

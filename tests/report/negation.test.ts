@@ -55,7 +55,7 @@ describe('too many staff: the item does not apply because of the staff line', ()
 
   it('Markdown, en and zh: ✗ on the staff line, and the near miss "would apply if … is less than 300"', () => {
     const en = markdown(many, 'en');
-    expect(en).toContain('- ✗ Number of staff — 400 (needed: is less than 300)');
+    expect(en).toContain('- ✗ Number of staff — 400 (needs an answer that is less than 300)');
     expect(en).toContain('**Near misses**: Would apply if “Number of staff” is less than 300');
     expect(en.join('\n')).not.toMatch(/Number of staff.*is at least 300/);
     const zh = markdown(many, 'zh');
@@ -65,7 +65,7 @@ describe('too many staff: the item does not apply because of the staff line', ()
   });
 
   it('CSV, en and zh: the reason cell says the same', () => {
-    expect(itemReason(item(many), questions, 'en')).toBe('✗ Number of staff: 400 (needed: is less than 300)\nNear misses: Would apply if “Number of staff” is less than 300');
+    expect(itemReason(item(many), questions, 'en')).toBe('✗ Number of staff: 400 (needs an answer that is less than 300)\nNear misses: Would apply if “Number of staff” is less than 300');
     expect(itemReason(item(many), questions, 'zh')).toBe('✗ 员工人数：400（要求：低于 300）\n差一点适用：如果“员工人数”低于 300，则可能适用');
   });
 });
@@ -73,12 +73,12 @@ describe('too many staff: the item does not apply because of the staff line', ()
 describe('few staff: the item applies, the staff line among its reasons', () => {
   it('Markdown, en and zh: ✓ on the staff line, "less than 300"', () => {
     expect(item(few).verdict).toBe('applies');
-    expect(markdown(few, 'en')).toContain('- ✓ Number of staff — 40 (needed: is less than 300)');
+    expect(markdown(few, 'en')).toContain('- ✓ Number of staff — 40 (needs an answer that is less than 300)');
     expect(markdown(few, 'zh')).toContain('- ✓ 员工人数 — 40 (要求：低于 300)');
   });
 
   it('CSV, en and zh', () => {
-    expect(itemReason(item(few), questions, 'en')).toBe('✓ Do you export? Yes (needed: is “Yes”)\n✓ Number of staff: 40 (needed: is less than 300)');
+    expect(itemReason(item(few), questions, 'en')).toBe('✓ Do you export? Yes (needs an answer that is “Yes”)\n✓ Number of staff: 40 (needs an answer that is less than 300)');
     expect(itemReason(item(few), questions, 'zh')).toBe('✓ 是否出口？是（要求：为“是”）\n✓ 员工人数：40（要求：低于 300）');
   });
 });
@@ -87,7 +87,7 @@ it('a not over an any: each line says what the condition needs, and the failing 
   const result = item({ ...company, degradable: true, materials: ['paper', 'plastic'] }, 'c3-plastic-free');
   expect(result.verdict).toBe('does_not_apply');
   expect(itemReason(result, questions, 'en')).toBe(
-    '✗ Which packaging materials do you use? Paper; Plastic (needed: includes none of: Plastic)\nNear misses: Would apply if “Which packaging materials do you use?” includes none of: Plastic',
+    '✗ Which packaging materials do you use? Paper; Plastic (needs an answer that includes none of: Plastic)\nNear misses: Would apply if “Which packaging materials do you use?” includes none of: Plastic',
   );
   const applies = item({ ...company, degradable: true, materials: ['paper'] }, 'c3-plastic-free');
   expect(applies.verdict).toBe('applies');

@@ -76,7 +76,7 @@ const en: typeof zh = {
   conditions: 'Why',
   conditionLine: '{{question}}: {{actual}}',
   conditionLineAsked: '{{question}} {{actual}}',
-  required: 'needed: {{expected}}',
+  required: 'needs an answer that {{expected}}',
   missing: 'Still to answer:',
   openItems: 'In the clauses that concern you, {{count}} more {{count|support item needs|support items need}} more information to decide. Answering these settles {{count|it|them}}:',
   openClauses: 'Whether {{clauses}} more {{clauses|measure applies|measures apply}} depends on information still missing. Answering these settles {{clauses|it|them}}:',
