@@ -144,6 +144,7 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
   for (const [id, { question, index: i }] of questions)
     if (!usedQuestions.has(id) && !question.context)
       problems.push({ file: Q, path: pathOfQuestion(questionnaire, i), message: `question "${id}" is used by no condition; use it, remove it, or mark it "context: true"` });
+  for (const [file, doc] of [[R, meta], [M, measures], [Q, questionnaire]] as const) escapedQuotes(doc, file, [], problems);
 
   return problems;
 
@@ -196,4 +197,16 @@ function pathOfQuestion(questionnaire: Questionnaire, index: number): (string | 
       i += 1;
     }
   return ['steps'];
+}
+
+/**
+ * A text with a backslash before a quote: in a YAML value not in double quotes the backslash is kept, and the
+ * app would show it (`working with the \"Three Sames\"`).
+ */
+function escapedQuotes(value: unknown, file: string, path: (string | number)[], problems: RulebookProblem[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\\"'))
+      problems.push({ file, path, message: 'a backslash before a quote is shown as it is: write the quote alone, or the whole value in double quotes ("… \\"…\\" …")' });
+  } else if (Array.isArray(value)) value.forEach((v, i) => escapedQuotes(v, file, [...path, i], problems));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) escapedQuotes(v, file, [...path, k], problems);
 }

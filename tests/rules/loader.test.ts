@@ -110,6 +110,13 @@ it('reads the example answers files (examples/*.json) and checks each against th
   );
 });
 
+it('reports a backslash before a quote in a value not in double quotes, which the app would show', () => {
+  const folder = brokenCopy('measures.yaml', (t) => t.replace('en: Technical guidance. }', 'en: Technical guidance from the \\"Green\\" desk. }'));
+  expect(formatProblems(problemsOf(folder))).toBe(
+    '  demo-packaging/measures.yaml:11  measures[0].supportItems[0].benefit.en: a backslash before a quote is shown as it is: write the quote alone, or the whole value in double quotes ("… \\"…\\" …")',
+  );
+});
+
 it('reports a YAML syntax error with its line', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('  - id: c2\n', '  - id: c2\n   bad: [\n'));
   expect(problemsOf(folder)[0]).toEqual({ file: 'demo-packaging/measures.yaml', line: 30, path: '(syntax)', message: 'Sequence item without - indicator' });
