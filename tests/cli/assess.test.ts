@@ -101,6 +101,8 @@ it('run through npm from another folder, reads and writes file names relative to
 
 it('answers --help with the usage on standard output, and names an empty file, a folder, and a number that is not one', () => {
   expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run assess'), stderr: '' });
+  // Batch mode is found from the single file's help.
+  expect(cli(['--help']).stdout).toContain('\nA file of members: npm run assess -- --batch members.csv … (its options: npm run assess -- --batch --help)\n');
   expect(cli([file('empty.yaml', '  \n')])).toMatchObject({ code: 2, stderr: expect.stringContaining('(file): the file is empty') });
   expect(cli([dir])).toMatchObject({ code: 2, stderr: `error: cannot read ${dir}: it is a folder, not a file\n` });
   const nan = cli([file('nan.yaml', 'rulebook: demo-packaging\nanswers:\n  kind: company\n  staff: .nan\n')]);

@@ -55,7 +55,7 @@ const zh = {
     },
   },
   cli: {
-    usage: '用法：npm run assess -- <answers.json|answers.yaml|导出的评估.json|-> [--format json|md|csv] [--lang zh|en] [--out 输出文件]',
+    usage: '用法：npm run assess -- <answers.json|answers.yaml|导出的评估.json|-> [--format json|md|csv] [--lang zh|en] [--out 输出文件]\n批量评估会员文件：npm run assess -- --batch 会员.csv …（选项见 npm run assess -- --batch --help）',
     wrote: '已写入 {{file}}（{{format}}，{{bytes}} 字节）',
   },
 };
@@ -110,7 +110,7 @@ const en: Shape<typeof zh> = {
     },
   },
   cli: {
-    usage: 'Usage: npm run assess -- <answers.json|answers.yaml|exported-assessment.json|-> [--format json|md|csv] [--lang zh|en] [--out file]',
+    usage: 'Usage: npm run assess -- <answers.json|answers.yaml|exported-assessment.json|-> [--format json|md|csv] [--lang zh|en] [--out file]\nA file of members: npm run assess -- --batch members.csv … (its options: npm run assess -- --batch --help)',
     wrote: 'Wrote {{file}} ({{format}}, {{bytes}} bytes)',
   },
 };
