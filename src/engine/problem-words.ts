@@ -41,6 +41,20 @@ export type ProblemWords = {
   structure?: z.core.$ZodErrorMap;
 };
 
+/**
+ * What JSON.parse said was wrong with `text`, with the line and column where it says "at position N" (Node's
+ * messages give only the position: a person looks for a line).
+ */
+export function jsonErrorDetail(error: unknown, text: string): string {
+  const message = (error as Error).message.split('\n')[0] ?? '';
+  const position = /at position (\d+)/.exec(message);
+  if (!position || /\(line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
 /** A text quoted in a message, shortened (a cell may hold thousands of characters). */
 export const shown = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
 

@@ -14,7 +14,7 @@ import { respondentNameOf } from './model.ts';
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
-import { ENGLISH_PROBLEMS, type ProblemWords } from '../engine/problem-words.ts';
+import { ENGLISH_PROBLEMS, jsonErrorDetail, type ProblemWords } from '../engine/problem-words.ts';
 
 export const EXPORT_FORMAT = 'policy-self-check/assessment';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -172,8 +172,7 @@ export function parseJsonFile(text: string, words: ProblemWords = ENGLISH_PROBLE
   try {
     return { ok: true, data: JSON.parse(body) };
   } catch (e) {
-    const detail = (e as Error).message.split('\n')[0] ?? '';
-    return { ok: false, error: { code: 'notJson', params: {}, problems: [{ path: '(file)', message: words.notJson(detail) }] } };
+    return { ok: false, error: { code: 'notJson', params: {}, problems: [{ path: '(file)', message: words.notJson(jsonErrorDetail(e, body)) }] } };
   }
 }
 

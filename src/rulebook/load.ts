@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
 import { clausesDependingOn } from '../engine/dependencies.ts';
 import { parseAnswersFile } from '../engine/parse-answers.ts';
+import { jsonErrorDetail } from '../engine/problem-words.ts';
 import { readYamlQuickly } from './fast-yaml.ts';
 import { lintRulebook } from './lint.ts';
 import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook, type RulebookExample } from './schema.ts';
@@ -213,11 +214,12 @@ function loadExamples(folder: string, rulebook: CompiledRulebook, rel: (name: st
   const problems: LocatedProblem[] = [];
   for (const name of names) {
     const file = rel(`examples/${name}`);
+    const text = readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, '');
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, ''));
+      data = JSON.parse(text);
     } catch (e) {
-      problems.push({ file, path: '(file)', message: `not valid JSON: ${(e as Error).message.split('\n')[0]}` });
+      problems.push({ file, path: '(file)', message: `not valid JSON: ${jsonErrorDetail(e, text)}` });
       continue;
     }
     // (A folder copied to start another policy keeps its examples naming the first.)

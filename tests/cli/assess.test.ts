@@ -139,6 +139,8 @@ it('exits 2 with every problem on stderr for an invalid answers file, and no sta
 
 it('exits 2 on malformed JSON, a missing file, and bad options', () => {
   expect(cli([file('bad.json', '{"rulebook": ')]).stderr).toMatch(/^error: .*bad\.json is not a valid answers file \(1 problem\):\n {2}\(file\): not valid JSON/);
+  // Where, as a person looks for it: the line and column.
+  expect(cli([file('comma.json', '{\n  "rulebook": "tianjin-2022"\n  "answers": {}\n}\n')]).stderr).toMatch(/\(file\): not valid JSON: .* at position 33 \(line 3, column 3\)\n/);
   expect(cli([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
   expect(cli([file('c.json', exporter), '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of json, md, csv, not "pdf"') });
   expect(cli([file('d.json', exporter), '--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be zh or en') });
