@@ -33,11 +33,12 @@ export function checkRulebook(rulebook: CompiledRulebook, cases: LoadedCase[], l
     }),
   );
 
-  const names = new Set<string>();
+  const named = new Map<string, LoadedCase>();
   for (const c of cases) {
     const inCase = (path: (string | number)[], message: string) => at(c.source, ['cases', c.index, ...path], `case "${c.name}": ${message}`);
-    if (names.has(c.name)) inCase(['name'], 'two cases have this name');
-    names.add(c.name);
+    const first = named.get(c.name);
+    if (first) inCase(['name'], `another case has this name: ${first.source}, cases[${first.index}]`);
+    else named.set(c.name, c);
   }
   return { coverage, problems };
 }

@@ -98,6 +98,15 @@ it('runs the cases and names each failing one with its file, line, clause or ite
   ]);
 });
 
+it('names the case a case shares its name with, in another file', () => {
+  const root = copyWith();
+  const basic = readFileSync(join(root, 'rules', 'demo-packaging', 'cases', 'basic.yaml'), 'utf8');
+  writeFileSync(join(root, 'rules', 'demo-packaging', 'cases', 'more.yaml'), `cases:\n${basic.split('cases:\n')[1]!.split('  - name:').slice(0, 2).join('  - name:')}`);
+  expect(check(root).problems).toEqual([
+    '  rules/demo-packaging/cases/more.yaml:2  cases[0].name: case "A local company using degradable packaging and exporting most of its sales gets both clause 1 items.": another case has this name: cases/basic.yaml, cases[0]',
+  ]);
+});
+
 describe('npm run rules:check', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const script = join(process.cwd(), 'scripts', 'rules-check.ts');
