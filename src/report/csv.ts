@@ -11,7 +11,7 @@ import { clauseLabel } from '../rulebook/source.ts';
 import type { CompiledRulebook, LocalizedText, Question } from '../rulebook/schema.ts';
 import type { TFunction } from '@/i18n';
 import { conditionLine, explainLeaf, explainMissing, questionsById } from './explain.ts';
-import { shownQuote } from './quote.ts';
+import { shownQuote, shownTranslation } from './quote.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
@@ -104,7 +104,8 @@ function quotesCell(rulebook: CompiledRulebook, item: SupportItemResult, lang: L
   return item.quotes
     .map((q, i) => {
       const quote = shownQuote(rulebook, q);
-      const translation = lang === 'en' ? item.quoteTranslations?.[i] : undefined;
+      const english = lang === 'en' ? item.quoteTranslations?.[i] : undefined;
+      const translation = english ? shownTranslation(rulebook, q, english) : undefined;
       return translation ? `${quote}\n(${t('exports.csv.translation')}: ${translation})` : quote;
     })
     .join('\n');

@@ -9,7 +9,7 @@ import { localize, translator, type Language } from '../i18n/index.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook, Verdict } from '../rulebook/schema.ts';
 import { explainLeaf, explainMissing, formatAnswer, questionsById, shownReasons, type Explained } from './explain.ts';
-import { shownQuote } from './quote.ts';
+import { shownQuote, shownTranslation } from './quote.ts';
 import './messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
@@ -83,7 +83,7 @@ export function buildReport({ rulebook, assessment, answers, lang, date, respond
           return t('report.wouldApplyIf', { question: e.question, expected: e.expected });
         })()
       : null,
-    quotes: i.quotes.map((zh, k) => ({ zh: shownQuote(rulebook, zh), translation: lang === 'en' ? (i.quoteTranslations?.[k] ?? null) : null })),
+    quotes: i.quotes.map((zh, k) => ({ zh: shownQuote(rulebook, zh), translation: lang === 'en' && i.quoteTranslations?.[k] ? shownTranslation(rulebook, zh, i.quoteTranslations[k]) : null })),
     departments: i.departments.map(L),
     nextSteps: i.verdict === 'applies' || i.verdict === 'possible' ? i.nextSteps.map(L) : [],
   });

@@ -53,3 +53,10 @@ export function shownQuote(rulebook: CompiledRulebook, quote: string): string {
   }
   return text;
 }
+
+/** The English of a quote, with "…" where the quote is cut from its sentence (as its Chinese has "……"). */
+export function shownTranslation(rulebook: CompiledRulebook, quote: string, translation: string): string {
+  const cut = cutsOfQuote(rulebook.source, quote);
+  const text = translation.trim();
+  return `${cut.before && !text.startsWith('…') ? '…' : ''}${text}${cut.after && !/…$/.test(text) ? '…' : ''}`;
+}

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRulebook } from '@/rulebook/load';
-import { ELLIPSIS, shownQuote } from '@/report/quote';
+import { ELLIPSIS, shownQuote, shownTranslation } from '@/report/quote';
 
 const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'));
 
@@ -22,6 +22,12 @@ describe('a quote shown from the Tianjin policy', () => {
     const sentence = '加强知识产权司法保护，落实知识产权侵权惩罚性赔偿制度，依法支持权利人的惩罚性赔偿请求。';
     expect(tianjin.source).toContain(`负责）${sentence}`);
     expect(shownQuote(tianjin, sentence)).toBe(sentence);
+  });
+
+  it('marks the same cuts in the English of a quote, with an English ellipsis', () => {
+    expect(shownTranslation(tianjin, '培育本地跨境电商标杆企业', 'Cultivate local benchmark CBEC enterprises')).toBe('…Cultivate local benchmark CBEC enterprises…');
+    expect(shownTranslation(tianjin, '鼓励跨境电商平台完善功能，更好对接服务国内国际市场。', 'Encourage platforms to improve.')).toBe('…Encourage platforms to improve.');
+    expect(shownTranslation(tianjin, '培育本地跨境电商标杆企业', '…already marked…')).toBe('…already marked…');
   });
 
   it('keeps every quote of the rulebook word for word, with at most the omission marks around it', () => {

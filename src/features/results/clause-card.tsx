@@ -8,7 +8,7 @@ import { localize } from '@/i18n';
 import { useLanguage } from '@/app/language';
 import { stepOfQuestion } from '@/features/wizard/routing';
 import { conditionLine, explainLeaf, explainMissing, questionsById, shownReasons } from '@/report/explain';
-import { shownQuote } from '@/report/quote';
+import { shownQuote, shownTranslation } from '@/report/quote';
 import { clauseLabel } from '@/rulebook/source';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 import { VerdictBadge } from './verdict-badge';
@@ -157,7 +157,7 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
               <p lang="zh-CN">{shownQuote(rulebook, q)}</p>
               {lang === 'en' && item.quoteTranslations?.[i] && (
                 <p className="translation" lang="en">
-                  <span className="translation-label">{t('results.translation')}</span> {item.quoteTranslations[i]}
+                  <span className="translation-label">{t('results.translation')}</span> {shownTranslation(rulebook, q, item.quoteTranslations[i])}
                 </p>
               )}
               <button
