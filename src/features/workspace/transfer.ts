@@ -1,6 +1,6 @@
 /**
- * The workspace as a file: a JSON array of assessment files (the same format as the results page's
- * JSON download, one per saved assessment), and back. A single assessment file or answers file is read too.
+ * The workspace as a file: a JSON array of assessment files (the format of the results page's JSON download,
+ * one per saved assessment, each with its assessment's verdicts only), and back. A single assessment file or answers file is read too.
  * Importing is all or nothing: one bad entry and none is added, with every problem listed.
  */
 import { assess, type InputProblem } from '@/engine';
@@ -15,7 +15,7 @@ import './messages';
 
 /**
  * The saved assessments as files, each under the name `nameOf` gives it (store.ts `entryName`), with the verdicts
- * of its assessment (a few KB an entry); those whose rulebook this app no longer has are left out (and counted).
+ * of its assessment (about 9 KB an entry); those whose rulebook this app no longer has are left out (and counted).
  */
 export function workspaceFiles(items: SavedAssessment[], rulebooks: CompiledRulebook[], nameOf: (item: SavedAssessment) => string): { files: AssessmentFile[]; skipped: SavedAssessment[] } {
   const files: AssessmentFile[] = [];
