@@ -2,7 +2,8 @@
  * Every error path of the answers file `{ rulebook, answers }`: each problem is reported with its path,
  * all of them at once.
  */
-import { parseAnswersFile } from '@/engine';
+import { answersSchema, parseAnswersFile } from '@/engine';
+import { CHINESE_PROBLEMS } from '@/engine/problem-words-zh';
 import { fixture } from './helpers';
 
 const parse = (data: unknown) => parseAnswersFile([fixture], data);
@@ -70,4 +71,14 @@ it('rejects answers that are not an object', () => {
 it('rejects an exclusive option ("none of these") chosen with others', () => {
   expect(problems({ rulebook: 'demo-packaging', answers: { materials: ['paper', 'none'] } })).toEqual([{ path: 'answers.materials', message: '"none" is chosen alone, not with other options' }]);
   expect(parse({ rulebook: 'demo-packaging', answers: { materials: ['none'] } }).ok).toBe(true);
+});
+
+it('checks many files with one schema per rulebook and language, each in its own words', () => {
+  expect(answersSchema(fixture)).toBe(answersSchema(fixture));
+  expect(answersSchema(fixture, CHINESE_PROBLEMS)).not.toBe(answersSchema(fixture));
+  const wrong = { rulebook: 'demo-packaging', answers: { kind: 'ngo' } };
+  for (let i = 0; i < 3; i += 1) {
+    expect(parseAnswersFile([fixture], wrong)).toMatchObject({ ok: false, problems: [{ path: 'answers.kind', message: expect.stringContaining('is not an option') }] });
+    expect(parseAnswersFile([fixture], wrong, CHINESE_PROBLEMS)).toMatchObject({ ok: false, problems: [{ path: 'answers.kind', message: expect.stringContaining('不是问题') }] });
+  }
 });
