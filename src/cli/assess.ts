@@ -17,7 +17,7 @@ import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts'
 import { isLanguage, localize, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
 import { RulebookError, rulesDirectory } from '../rulebook/load.ts';
-import { jsonErrorDetail } from '../engine/problem-words.ts';
+import { ENGLISH_PROBLEMS, jsonErrorDetail } from '../engine/problem-words.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
@@ -50,9 +50,12 @@ export function parseArgs(argv: string[]): Options {
 export function readAnswersInput(input: string, file: string): { ok: true; data: unknown } | { ok: false; problems: InputProblem[] } {
   // A byte-order mark, as Windows editors save UTF-8, is not part of the content.
   const text = file.replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: 'the file is empty' }] };
+  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: ENGLISH_PROBLEMS.emptyFile }] };
   const isJson = input.endsWith('.json') || (input === '-' && /^\s*[[{]/.test(text));
-  const fail = (format: string, e: unknown) => ({ ok: false as const, problems: [{ path: '(file)', message: `not valid ${format}: ${format === 'JSON' ? jsonErrorDetail(e, text) : (e as Error).message.split('\n')[0]}` }] });
+  const fail = (format: 'JSON' | 'YAML', e: unknown) => ({
+    ok: false as const,
+    problems: [{ path: '(file)', message: format === 'JSON' ? ENGLISH_PROBLEMS.notJson(jsonErrorDetail(e, text)) : `not valid YAML: ${(e as Error).message.split('\n')[0]}` }],
+  });
   try {
     return { ok: true, data: isJson ? JSON.parse(text) : parseYaml(text) };
   } catch (e) {

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { formatPath } from '../engine/answers-file.ts';
 import { clausesDependingOn } from '../engine/dependencies.ts';
 import { parseAnswersFile } from '../engine/parse-answers.ts';
-import { jsonErrorDetail } from '../engine/problem-words.ts';
+import { ENGLISH_PROBLEMS, jsonErrorDetail } from '../engine/problem-words.ts';
 import { readYamlQuickly } from './fast-yaml.ts';
 import { lintRulebook } from './lint.ts';
 import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, type Case, type CompiledRulebook, type RulebookExample } from './schema.ts';
@@ -219,7 +219,7 @@ function loadExamples(folder: string, rulebook: CompiledRulebook, rel: (name: st
     try {
       data = JSON.parse(text);
     } catch (e) {
-      problems.push({ file, path: '(file)', message: `not valid JSON: ${jsonErrorDetail(e, text)}` });
+      problems.push({ file, path: '(file)', message: ENGLISH_PROBLEMS.notJson(jsonErrorDetail(e, text)) });
       continue;
     }
     // (A folder copied to start another policy keeps its examples naming the first.)

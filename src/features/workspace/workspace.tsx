@@ -204,7 +204,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     setProblem(null);
     setStatus(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: '100 MB' }), details: [] });
+      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }), details: [] });
       return;
     }
     const result = importWorkspace(await file.text(), rulebooks, lang, (n) => `${t('workspace.untitled', { date: today() })} ${n}`);
