@@ -55,7 +55,7 @@ for (const folder of folders) {
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     failed = true;
-    console.log(`\n${e.message}`);
+    console.log(`\n${e.message}\nThe coverage table and the scenario cases come once the rulebook and its cases load.`);
   }
 }
 

@@ -19,11 +19,16 @@ import { CasesFile, MeasuresFile, ParameterTable, Questionnaire, RulebookMeta, t
 export type LocatedProblem = { file: string; line?: number; path: string; message: string };
 
 export class RulebookError extends Error {
+  /** `unchecked`: what the check stopped before (a later stage needs these problems fixed first), said after them. */
   constructor(
     readonly folder: string,
     readonly problems: LocatedProblem[],
+    unchecked: readonly string[] = [],
   ) {
-    super(`The rulebook in ${folder} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${formatProblems(problems)}`);
+    super(
+      `The rulebook in ${folder} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${formatProblems(problems)}` +
+        (unchecked.length > 0 ? `\nNot checked until these are fixed: ${unchecked.join(', ')}.` : ''),
+    );
     this.name = 'RulebookError';
   }
 }
@@ -166,6 +171,15 @@ export function locator(folder: string, root = process.cwd()): Locate {
   };
 }
 
+/**
+ * The checks after each stage of loadRulebook, named in its error when an earlier stage fails: the files' structure
+ * first, then the rules across them (lint), then the examples, each needing the one before it.
+ */
+const LATER_CHECKS = {
+  lint: ['the ids, the references between the files and the quotes against the source text'],
+  examples: ['the example answers files (examples/*.json)'],
+};
+
 /** Compile the rulebook in `folder`, or throw a RulebookError listing every problem. */
 export function loadRulebook(folder: string, root = process.cwd()): CompiledRulebook {
   const rel = (name: string) => relative(root, join(folder, name)) || name;
@@ -183,7 +197,7 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
     const folderName = folder.split(/[\\/]/).filter(Boolean).pop();
     if (folderName !== meta.value.id) problems.push({ file: rel('rulebook.yaml'), line: lineIn(meta, ['id']), path: 'id', message: `the id "${meta.value.id}" must match the folder name "${folderName}"` });
   }
-  if (problems.length > 0 || !meta.value || !measures.value || !questionnaire.value) throw new RulebookError(rel(''), problems);
+  if (problems.length > 0 || !meta.value || !measures.value || !questionnaire.value) throw new RulebookError(rel(''), problems, [...LATER_CHECKS.lint, ...LATER_CHECKS.examples]);
 
   const parameters = parameterFiles.map((p) => withoutSchema(p.parsed.value!));
   const docs: Record<string, Parsed<unknown>> = { 'rulebook.yaml': meta, 'measures.yaml': measures, 'questionnaire.yaml': questionnaire };
@@ -192,7 +206,7 @@ export function loadRulebook(folder: string, root = process.cwd()): CompiledRule
     const parsed = docs[p.file];
     return { file: rel(p.file), line: lineIn(parsed, p.path), path: formatPath(p.path), message: p.message };
   });
-  if (lintProblems.length > 0) throw new RulebookError(rel(''), lintProblems);
+  if (lintProblems.length > 0) throw new RulebookError(rel(''), lintProblems, LATER_CHECKS.examples);
 
   const content = { meta: withoutSchema(meta.value), measures: measures.value.measures, questionnaire: withoutSchema(questionnaire.value), parameters, source };
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');

@@ -126,6 +126,17 @@ describe('npm run rules:check', () => {
     expect(result.status).toBe(1);
   });
 
+  it('says what it has not checked yet when a file does not fit its schema, so that a clean second run is not taken for a pass', () => {
+    const result = rulesCheck(copyWith({ 'measures.yaml': (t) => t.replace(/clause: 1\b/, 'clause: "one"') }));
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.at(-3)).toMatch(/measures\.yaml:\d+ {2}measures\[0\]\.clause: /);
+    expect(lines.slice(-2)).toEqual([
+      'Not checked until these are fixed: the ids, the references between the files and the quotes against the source text, the example answers files (examples/*.json).',
+      'The coverage table and the scenario cases come once the rulebook and its cases load.',
+    ]);
+    expect(result.status).toBe(1);
+  });
+
   it('reports a failing case with its file and line, and exits 1', () => {
     const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t.replace('clauses: { 1: does_not_apply, 3: does_not_apply }', 'clauses: { 1: does_not_apply, 3: applies }') }));
     expect(result.stdout).toContain(
