@@ -42,23 +42,26 @@ export type BatchFile =
  * it is a usable CSV, validate every row. Nothing is assessed yet and nothing is stored: a bad file
  * changes nothing.
  */
-export function parseBatchFile(bytes: Uint8Array, rulebooks: CompiledRulebook | CompiledRulebook[], options: { encoding?: EncodingChoice; maxBytes?: number; lang?: Language } = {}): BatchFile {
+export function parseBatchFile(bytes: Uint8Array, rulebooks: CompiledRulebook | CompiledRulebook[], options: { encoding?: EncodingChoice; maxBytes?: number; lang?: Language; prefer?: string } = {}): BatchFile {
   const lang = options.lang ?? 'zh';
   const decoded = decodeBytes(bytes, options);
   if (!decoded.ok) return { ok: false, problem: decoded.problem, message: describeProblem(decoded.problem, lang) };
-  return parseBatchText(decoded.text, rulebooks, { lang, encoding: decoded.encoding });
+  return parseBatchText(decoded.text, rulebooks, { lang, encoding: decoded.encoding, prefer: options.prefer });
 }
 
-/** Read a batch file already decoded to text. */
-export function parseBatchText(text: string, rulebooks: CompiledRulebook | CompiledRulebook[], options: { lang?: Language; encoding?: DetectedEncoding } = {}): BatchFile {
-  const reader = new BatchReader(rulebooks);
+/**
+ * Read a batch file already decoded to text. `prefer`: the rulebook to use when the header fits several equally
+ * (see BatchReader).
+ */
+export function parseBatchText(text: string, rulebooks: CompiledRulebook | CompiledRulebook[], options: { lang?: Language; encoding?: DetectedEncoding; prefer?: string | undefined } = {}): BatchFile {
+  const reader = new BatchReader(rulebooks, { prefer: options.prefer });
   const members = [...reader.push(text.replace(/^\uFEFF/, '')), ...reader.end()];
   return result(reader, members, { lang: options.lang, format: 'csv', encoding: options.encoding ?? 'utf-8' });
 }
 
 /** Read a worksheet's rows, already split into cells (src/batch/xlsx.ts): the same validation as CSV text. */
-export function parseBatchRecords(records: CsvRecord[], rulebooks: CompiledRulebook | CompiledRulebook[], options: { lang?: Language; sheet?: string } = {}): BatchFile {
-  const reader = new BatchReader(rulebooks, { format: 'xlsx' });
+export function parseBatchRecords(records: CsvRecord[], rulebooks: CompiledRulebook | CompiledRulebook[], options: { lang?: Language; sheet?: string; prefer?: string | undefined } = {}): BatchFile {
+  const reader = new BatchReader(rulebooks, { format: 'xlsx', prefer: options.prefer });
   const members = [...reader.pushRecords(records), ...reader.end()];
   return result(reader, members, { lang: options.lang, format: 'xlsx', encoding: 'utf-8', sheet: options.sheet });
 }
@@ -67,7 +70,7 @@ export function parseBatchRecords(records: CsvRecord[], rulebooks: CompiledRuleb
  * Read an imported file of either kind: an Excel workbook (.xlsx; an old .xls or a password-protected one is
  * refused with its own message) is read by src/batch/xlsx.ts, loaded only then; anything else as CSV.
  */
-export async function readBatchFile(bytes: Uint8Array, rulebooks: CompiledRulebook | CompiledRulebook[], options: { encoding?: EncodingChoice; maxBytes?: number; lang?: Language } = {}): Promise<BatchFile> {
+export async function readBatchFile(bytes: Uint8Array, rulebooks: CompiledRulebook | CompiledRulebook[], options: { encoding?: EncodingChoice; maxBytes?: number; lang?: Language; prefer?: string } = {}): Promise<BatchFile> {
   if (!isWorkbook(bytes)) return parseBatchFile(bytes, rulebooks, options);
   const lang = options.lang ?? 'zh';
   const maxBytes = options.maxBytes ?? BROWSER_MAX_BYTES;
@@ -77,7 +80,7 @@ export async function readBatchFile(bytes: Uint8Array, rulebooks: CompiledRulebo
   const { readXlsx } = await import('./xlsx.ts');
   const sheet = readXlsx(bytes);
   if (!sheet.ok) return refuse(sheet.problem);
-  return parseBatchRecords(sheet.records, rulebooks, { lang, sheet: sheet.sheet });
+  return parseBatchRecords(sheet.records, rulebooks, { lang, sheet: sheet.sheet, prefer: options.prefer });
 }
 
 function result(reader: BatchReader, members: BatchMember[], options: { lang: Language | undefined; format: BatchFormat; encoding: DetectedEncoding; sheet?: string }): BatchFile {

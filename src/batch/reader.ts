@@ -55,11 +55,17 @@ export class BatchReader {
   /** The header's non-empty cells (known or not): in a worksheet, a value elsewhere has no column. */
   private readonly headed = new Set<number>();
   private readonly format: BatchFormat;
+  private readonly prefer: string | undefined;
 
-  /** Several rulebooks: the one whose questions the header names most is used. */
-  constructor(rulebooks: CompiledRulebook | CompiledRulebook[], options: { format?: BatchFormat } = {}) {
+  /**
+   * Several rulebooks: the one whose questions the header names most is used. `prefer`: the id of the one to use
+   * when the header fits several equally (the policy chosen on the app's batch screen: a policy started as a copy
+   * of another shares its question ids).
+   */
+  constructor(rulebooks: CompiledRulebook | CompiledRulebook[], options: { format?: BatchFormat; prefer?: string } = {}) {
     this.candidates = Array.isArray(rulebooks) ? rulebooks : [rulebooks];
     this.format = options.format ?? 'csv';
+    this.prefer = options.prefer;
   }
 
   push(text: string): BatchMember[] {
@@ -117,7 +123,7 @@ export class BatchReader {
     }
     // The rulebook whose columns the header names most (with one rulebook, that one).
     let best: { rulebook: CompiledRulebook; columns: BatchColumns; matched: number } | null = null;
-    let tie = false;
+    let tied: { rulebook: CompiledRulebook; columns: BatchColumns }[] = [];
     for (const rulebook of this.candidates) {
       const columns = batchColumns(rulebook);
       const lookup = headerLookup(columns);
@@ -125,17 +131,22 @@ export class BatchReader {
         const column = lookup.get(normalise(c));
         return column !== undefined && column.question !== null && column.id !== columns.nameColumn;
       }).length;
-      if (!best || matched > best.matched) [best, tie] = [{ rulebook, columns, matched }, false];
-      else if (matched === best.matched) tie = true;
+      if (!best || matched > best.matched) [best, tied] = [{ rulebook, columns, matched }, [{ rulebook, columns }]];
+      else if (matched === best.matched) tied.push({ rulebook, columns });
     }
     if (!best || best.matched === 0) {
       const examples = best ? best.columns.columns.slice(0, 3).map((c) => c.id).join(', ') : '';
       this.problem = { code: 'noHeader', params: { examples } };
       return;
     }
-    if (tie) {
-      this.problem = { code: 'noRulebook', params: { known: this.candidates.map((r) => r.meta.id).join(', ') } };
-      return;
+    if (tied.length > 1) {
+      const preferred = tied.find((t) => t.rulebook.meta.id === this.prefer);
+      if (!preferred) {
+        const known = tied.map((t) => t.rulebook.meta.id).join(', ');
+        this.problem = this.prefer === undefined ? { code: 'noRulebook', params: { known } } : { code: 'choosePolicy', params: { known } };
+        return;
+      }
+      best = { ...preferred, matched: best.matched };
     }
     this.rulebook = best.rulebook;
     this.columns = best.columns;

@@ -5,14 +5,18 @@
  * filter the matrix, and read the chart. (jsdom has no Worker: the same run goes on the main thread.)
  * Cancelling a run is in batch-cancel.test.tsx.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readXlsx } from '@/batch/xlsx';
 import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { csv, HEADER, importFile, members, renderScreen } from './helpers';
-import type { KeptBatch } from '@/features/batch/batch-screen';
+import { BatchScreen, type KeptBatch } from '@/features/batch/batch-screen';
+import { LanguageProvider } from '@/app/language';
+import { MemoryStore } from '@/features/workspace/store';
+import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { batchKeeper } from '@/features/batch/keeper';
 import { captureDownloads, type Download } from '../downloads';
+import { fixture } from '../engine/helpers';
 
 let downloads: Download[] = [];
 beforeEach(() => {
@@ -220,13 +224,13 @@ it('keeps the previous results, named by their file, when the next file cannot b
   renderScreen();
   await importFile(user, csv(members), 'members.csv');
   await screen.findByRole('table', { name: /每位会员在各条款下的结论/ });
-  expect(within(screen.getByRole('region', { name: '3. 结果' })).getByText('来自文件“members.csv”。')).toBeInTheDocument();
+  expect(within(screen.getByRole('region', { name: '3. 结果' })).getByText('来自文件“members.csv”，按《示例市绿色包装促进办法》（版本 1.2.3）评估。')).toBeInTheDocument();
 
   // An empty file: the error names it; the results stay, and say they are the earlier file's.
   await importFile(user, '', 'empty.csv');
   expect(await screen.findByRole('alert')).toHaveTextContent('无法使用文件“empty.csv”：文件是空的');
   const results = screen.getByRole('region', { name: '3. 结果' });
-  expect(within(results).getByText('以下仍是之前导入的文件“members.csv”的结果。')).toBeInTheDocument();
+  expect(within(results).getByText('以下仍是之前导入的文件“members.csv”的结果（《示例市绿色包装促进办法》版本 1.2.3）。')).toBeInTheDocument();
   expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
   expect(within(results).getByRole('figure', { name: '各条款适用的会员数' })).toBeInTheDocument();
   expect(within(results).getByRole('button', { name: '将 3 个会员加入工作区' })).toBeInTheDocument();
@@ -236,12 +240,12 @@ it('keeps the previous results, named by their file, when the next file cannot b
   Object.defineProperty(huge, 'size', { value: 500 * 1024 * 1024 });
   await user.upload(screen.getByLabelText('会员文件（CSV 或 Excel）'), huge);
   expect(await screen.findByRole('alert')).toHaveTextContent('无法使用文件“huge.csv”：文件有 500 MB');
-  expect(screen.getByText('以下仍是之前导入的文件“members.csv”的结果。')).toBeInTheDocument();
+  expect(screen.getByText('以下仍是之前导入的文件“members.csv”的结果（《示例市绿色包装促进办法》版本 1.2.3）。')).toBeInTheDocument();
   expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
 
   // The next good file's results replace them.
   await importFile(user, csv(members.slice(0, 2)), 'two.csv');
-  expect(await screen.findByText('来自文件“two.csv”。')).toBeInTheDocument();
+  expect(await screen.findByText('来自文件“two.csv”，按《示例市绿色包装促进办法》（版本 1.2.3）评估。')).toBeInTheDocument();
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(screen.queryByText(/以下仍是/)).not.toBeInTheDocument();
   expect(memberNames()).toEqual(['乙公司', '甲公司']);
@@ -268,7 +272,7 @@ it('says that no member could be assessed when every row has an error, lists the
   await importFile(user, allBad, 'bad.csv');
   expect(await screen.findByRole('alert')).toHaveTextContent('没有可以评估的会员');
   expect(screen.getByRole('table', { name: /每个问题所在的行、列和单元格/ })).toHaveTextContent('android');
-  expect(screen.getByText('以下仍是之前导入的文件“members.csv”的结果。')).toBeInTheDocument();
+  expect(screen.getByText('以下仍是之前导入的文件“members.csv”的结果（《示例市绿色包装促进办法》版本 1.2.3）。')).toBeInTheDocument();
   expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
 });
 
@@ -413,3 +417,23 @@ it('shows a page of 50 members: its first rows at once, the rest a few per frame
   expect(screen.getByText('显示第 51–60 个，共 60 个会员')).toBeInTheDocument();
   expect(names()).toEqual(many.slice(50).map((m) => m[0]));
 }, 30_000);
+
+it('with two policies whose headers are alike (one copied from the other), reads the file as the policy chosen on the screen, and says which one', async () => {
+  const user = userEvent.setup();
+  const copy = { ...fixture, meta: { ...fixture.meta, id: 'demo-copy', title: { zh: '示例区绿色包装办法', en: 'Demo District Green Packaging' }, version: '0.1.0' } };
+  render(
+    <LanguageProvider>
+      <WorkspaceStoreProvider store={new MemoryStore()}>
+        <BatchScreen rulebooks={[fixture, copy]} useWorker={false} />
+      </WorkspaceStoreProvider>
+    </LanguageProvider>,
+  );
+  await user.selectOptions(screen.getByRole('combobox', { name: '政策' }), '示例区绿色包装办法');
+  await importFile(user, csv(members), 'members.csv');
+  expect(await screen.findByText('来自文件“members.csv”，按《示例区绿色包装办法》（版本 0.1.0）评估。')).toBeInTheDocument();
+  expect(memberNames()).toEqual(['乙公司', '甲公司', '丙协会']);
+
+  await user.selectOptions(screen.getByRole('combobox', { name: '政策' }), '示例市绿色包装促进办法');
+  await importFile(user, csv(members), 'members.csv');
+  expect(await screen.findByText('来自文件“members.csv”，按《示例市绿色包装促进办法》（版本 1.2.3）评估。')).toBeInTheDocument();
+});

@@ -201,3 +201,17 @@ it("reads an option written as its label's words before the explanation in brack
   // "塑料" starts both the soft and the hard: which one is not for the app to guess.
   expect(file.issues.filter((i) => i.cell).map((i) => [i.cell, i.code])).toEqual([['E4', 'notAnOptionSuggest']]);
 });
+
+it('reads a file whose header fits two policies equally (one started as a copy of the other) as the policy chosen, and asks for a choice otherwise', () => {
+  const copy = { ...fixture, meta: { ...fixture.meta, id: 'demo-copy' } };
+  const text = 'name,kind,located_here\nA,company,yes\n';
+  expect(parseBatchText(text, [fixture, copy], { prefer: 'demo-copy' })).toMatchObject({ ok: true, rulebook: { meta: { id: 'demo-copy' } }, members: [{ name: 'A' }] });
+  expect(parseBatchText(text, [fixture, copy], { prefer: fixture.meta.id })).toMatchObject({ ok: true, rulebook: { meta: { id: fixture.meta.id } } });
+  // The app: a policy chosen that the header does not fit best (here, none of the two) is no answer.
+  expect(parseBatchText(text, [fixture, copy], { prefer: 'another', lang: 'en' })).toMatchObject({
+    ok: false,
+    message: `The header of this file fits several policies equally (${fixture.meta.id}, demo-copy), so it cannot tell which one the file is for. Choose its policy under “Policy” above, then choose the file again.`,
+  });
+  // The command line names the option that decides.
+  expect(parseBatchText(text, [fixture, copy], { lang: 'en' })).toMatchObject({ ok: false, message: `Cannot tell which policy this file is for: name it with --rulebook (${fixture.meta.id}, demo-copy).` });
+});

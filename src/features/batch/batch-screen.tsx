@@ -198,7 +198,7 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, ke
           break;
       }
     };
-    job.current = startBatch({ bytes, encoding: choice, rulebooks }, onEvent, { worker: useWorker });
+    job.current = startBatch({ bytes, encoding: choice, rulebooks, prefer: templateRulebook.meta.id }, onEvent, { worker: useWorker });
   };
 
   /** Stop the run; the members assessed so far stay on screen (matrix, chart, exports), labelled as a part. */
@@ -448,12 +448,15 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
   const addLabel = saved?.state === 'added' ? t('batch.ui.addedButton') : saved?.state === 'adding' ? t('batch.ui.adding') : t('batch.ui.addToWorkspace', { count: parsed.members.length });
   const addDisabled = saved?.state === 'adding' || saved?.state === 'added';
 
+  // Which file, and which policy it was assessed against (an association may have members files for several).
+  const source = { name: result.fileName, policy: localize(matrix.rulebook.title, lang), version: matrix.rulebook.version };
+
   return (
     <section aria-labelledby="batch-results-heading">
       <h2 id="batch-results-heading" ref={headingRef} tabIndex={-1}>
         {cancelled ? t('batch.ui.resultsTitleCancelled', cancelled) : t('batch.ui.resultsTitle')}
       </h2>
-      {previous ? <p className="notice">{t('batch.ui.resultsPrevious', { name: result.fileName })}</p> : <p className="muted">{t('batch.ui.resultsSource', { name: result.fileName })}</p>}
+      {previous ? <p className="notice">{t('batch.ui.resultsPrevious', source)}</p> : <p className="muted">{t('batch.ui.resultsSource', source)}</p>}
       <div className="button-row">
         <button
           type="button"

@@ -7,7 +7,8 @@
 import { assessMembers, readBatchFile, type BatchFormat, type BatchIssue, type DetectedEncoding, type EncodingChoice, type FileProblem, type MatrixRow } from '@/batch';
 import type { Answers, CompiledRulebook } from '@/rulebook/schema';
 
-export type BatchRequest = { bytes: Uint8Array; encoding: EncodingChoice; rulebooks: CompiledRulebook[] };
+/** `prefer`: the policy chosen on the screen, used when the file's header fits several equally (see BatchReader). */
+export type BatchRequest = { bytes: Uint8Array; encoding: EncodingChoice; rulebooks: CompiledRulebook[]; prefer?: string };
 
 /** A valid member: what its report and its workspace entry need. */
 export type BatchMemberRef = { row: number; name: string; answers: Answers };
@@ -22,8 +23,8 @@ export type BatchEvent =
 /** Rows per progress report: small enough for a smooth bar, large enough not to flood the page with messages. */
 export const CHUNK = 250;
 
-export async function* batchRun({ bytes, encoding, rulebooks }: BatchRequest, chunk = CHUNK): AsyncGenerator<BatchEvent> {
-  const file = await readBatchFile(bytes, rulebooks, { encoding });
+export async function* batchRun({ bytes, encoding, rulebooks, prefer }: BatchRequest, chunk = CHUNK): AsyncGenerator<BatchEvent> {
+  const file = await readBatchFile(bytes, rulebooks, { encoding, ...(prefer !== undefined && { prefer }) });
   if (!file.ok) {
     yield { type: 'failed', problem: file.problem };
     return;
