@@ -14,6 +14,8 @@ let failed = false;
 if (process.env.PSC_RULES_DIR) console.log(`Rulebooks in ${rulesDir}\n`);
 
 const folders = rulebookFolders(rulesDir);
+/** One line per rulebook for the closing summary: the end of a long output says how each fared. */
+const summary: string[] = [];
 if (folders.length === 0) {
   console.error(`✗ no rulebook in ${rulesDir}: each policy is a folder there with a rulebook.yaml`);
   failed = true;
@@ -52,11 +54,25 @@ for (const folder of folders) {
       failed = true;
       console.log(`\nFailing cases: ${run.failed} of ${cases.length} (${run.passed} passed):\n${formatProblems(run.problems)}`);
     } else console.log(cases.length === 0 ? '\nNo scenario cases (cases/*.yaml).' : cases.length === 1 ? '\nThe one scenario case passes.' : `\nAll ${cases.length} scenario cases pass.`);
+    const faults = [plural(problems.length, 'problem'), run.failed > 0 ? `${run.failed} of ${cases.length} cases failing` : ''].filter(Boolean);
+    summary.push(faults.length > 0 ? `✗ ${name(folder)}: ${faults.join(', ')}` : `✓ ${name(folder)}: valid, ${cases.length === 1 ? 'its one case passes' : `all ${cases.length} cases pass`}`);
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     failed = true;
     console.log(`\n${e.message}\nThe coverage table and the scenario cases come once the rulebook and its cases load.`);
+    summary.push(`✗ ${name(folder)}: invalid, ${plural(e.problems.length, 'problem')} (not checked further)`);
   }
+}
+
+// Several rulebooks print pages each: repeat at the end how each fared, so that the last lines never read as a pass.
+if (summary.length > 1) console.log(`\nSummary:\n${summary.map((line) => `  ${line}`).join('\n')}`);
+
+function name(folder: string): string {
+  return folder.split(/[\\/]/).filter(Boolean).pop() ?? folder;
+}
+
+function plural(n: number, word: string): string {
+  return n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function truncate(text: string, n: number): string {

@@ -137,6 +137,15 @@ describe('npm run rules:check', () => {
     expect(result.status).toBe(1);
   });
 
+  it('ends with how each rulebook fared when there are several, so that the last one passing does not read as a pass', () => {
+    const root = copyWith();
+    // A policy started as a copy of the first, its id not yet changed: listed first, its problem scrolls away.
+    cpSync(join(root, 'rules', 'demo-packaging'), join(root, 'rules', 'another-policy'), { recursive: true });
+    const result = rulesCheck(root);
+    expect(result.stdout.trim().split('\n').slice(-3)).toEqual(['Summary:', '  ✗ another-policy: invalid, 1 problem (not checked further)', '  ✓ demo-packaging: valid, all 3 cases pass']);
+    expect(result.status).toBe(1);
+  });
+
   it('reports a failing case with its file and line, and exits 1', () => {
     const result = rulesCheck(copyWith({ 'cases/basic.yaml': (t) => t.replace('clauses: { 1: does_not_apply, 3: does_not_apply }', 'clauses: { 1: does_not_apply, 3: applies }') }));
     expect(result.stdout).toContain(
