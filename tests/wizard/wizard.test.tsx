@@ -302,6 +302,16 @@ describe('results', () => {
     expect(within(info).getByRole('article', { name: '（二） 加强监督检查' })).toBeInTheDocument();
   });
 
+  it('takes the user from the top of the results to the exports, the share link and saving, after every clause', async () => {
+    const user = userEvent.setup();
+    await completeAsCompany(user);
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    await user.click(await screen.findByRole('button', { name: '导出、分享或保存' }));
+    const exports = screen.getByRole('heading', { level: 2, name: '导出与分享' });
+    expect(exports).toHaveFocus();
+    expect(within(screen.getByRole('region', { name: '导出与分享' })).getByRole('button', { name: '复制分享链接' })).toBeInTheDocument();
+  });
+
   it('says, under the counts, that items inside clauses that apply still need answers, and which', async () => {
     const user = userEvent.setup();
     // Exports of 60 %: the export standard applies, which makes clause 1 apply; degradable materials is "don't know".

@@ -43,7 +43,10 @@ export function ExportPanel({ rulebook, assessment, answers }: Props) {
 
   return (
     <section className="card export-panel no-print" aria-labelledby="export-heading">
-      <h2 id="export-heading">{t('results.exportTitle')}</h2>
+      {/* Focused by "export, share or save" at the top of the results (a long page on a phone). */}
+      <h2 id="export-heading" tabIndex={-1}>
+        {t('results.exportTitle')}
+      </h2>
       <div className="button-row">
         <button type="button" className="button secondary" onClick={() => downloadText(name('json'), exportJson({ rulebook, assessment, answers, respondentName }), 'application/json')}>
           {t('results.downloadJson')}

@@ -89,6 +89,8 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
   // The page the history entry shows, when the results open on one (a reload there, or the history menu).
   const [reading, setReading] = useState<Reading | null>(() => (historyState()[PAGE] === 'source' ? readingOf(historyState()[READING]) : null));
   const [printing, setPrinting] = useState(() => historyState()[PAGE] === 'print');
+  /** To the exports after the clauses: their heading takes the focus, which brings it into view. */
+  const goToExports = () => document.getElementById('export-heading')?.focus();
   const returnFocus = useRef<string | null>(null);
 
   // In the commit that shows it (a layout effect), so the focus moves in the same frame.
@@ -244,6 +246,10 @@ export function ResultsScreen({ headingRef, onReady, rulebook, assessment, answe
           </button>
           <button type="button" id="print-report" className="button secondary" onClick={() => setPrinting(true)}>
             {t('results.print')}
+          </button>
+          {/* The exports, the share link and "save to the workspace" come after every clause: on a phone, pages below. */}
+          <button type="button" className="button secondary" onClick={goToExports}>
+            {t('results.toExport')} <span aria-hidden="true">↓</span>
           </button>
         </div>
         {GROUPS.map((verdict) => {
