@@ -453,3 +453,13 @@ it('an assessment opened from the workspace says so, not that a file was importe
   expect(await screen.findByText('已打开工作区中保存的评估，并按当前规则重新评估。')).toBeInTheDocument();
   expect(screen.queryByText(/已导入评估文件/)).not.toBeInTheDocument();
 });
+
+it('names each entry by its policy title when the app holds several policies', async () => {
+  const copy = { ...fixture, meta: { ...fixture.meta, id: 'demo-copy', title: { zh: '示例区绿色包装办法', en: 'Demo District Green Packaging' }, version: '0.1.0' } };
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子', '2026-01-01T00:00:00Z'), savedAssessment(copy, association, '包装协会', '2026-01-02T00:00:00Z')]);
+  render(wrap(store, <Workspace rulebooks={[fixture, copy]} onOpen={vi.fn()} />));
+  await screen.findAllByRole('listitem');
+  const entry = (name: string) => within(list()).getAllByRole('listitem').find((li) => li.querySelector('.workspace-name')!.textContent === name)!;
+  expect(entry('绿盒子')).toHaveTextContent('示例市绿色包装促进办法 版本 1.2.3');
+  expect(entry('包装协会')).toHaveTextContent('示例区绿色包装办法 版本 0.1.0');
+});

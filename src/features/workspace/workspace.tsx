@@ -431,6 +431,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
               <WorkspaceItem
                 key={entry.item.id}
                 entry={entry}
+                severalPolicies={rulebooks.length > 1}
                 selected={selected.has(entry.item.id)}
                 renaming={renaming === entry.item.id}
                 onSelect={(on) =>
@@ -493,6 +494,8 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
 
 type ItemProps = {
   entry: Entry;
+  /** The app holds several policies: each entry names its own by title (else by its id, as ever). */
+  severalPolicies: boolean;
   selected: boolean;
   renaming: boolean;
   onSelect: (on: boolean) => void;
@@ -512,7 +515,7 @@ function unanswered(assessment: Assessment): boolean {
   return assessment.clauses.some((c) => c.verdict === 'possible' && c.missing.some((m) => m.reason === 'unanswered'));
 }
 
-function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicate, onRename, onRenamed, onDelete, onExport }: ItemProps) {
+function WorkspaceItem({ entry, severalPolicies, selected, renaming, onSelect, onOpen, onDuplicate, onRename, onRenamed, onDelete, onExport }: ItemProps) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const { item, rulebook, assessment } = entry;
@@ -532,7 +535,7 @@ function WorkspaceItem({ entry, selected, renaming, onSelect, onOpen, onDuplicat
       <p className="muted small workspace-meta">
         {[
           <span key="saved">{t('workspace.savedOn', { date: formatDate(item.updatedAt.slice(0, 10), lang) })}</span>,
-          <span key="version">{t('workspace.rulebookVersion', { id: item.rulebookId, version: item.rulebookVersion })}</span>,
+          <span key="version">{t('workspace.rulebookVersion', { id: severalPolicies && rulebook ? localize(rulebook.meta.title, lang) : item.rulebookId, version: item.rulebookVersion })}</span>,
           ...(assessment
             ? [
                 <strong key="count" className="workspace-count">
