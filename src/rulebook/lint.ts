@@ -127,7 +127,8 @@ export function lintRulebook({ meta, measures, questionnaire, parameters = [], p
       checkDepartments(item.departments, [...ipath, 'departments']);
       item.quotes.forEach((quote, k) => {
         const q = squash(quote);
-        if (!squashedSource.includes(q)) problems.push({ file: M, path: [...ipath, 'quotes', k], message: `not found verbatim in ${meta.sourceFile}: "${quote.slice(0, 60)}${quote.length > 60 ? '…' : ''}"` });
+        if (!squashedSource.includes(q))
+          problems.push({ file: M, path: [...ipath, 'quotes', k], message: `not found verbatim in ${meta.sourceFile}: "${quote.slice(0, 60)}${quote.length > 60 ? '…' : ''}"${departure(q, clause ? squash(clause.text) : squashedSource, clause ? `clause ${measure.clause}` : 'the source')}` });
         else if (clause && !squash(clause.text).includes(q)) problems.push({ file: M, path: [...ipath, 'quotes', k], message: `this quote is not from clause ${measure.clause}` });
       });
       if (item.quoteTranslations && item.quoteTranslations.length !== item.quotes.length)
@@ -209,4 +210,24 @@ function escapedQuotes(value: unknown, file: string, path: (string | number)[], 
       problems.push({ file, path, message: 'a backslash before a quote is shown as it is: write the quote alone, or the whole value in double quotes ("… \\"…\\" …")' });
   } else if (Array.isArray(value)) value.forEach((v, i) => escapedQuotes(v, file, [...path, i], problems));
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) escapedQuotes(v, file, [...path, k], problems);
+}
+
+/**
+ * Where a quote not found verbatim leaves the text it should come from (its clause): the longest start of the quote
+ * found there, and what follows in each, so that a long quote need not be compared by hand. Whitespace is squashed in
+ * both (see squash).
+ */
+export function departure(quote: string, text: string, where: string): string {
+  // The longest start of the quote found in the text (a start found implies every shorter one is).
+  let [found, missing] = [0, quote.length];
+  while (missing - found > 1) {
+    const mid = Math.floor((found + missing) / 2);
+    if (text.includes(quote.slice(0, mid))) found = mid;
+    else missing = mid;
+  }
+  if (found === 0) return `; ${where} has no "${quote[0]}"`;
+  const at = text.indexOf(quote.slice(0, found)) + found;
+  const around = (t: string, from: number) => `"${t.slice(from, from + 12)}${t.length > from + 12 ? '…' : ''}"`;
+  const then = at >= text.length ? `${where} ends` : `${where} has ${around(text, at)}`;
+  return `; it follows ${where} as far as "${found > 12 ? '…' : ''}${quote.slice(Math.max(0, found - 12), found)}", then the quote has ${around(quote, found)} where ${then}`;
 }

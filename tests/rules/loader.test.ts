@@ -166,9 +166,21 @@ it('reports an option a question does not have, and a comparison that does not f
   expect(problemsOf(folder).map((p) => p.message)).toEqual(['"tiny" is not an option of "size" (small, large)', '"includesAny" does not fit the number question "staff"']);
 });
 
-it('reports a quote that is not verbatim in the source', () => {
+it('reports a quote that is not verbatim in the source, and where it leaves its clause', () => {
   const folder = brokenCopy('measures.yaml', (t) => t.replace('quotes: [市场监管部门定期开展包装抽查。]', 'quotes: [市场监管部门每月开展包装抽查。]'));
-  expect(problemsOf(folder)).toEqual([{ file: 'demo-packaging/measures.yaml', line: 39, path: 'measures[1].supportItems[0].quotes[0]', message: 'not found verbatim in source.zh.txt: "市场监管部门每月开展包装抽查。"' }]);
+  expect(problemsOf(folder)).toEqual([
+    {
+      file: 'demo-packaging/measures.yaml',
+      line: 39,
+      path: 'measures[1].supportItems[0].quotes[0]',
+      message: 'not found verbatim in source.zh.txt: "市场监管部门每月开展包装抽查。"; it follows clause 2 as far as "市场监管部门", then the quote has "每月开展包装抽查。" where clause 2 has "定期开展包装抽查。（市市…"',
+    },
+  ]);
+  // A quote whose first character the clause does not have, and one the clause ends before.
+  expect(problemsOf(brokenCopy('measures.yaml', (t) => t.replace('quotes: [市场监管部门定期开展包装抽查。]', 'quotes: [每月开展包装抽查。]')))[0]!.message).toBe('not found verbatim in source.zh.txt: "每月开展包装抽查。"; clause 2 has no "每"');
+  expect(problemsOf(brokenCopy('measures.yaml', (t) => t.replace('quotes: [市场监管部门定期开展包装抽查。]', 'quotes: [（市市场监管局负责）另有规定。]')))[0]!.message).toBe(
+    'not found verbatim in source.zh.txt: "（市市场监管局负责）另有规定。"; it follows clause 2 as far as "（市市场监管局负责）", then the quote has "另有规定。" where clause 2 ends',
+  );
 });
 
 it('reports a department the clause does not name', () => {
