@@ -12,6 +12,7 @@ export const en: Shape<Messages> = {
     nav: { label: 'Tools', selfCheck: 'Self-check', workspace: 'Workspace', batch: 'Batch' },
     privacy: 'Your answers stay in this browser. Nothing is sent anywhere unless you export it yourself.',
     loading: 'Loading…',
+    chooseFile: 'Choose a file…',
     loadFailed: 'The app could not finish loading. Check your connection and reload the page; your saved answers are kept.',
     crashed: 'Sorry, something went wrong and the page cannot go on. Your answers are still saved in this browser.',
     crashHelp: 'Reload the page first. If it goes wrong again, download the saved answers (you can import them on the first page later), then clear the interview under way and start again; the assessments saved in the workspace are not affected.',
