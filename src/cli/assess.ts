@@ -17,7 +17,8 @@ import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts'
 import { isLanguage, localize, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
 import { RulebookError, rulesDirectory } from '../rulebook/load.ts';
-import { ENGLISH_PROBLEMS, jsonErrorDetail } from '../engine/problem-words.ts';
+import { jsonErrorDetail } from '../engine/problem-words.ts';
+import { problemWords } from '../engine/problem-words-zh.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
@@ -47,14 +48,15 @@ export function parseArgs(argv: string[]): Options {
 }
 
 /** Read JSON or YAML (by extension; standard input may be either). */
-export function readAnswersInput(input: string, file: string): { ok: true; data: unknown } | { ok: false; problems: InputProblem[] } {
+export function readAnswersInput(input: string, file: string, lang: Language = 'en'): { ok: true; data: unknown } | { ok: false; problems: InputProblem[] } {
+  const words = problemWords(lang);
   // A byte-order mark, as Windows editors save UTF-8, is not part of the content.
   const text = file.replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: ENGLISH_PROBLEMS.emptyFile }] };
+  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: words.emptyFile }] };
   const isJson = input.endsWith('.json') || (input === '-' && /^\s*[[{]/.test(text));
   const fail = (format: 'JSON' | 'YAML', e: unknown) => ({
     ok: false as const,
-    problems: [{ path: '(file)', message: format === 'JSON' ? ENGLISH_PROBLEMS.notJson(jsonErrorDetail(e, text)) : `not valid YAML: ${(e as Error).message.split('\n')[0]}` }],
+    problems: [{ path: '(file)', message: format === 'JSON' ? words.notJson(jsonErrorDetail(e, text)) : translator(lang)('exports.cli.notYaml', { detail: (e as Error).message.split('\n')[0]! }) }],
   });
   try {
     return { ok: true, data: isJson ? JSON.parse(text) : parseYaml(text) };
@@ -90,12 +92,16 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
     return 2;
   }
 
+  // What goes wrong with the file is said in the report's language, as the batch mode does.
+  const t = translator(options.lang);
+  const words = problemWords(options.lang);
   let text: string;
   try {
     text = options.input === '-' ? io.readStdin() : readFileSync(options.input, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`error: cannot read ${options.input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (e as Error).message}\n`);
+    const reason = code === 'ENOENT' ? t('exports.cli.noSuchFile') : code === 'EISDIR' ? t('exports.cli.isFolder') : (e as Error).message;
+    io.stderr(`error: ${t('exports.cli.unreadable', { file: options.input, reason })}\n`);
     return 2;
   }
 
@@ -108,18 +114,18 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
     return 1;
   }
 
-  const read = readAnswersInput(options.input, text);
+  const read = readAnswersInput(options.input, text, options.lang);
   if (!read.ok) return invalid(read.problems);
 
   // An assessment file exported by the app: assess its answers again, and say what the current rules change.
   let input: { compiled: CompiledRulebook; answers: Answers; respondentName?: string };
   if (isAssessmentFile(read.data)) {
-    const imported = importData(rulebooks, read.data);
-    if (!imported.ok) return invalid(imported.error.problems, importErrorMessage(imported.error, 'en'));
+    const imported = importData(rulebooks, read.data, words);
+    if (!imported.ok) return invalid(imported.error.problems, importErrorMessage(imported.error, options.lang));
     if (imported.value.rulebookChanged) io.stderr(changeNote(imported.value, options.lang));
     input = { compiled: imported.value.rulebook, answers: imported.value.answers, respondentName: imported.value.respondentName };
   } else {
-    const parsed = parseAnswersFile(rulebooks, read.data);
+    const parsed = parseAnswersFile(rulebooks, read.data, words);
     if (!parsed.ok) return invalid(parsed.problems);
     input = parsed.value;
   }
@@ -148,7 +154,7 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   return 0;
 
   function invalid(problems: InputProblem[], headline?: string): number {
-    io.stderr(`error: ${options.input} is not a valid answers file (${problems.length} problem${problems.length === 1 ? '' : 's'})${headline ? `: ${headline}` : ':'}\n`);
+    io.stderr(`error: ${t('exports.cli.invalid', { file: options.input, count: problems.length })}${headline ? `${t('punct.colon')}${headline}` : t('punct.colon').trim()}\n`);
     for (const p of problems) io.stderr(`  ${p.path}: ${p.message}\n`);
     return 2;
   }

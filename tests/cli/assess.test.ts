@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '@/cli/assess';
+import { CHINESE_PROBLEMS } from '@/engine/problem-words-zh';
 import { assess } from '@/engine';
 import { exportJson } from '@/report/export-file';
 import { fixture } from '../engine/helpers';
@@ -19,6 +20,9 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
+
+/** In English: what goes wrong follows --lang, Chinese by default as the report. */
+const cliEn = (args: string[], stdin = '') => cli([...args, '--lang', 'en'], stdin);
 
 function cli(args: string[], stdin = '') {
   let stdout = '';
@@ -103,17 +107,17 @@ it('answers --help with the usage on standard output, and names an empty file, a
   expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run assess'), stderr: '' });
   // Batch mode is found from the single file's help.
   expect(cli(['--help']).stdout).toContain('\nA file of members: npm run assess -- --batch members.csv … (its options: npm run assess -- --batch --help)\n');
-  expect(cli([file('empty.yaml', '  \n')])).toMatchObject({ code: 2, stderr: expect.stringContaining('(file): the file is empty') });
-  expect(cli([dir])).toMatchObject({ code: 2, stderr: `error: cannot read ${dir}: it is a folder, not a file\n` });
-  const nan = cli([file('nan.yaml', 'rulebook: demo-packaging\nanswers:\n  kind: company\n  staff: .nan\n')]);
+  expect(cliEn([file('empty.yaml', '  \n')])).toMatchObject({ code: 2, stderr: expect.stringContaining('(file): the file is empty') });
+  expect(cliEn([dir])).toMatchObject({ code: 2, stderr: `error: cannot read ${dir}: it is a folder, not a file\n` });
+  const nan = cliEn([file('nan.yaml', 'rulebook: demo-packaging\nanswers:\n  kind: company\n  staff: .nan\n')]);
   expect(nan).toMatchObject({ code: 2, stderr: expect.stringContaining('answers.staff: expected a number, got NaN') });
 });
 
 it('reads YAML written inline on standard input', () => {
-  const r = cli(['-'], '{rulebook: demo-packaging, answers: {kind: company, located_here: true}}');
+  const r = cliEn(['-'], '{rulebook: demo-packaging, answers: {kind: company, located_here: true}}');
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).rulebook.id).toBe('demo-packaging');
-  expect(cli(['-'], '{"rulebook": ').stderr).toContain('not valid JSON');
+  expect(cliEn(['-'], '{"rulebook": ').stderr).toContain('not valid JSON');
 });
 
 it('reads standard input with -', () => {
@@ -123,7 +127,7 @@ it('reads standard input with -', () => {
 });
 
 it('exits 2 with every problem on stderr for an invalid answers file, and no stack trace', () => {
-  const { code, stdout, stderr } = cli(['-'], JSON.stringify({ rulebook: 'demo-packaging', answers: { kind: 'ngo', staff: -1, wat: 1 } }));
+  const { code, stdout, stderr } = cliEn(['-'], JSON.stringify({ rulebook: 'demo-packaging', answers: { kind: 'ngo', staff: -1, wat: 1 } }));
   expect(code).toBe(2);
   expect(stdout).toBe('');
   expect(stderr).toBe(
@@ -138,14 +142,14 @@ it('exits 2 with every problem on stderr for an invalid answers file, and no sta
 });
 
 it('exits 2 on malformed JSON, a missing file, and bad options', () => {
-  expect(cli([file('bad.json', '{"rulebook": ')]).stderr).toMatch(/^error: .*bad\.json is not a valid answers file \(1 problem\):\n {2}\(file\): not valid JSON/);
+  expect(cliEn([file('bad.json', '{"rulebook": ')]).stderr).toMatch(/^error: .*bad\.json is not a valid answers file \(1 problem\):\n {2}\(file\): not valid JSON/);
   // Where, as a person looks for it: the line and column.
-  expect(cli([file('comma.json', '{\n  "rulebook": "tianjin-2022"\n  "answers": {}\n}\n')]).stderr).toMatch(/\(file\): not valid JSON: .* at position 33 \(line 3, column 3\)\n/);
-  expect(cli([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
-  expect(cli([file('c.json', exporter), '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of json, md, csv, not "pdf"') });
+  expect(cliEn([file('comma.json', '{\n  "rulebook": "tianjin-2022"\n  "answers": {}\n}\n')]).stderr).toMatch(/\(file\): not valid JSON: .* at position 33 \(line 3, column 3\)\n/);
+  expect(cliEn([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+  expect(cliEn([file('c.json', exporter), '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of json, md, csv, not "pdf"') });
   expect(cli([file('d.json', exporter), '--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be zh or en') });
   expect(cli([])).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run assess') });
-  for (const r of [cli(['-'], '[1'), cli([join(dir, 'nope.json')])]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  for (const r of [cliEn(['-'], '[1'), cliEn([join(dir, 'nope.json')])]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
 });
 
 describe('--format csv and --out', () => {
@@ -239,10 +243,19 @@ describe('an assessment file exported by the app', () => {
   it('exits 2 with the problems when it is damaged', () => {
     const bad = exported();
     bad.assessment.clauses = 'none';
-    const r = cli([file('n.json', JSON.stringify(bad))]);
+    const r = cliEn([file('n.json', JSON.stringify(bad))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `error: ${join(dir, 'n.json')} is not a valid answers file (1 problem): The assessment file is damaged or was edited (1 problem).\n  assessment.clauses: Invalid input: expected array, received string\n`,
     );
   });
+});
+
+it('says what is wrong with the file in the report\'s language, Chinese by default, as the batch mode does', () => {
+  expect(cli([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: `error: 无法读取 ${join(dir, 'nope.json')}：文件不存在\n` });
+  const { code, stderr } = cli(['-'], JSON.stringify({ rulebook: 'demo-packaging', answers: { kind: 'ngo' } }));
+  expect(code).toBe(2);
+  expect(stderr.split('\n')[0]).toBe('error: - 不是有效的回答文件（1 处问题）：');
+  expect(stderr.split('\n')[1]).toMatch(/^ {2}answers\.kind: "ngo" 不是问题“kind”的选项/);
+  expect(cli([file('empty.yaml', '  \n')]).stderr).toContain(`(file): ${CHINESE_PROBLEMS.emptyFile}`);
 });

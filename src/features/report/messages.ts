@@ -57,6 +57,11 @@ const zh = {
   cli: {
     usage: '用法：npm run assess -- <answers.json|answers.yaml|导出的评估.json|-> [--format json|md|csv] [--lang zh|en] [--out 输出文件]\n批量评估会员文件：npm run assess -- --batch 会员.csv …（选项见 npm run assess -- --batch --help）',
     wrote: '已写入 {{file}}（{{format}}，{{bytes}} 字节）',
+    invalid: '{{file}} 不是有效的回答文件（{{count}} 处问题）',
+    unreadable: '无法读取 {{file}}：{{reason}}',
+    noSuchFile: '文件不存在',
+    isFolder: '这是一个文件夹，不是文件',
+    notYaml: '不是有效的 YAML：{{detail}}',
   },
 };
 
@@ -112,6 +117,11 @@ const en: Shape<typeof zh> = {
   cli: {
     usage: 'Usage: npm run assess -- <answers.json|answers.yaml|exported-assessment.json|-> [--format json|md|csv] [--lang zh|en] [--out file]\nA file of members: npm run assess -- --batch members.csv … (its options: npm run assess -- --batch --help)',
     wrote: 'Wrote {{file}} ({{format}}, {{bytes}} bytes)',
+    invalid: '{{file}} is not a valid answers file ({{count}} {{count|problem|problems}})',
+    unreadable: 'cannot read {{file}}: {{reason}}',
+    noSuchFile: 'no such file',
+    isFolder: 'it is a folder, not a file',
+    notYaml: 'not valid YAML: {{detail}}',
   },
 };
 
