@@ -1,19 +1,23 @@
 /**
- * The first load: styles, the prerendered first screens made usable (src/boot.ts), the offline worker, and
- * then the app itself, which takes the page over when it has loaded (src/app-root.tsx).
+ * The first load: styles, the prerendered first screens made usable (src/boot.ts), then the app itself, which
+ * takes the page over when it has loaded (src/app-root.tsx), and then the offline worker.
  */
 import './app/styles.css';
 import { showBootFailure, startBoot } from './boot';
 import { registerServiceWorker } from './offline/register';
 
 startBoot();
-registerServiceWorker();
 
 const container = document.getElementById('root');
+// The offline worker registers once the app has loaded: on a first visit, its copy of every file (src/offline)
+// is fetched after the files the page needs, not alongside them.
 const loadApp = () => {
   if (container)
     import('./app-root').then(
-      ({ mountApp }) => mountApp(container),
+      ({ mountApp }) => {
+        mountApp(container);
+        registerServiceWorker();
+      },
       () => showBootFailure(container),
     );
 };

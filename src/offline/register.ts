@@ -72,9 +72,10 @@ async function checkAfterTakeover(): Promise<void> {
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   navigator.serviceWorker.addEventListener('controllerchange', () => void checkAfterTakeover());
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href).catch(() => {
       // Offline support is a bonus: the app works without it.
     });
-  });
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

@@ -107,8 +107,18 @@ it('imports a saved file and shows its results; a bad file is refused with its p
   expect(await screen.findByRole('alert')).toHaveTextContent('这不是 JSON 文件');
   expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'association' });
 
+  // The file would replace the interview under way, whose answers are not saved: asked first; kept, nothing changes.
   const file = exportJson({ rulebook: fixture, assessment: assess(fixture, answers), answers, exportedAt: '2026-01-01T00:00:00Z' });
   await user.upload(input, new File([file], 'saved.json', { type: 'application/json' }));
+  const question = await screen.findByRole('alertdialog', { name: '打开文件“saved.json”会替换您正在进行的自测，其中的回答尚未保存到工作区。' });
+  expect(within(question).getByRole('button', { name: '先把进行中的自测保存到工作区，再打开' })).toHaveFocus();
+  await user.click(within(question).getByRole('button', { name: '不打开文件，继续我的自测' }));
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual({ kind: 'association' });
+  expect(screen.getByRole('button', { name: '继续上次的回答' })).toBeInTheDocument();
+
+  await user.upload(input, new File([file], 'saved.json', { type: 'application/json' }));
+  await user.click(await screen.findByRole('button', { name: '不保存，直接打开' }));
   expect(await screen.findByText('已导入评估文件，并按当前规则重新评估。')).toBeInTheDocument();
   expect(await screen.findByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
   expect(JSON.parse(localStorage.getItem(sessionKey('demo-packaging'))!).answers).toEqual(answers);

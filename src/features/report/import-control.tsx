@@ -2,13 +2,18 @@
  * Open a saved assessment file (JSON): its answers are assessed again under the current rulebook.
  * A bad file gets a clear message naming each problem, and nothing already entered is touched.
  */
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
+import { LazyScreen } from '@/app/lazy-screen';
+import { loadSession } from '@/features/wizard/persistence';
 import type { ImportedAssessment } from '@/report/export-file';
 import { useRulebookLoader } from '@/rulebook/full';
-import type { InterviewRulebook } from '@/rulebook/schema';
+import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { FileField } from '@/shared/ui/file-field';
+
+// Asked only when a file would replace answers under way: loaded then (with the workspace it may save them to).
+const ImportedFileQuestion = lazy(() => import('@/features/workspace/replace-interview').then((m) => ({ default: m.ImportedFileQuestion })));
 
 /** Larger than any real assessment file: refuse before reading it into memory. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -18,6 +23,8 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const [error, setError] = useState<{ message: string; problems: string[] } | null>(null);
+  /** A file read whose answers would replace those of the interview under way: opened once the user says so. */
+  const [pending, setPending] = useState<{ imported: ImportedAssessment; fileName: string; underWay: Answers } | null>(null);
   const load = useRulebookLoader();
 
   const read = async (file: File) => {
@@ -39,7 +46,11 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
     const result = importJson(whole, text, problemWords(lang));
     if (result.ok) {
       setError(null);
-      onImported(result.value);
+      // The interview of this policy under way in this browser, with other answers: replaced only once the user says so.
+      const session = loadSession(result.value.rulebook);
+      const underWay = session.status === 'restored' ? session.answers : {};
+      if (Object.keys(underWay).length > 0 && !sameAnswers(underWay, result.value.answers)) setPending({ imported: result.value, fileName: file.name, underWay });
+      else onImported(result.value);
     } else {
       // Where in the file, when the file is one of ours with something wrong inside; the message says it all otherwise.
       const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
@@ -50,7 +61,30 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
 
   return (
     <div className="import-control no-print">
-      <FileField id="import-file" label={t('wizard.importLabel')} help={t('wizard.importHelp')} accept=".json,application/json" onFile={(file) => void read(file)} />
+      <FileField
+        id="import-file"
+        label={t('wizard.importLabel')}
+        help={t('wizard.importHelp')}
+        accept=".json,application/json"
+        onFile={(file) => {
+          setPending(null);
+          void read(file);
+        }}
+      />
+      {pending && (
+        <LazyScreen>
+          <ImportedFileQuestion
+            rulebook={pending.imported.rulebook}
+            underWay={pending.underWay}
+            fileName={pending.fileName}
+            onOpen={() => {
+              setPending(null);
+              onImported(pending.imported);
+            }}
+            onKeep={() => setPending(null)}
+          />
+        </LazyScreen>
+      )}
       {error && (
         <div className="field-error-block" role="alert">
           <p className="field-error">{error.message}</p>
@@ -66,4 +100,10 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
       )}
     </div>
   );
+}
+
+/** The same answers, whatever the order of their questions. */
+function sameAnswers(a: Answers, b: Answers): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

@@ -38,6 +38,8 @@ const zh = {
   openedNotice: '已打开工作区中保存的评估，并按当前规则重新评估。',
   replaceWithShared: '这个分享链接包含别人分享给您的回答。打开它会替换您正在进行的自测，其中的回答尚未保存到工作区。',
   keepInterview: '不打开链接，继续我的自测',
+  replaceWithFile: '打开文件“{{name}}”会替换您正在进行的自测，其中的回答尚未保存到工作区。',
+  keepInterviewFile: '不打开文件，继续我的自测',
   rulebookChanged: '规则已更新，结论按当前版本重新计算',
   applying: '适用条款：{{count}} 条',
   /** Clauses the engine finds "possible" (results.groups.possible): some answers were never given (an answers file, a save part-way)… */
@@ -132,6 +134,8 @@ const en: Shape<typeof zh> = {
   openedNotice: 'Opened the assessment saved in the workspace, assessed again under the current rules.',
   replaceWithShared: 'This share link holds answers someone shared with you. Opening it replaces the interview you have under way, whose answers are not saved in the workspace.',
   keepInterview: 'Keep my interview; do not open the link',
+  replaceWithFile: 'Opening the file "{{name}}" replaces the interview you have under way, whose answers are not saved in the workspace.',
+  keepInterviewFile: 'Keep my interview; do not open the file',
   rulebookChanged: 'The rules have changed since; verdicts are worked out under the current version',
   applying: 'Clauses that apply: {{count}}',
   possibleUnanswered: 'Answers still missing: {{count}} {{count|clause|clauses}} may apply, to be settled by answering them',

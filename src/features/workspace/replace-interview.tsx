@@ -1,6 +1,6 @@
 /**
- * "This replaces the interview under way": asked before a saved assessment (the workspace) or a share link
- * (the app, when a link is opened) takes the place of an interview that holds answers of its own. Three
+ * "This replaces the interview under way": asked before a saved assessment (the workspace), a share link
+ * (the app, when a link is opened) or an assessment file (imported on the intro or the results) takes the place of an interview that holds answers of its own. Three
  * answers: save it to the workspace first, replace it, or keep it.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -49,7 +49,26 @@ export async function saveUnderWay(store: ReturnType<typeof useWorkspaceStore>, 
  * A share link opened while an interview with answers of its own is under way in this browser: asks first.
  * `onOpen` opens the link's answers (after saving the interview, when asked to); `onKeep` leaves the link.
  */
-export function SharedLinkQuestion({ rulebook, underWay, onOpen, onKeep }: { rulebook: InterviewRulebook; underWay: Answers; onOpen: () => void; onKeep: () => void }) {
+export function SharedLinkQuestion({ rulebook, underWay, onOpen, onKeep }: UnderWayProps) {
+  const { t } = useTranslation();
+  // The question is all the page shows (the screens wait beneath it): it has the page's heading.
+  return (
+    <>
+      <h1>{t('workspace.sharedLinkHeading')}</h1>
+      <ReplaceUnderWay rulebook={rulebook} underWay={underWay} onOpen={onOpen} onKeep={onKeep} message={t('workspace.replaceWithShared')} keepLabel={t('workspace.keepInterview')} />
+    </>
+  );
+}
+
+/** An assessment file imported (the intro, the results) while an interview with answers of its own is under way: asks first, likewise. */
+export function ImportedFileQuestion({ fileName, ...props }: UnderWayProps & { fileName: string }) {
+  const { t } = useTranslation();
+  return <ReplaceUnderWay {...props} message={t('workspace.replaceWithFile', { name: fileName })} keepLabel={t('workspace.keepInterviewFile')} />;
+}
+
+type UnderWayProps = { rulebook: InterviewRulebook; underWay: Answers; onOpen: () => void; onKeep: () => void };
+
+function ReplaceUnderWay({ rulebook, underWay, onOpen, onKeep, message, keepLabel }: UnderWayProps & { message: string; keepLabel: string }) {
   const { t } = useTranslation();
   const store = useWorkspaceStore();
   const [failed, setFailed] = useState<string | null>(null);
@@ -61,11 +80,9 @@ export function SharedLinkQuestion({ rulebook, underWay, onOpen, onKeep }: { rul
       setFailed(t(e instanceof WorkspaceError && e.code === 'unavailable' ? 'workspace.unavailable' : 'workspace.failed'));
     }
   };
-  // The question is all the page shows (the screens wait beneath it): it has the page's heading.
   return (
     <>
-      <h1>{t('workspace.sharedLinkHeading')}</h1>
-      <ReplaceInterview message={t('workspace.replaceWithShared')} onSaveFirst={() => void saveFirst()} onReplace={onOpen} onCancel={onKeep} cancelLabel={t('workspace.keepInterview')} />
+      <ReplaceInterview message={message} onSaveFirst={() => void saveFirst()} onReplace={onOpen} onCancel={onKeep} cancelLabel={keepLabel} />
       {failed && (
         <p className="field-error" role="alert">
           {failed}
