@@ -39,10 +39,21 @@ export function shareErrorMessage(error: ShareError, lang: Language, then: After
   return `${what}${lang === 'zh' ? '' : ' '}${t(`exports.share.then.${then}`, { resume: t('wizard.resume') })}`;
 }
 
-/** A fragment as given: `#…`, a whole URL, or the bare fragment; surrounding spaces ignored. */
+/**
+ * A fragment as given: `#…`, a whole URL, or the bare fragment. As links come through chats and mail, what a link
+ * cannot hold is left out: spaces and line breaks (a mail wrapping it), punctuation after it (the full stop of a
+ * message, a closing bracket), each also as the address bar encodes it (%E3%80%82 for "。"). A link is made of
+ * base64url and dots only, and its checksum still has to match.
+ */
 export function fragmentOf(input: string): string {
-  const text = input.trim();
+  let text = input.trim();
   const hash = text.indexOf('#');
-  return hash === -1 ? text : text.slice(hash + 1);
+  if (hash !== -1) text = text.slice(hash + 1);
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // A lone "%": left as it is (and refused as a link).
+  }
+  return text.replace(/\s+/g, '').replace(/[^A-Za-z0-9_-]+$/, '');
 }
 

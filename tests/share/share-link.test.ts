@@ -60,6 +60,13 @@ it('says when the rules changed since the link was made, and still gives the ans
   expect(value).toMatchObject({ answers, rulebookChanged: true });
 });
 
+it('reads a link as chats and mail pass it on: followed by punctuation, wrapped across lines, encoded by the address bar', () => {
+  const link = shareUrl('https://example.org/app/', fixture, answers);
+  const cut = Math.floor(fragment.length / 2);
+  for (const damaged of [`${link}。`, `${link})`, `（${link}）`, `${link}.`, `${link}%E3%80%82`, `${link} \n`, `https://example.org/app/#${fragment.slice(0, cut)}\r\n${fragment.slice(cut)}`, `#${fragment.slice(0, cut)} ${fragment.slice(cut)}`])
+    expect(decoded(decodeShareFragment([fixture], damaged)).answers, damaged).toEqual(answers);
+});
+
 describe('a link that cannot be used says why', () => {
   const code = (text: string) => failed(decodeShareFragment([fixture], text)).code;
 
