@@ -95,6 +95,11 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   // What goes wrong with the file is said in the report's language, as the batch mode does.
   const t = translator(options.lang);
   const words = problemWords(options.lang);
+  // A members list given as one respondent's answers: the batch mode reads it.
+  if (/\.(csv|xlsx)$/i.test(options.input)) {
+    io.stderr(`error: ${t('exports.cli.spreadsheet', { file: options.input })}\n`);
+    return 2;
+  }
   let text: string;
   try {
     text = options.input === '-' ? io.readStdin() : readFileSync(options.input, 'utf8');

@@ -149,7 +149,7 @@ export type ImportedAssessment = {
 /** A workspace entry an interview was opened from (or saved as): its id, and its name there. */
 export type WorkspaceEntryRef = { id: string; name: string };
 
-export type ImportErrorCode = 'emptyFile' | 'notJson' | 'notExport' | 'newerVersion' | 'malformed' | 'unknownRulebook' | 'invalidAnswers';
+export type ImportErrorCode = 'emptyFile' | 'notJson' | 'spreadsheet' | 'notExport' | 'workspaceFile' | 'newerVersion' | 'malformed' | 'unknownRulebook' | 'invalidAnswers';
 export type ImportError = {
   code: ImportErrorCode;
   /** Interpolation values of the message (see importErrorMessage). */
@@ -172,7 +172,10 @@ export function parseJsonFile(text: string, words: ProblemWords = ENGLISH_PROBLE
   try {
     return { ok: true, data: JSON.parse(body) };
   } catch (e) {
-    return { ok: false, error: { code: 'notJson', params: {}, problems: [{ path: '(file)', message: words.notJson(jsonErrorDetail(e, body)) }] } };
+    // A spreadsheet chosen by mistake (a members list for the batch): an Excel workbook (a ZIP file) or CSV text.
+    const firstLine = body.slice(0, body.search(/\r?\n|$/));
+    const spreadsheet = body.startsWith('PK') || (!/^\s*[[{]/.test(body) && /[,;\t]/.test(firstLine));
+    return { ok: false, error: { code: spreadsheet ? 'spreadsheet' : 'notJson', params: {}, problems: [{ path: '(file)', message: words.notJson(jsonErrorDetail(e, body)) }] } };
   }
 }
 
@@ -189,6 +192,8 @@ export function importData(rulebooks: CompiledRulebook[], data: unknown, words: 
     const plain = data as { rulebook?: unknown; answers?: unknown } | null;
     if (typeof plain === 'object' && plain !== null && !Array.isArray(plain) && typeof plain.rulebook === 'string' && plain.answers !== undefined)
       return reassess(rulebooks, plain.rulebook, plain.answers, null, words);
+    // The workspace's "export all" file: a list of assessment files.
+    if (Array.isArray(data) && data.length > 0 && data.every(isAssessmentFile)) return fail('workspaceFile', { count: data.length }, []);
     return fail('notExport', {}, [{ path: 'format', message: words.expectedFormat(EXPORT_FORMAT) }]);
   }
   const version = (data as { formatVersion?: unknown }).formatVersion;

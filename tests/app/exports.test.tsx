@@ -3,7 +3,7 @@
  * What a consultant does with a result: download it (JSON, Markdown, CSV), share it as a link, and
  * open a saved file again — and what happens with a broken link or file.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -126,9 +126,21 @@ it('imports a saved file and shows its results; a bad file is refused with its p
   // Another file, of some other kind, from the results: said in the user's words, and the news of the import before goes.
   await user.upload(screen.getByLabelText('导入已保存的评估文件（JSON）'), new File(['{"hello": 1}'], 'other.json', { type: 'application/json' }));
   const alert = await screen.findByRole('alert');
-  expect(alert).toHaveTextContent(/^这不是“政策自测”导出的评估文件。请选择从本应用下载的 JSON 文件。$/);
+  expect(alert).toHaveTextContent(/^无法导入“other\.json”：这不是“政策自测”导出的评估文件。请选择从本应用下载的 JSON 文件。$/);
   expect(screen.queryByText('已导入评估文件，并按当前规则重新评估。')).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: '您的结果' })).toBeInTheDocument();
+});
+
+it('says what a wrong file is: a workspace file, or a members list, each with where it goes', async () => {
+  // The file chooser's filter (.json) is a suggestion: "all files" is a click away.
+  const user = userEvent.setup({ applyAccept: false });
+  render(<App rulebooks={[fixture]} />);
+  const one = exportJson({ rulebook: fixture, assessment: assess(fixture, answers), answers, exportedAt: '2026-01-01T00:00:00Z' });
+  await user.upload(screen.getByLabelText('导入已保存的评估文件（JSON）'), new File([`[${one},\n${one}]`], 'workspace.json', { type: 'application/json' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('无法导入“workspace.json”：这是工作区导出的文件（2 个评估），不是单个评估文件。请在“工作区”中用“导入工作区文件”打开它。');
+  await user.upload(screen.getByLabelText('导入已保存的评估文件（JSON）'), new File(['name,kind,located_here\n甲,company,是\n'], 'members.csv', { type: 'text/csv' }));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('无法导入“members.csv”：这是表格文件（CSV 或 Excel），不是评估文件。会员名单请在“批量评估”中导入。'));
+  expect(localStorage.getItem(sessionKey('demo-packaging'))).toBeNull();
 });
 
 it('lists where an imported file goes wrong, and what is wrong there, in the language of the page', async () => {

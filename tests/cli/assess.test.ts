@@ -259,3 +259,7 @@ it('says what is wrong with the file in the report\'s language, Chinese by defau
   expect(stderr.split('\n')[1]).toMatch(/^ {2}answers\.kind: "ngo" 不是问题“kind”的选项/);
   expect(cli([file('empty.yaml', '  \n')]).stderr).toContain(`(file): ${CHINESE_PROBLEMS.emptyFile}`);
 });
+
+it('points a members list given as one answers file to the batch mode', () => {
+  expect(cliEn([file('members.csv', 'name,kind\nA,company\n')])).toMatchObject({ code: 2, stderr: `error: ${join(dir, 'members.csv')} is a spreadsheet, not an answers file. To assess a list of members: npm run assess -- --batch ${join(dir, 'members.csv')}\n` });
+});

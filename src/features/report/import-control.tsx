@@ -54,7 +54,7 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
     } else {
       // Where in the file, when the file is one of ours with something wrong inside; the message says it all otherwise.
       const located = result.error.code === 'malformed' || result.error.code === 'invalidAnswers';
-      setError({ message: importErrorMessage(result.error, lang), problems: located ? result.error.problems.slice(0, 20).map((p) => `${p.path}${t('punct.colon')}${p.message}`) : [] });
+      setError({ message: t('wizard.importFailed', { name: file.name }) + importErrorMessage(result.error, lang), problems: located ? result.error.problems.slice(0, 20).map((p) => `${p.path}${t('punct.colon')}${p.message}`) : [] });
       onFailed?.();
     }
   };

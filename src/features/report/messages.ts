@@ -25,6 +25,8 @@ const zh = {
     emptyFile: '文件是空的。',
     notJson: '这不是 JSON 文件：可能选错了文件，或文件没有完整保存。',
     notExport: '这不是“政策自测”导出的评估文件。请选择从本应用下载的 JSON 文件。',
+    spreadsheet: '这是表格文件（CSV 或 Excel），不是评估文件。会员名单请在“批量评估”中导入。',
+    workspaceFile: '这是工作区导出的文件（{{count}} 个评估），不是单个评估文件。请在“工作区”中用“导入工作区文件”打开它。',
     newerVersion: '此文件由更新版本的“政策自测”导出（格式版本 {{version}}），本版本无法读取。',
     malformed: '评估文件已损坏或被修改（{{count}} 处问题）。',
     unknownRulebook: '此文件针对的政策“{{id}}”在本应用中不存在；已有：{{known}}。',
@@ -62,6 +64,7 @@ const zh = {
     noSuchFile: '文件不存在',
     isFolder: '这是一个文件夹，不是文件',
     notYaml: '不是有效的 YAML：{{detail}}',
+    spreadsheet: '{{file}} 是表格文件，不是回答文件。批量评估会员名单：npm run assess -- --batch {{file}}',
   },
 };
 
@@ -86,6 +89,8 @@ const en: Shape<typeof zh> = {
     emptyFile: 'The file is empty.',
     notJson: 'This is not a JSON file: perhaps the wrong file was chosen, or it was not saved completely.',
     notExport: 'This is not an assessment file exported by Policy Self-Check. Choose a JSON file downloaded from this app.',
+    spreadsheet: 'This is a spreadsheet (CSV or Excel), not an assessment file. Import a list of members under “Batch”.',
+    workspaceFile: 'This is a workspace file ({{count}} {{count|assessment|assessments}}), not a single assessment. Open it under “Workspace” with “Import a workspace file”.',
     newerVersion: 'This file was exported by a newer Policy Self-Check (format version {{version}}) and cannot be read here.',
     malformed: 'The assessment file is damaged or was edited ({{count}} {{count|problem|problems}}).',
     unknownRulebook: 'The file is for the policy "{{id}}", which this app does not have; known: {{known}}.',
@@ -122,6 +127,7 @@ const en: Shape<typeof zh> = {
     noSuchFile: 'no such file',
     isFolder: 'it is a folder, not a file',
     notYaml: 'not valid YAML: {{detail}}',
+    spreadsheet: '{{file}} is a spreadsheet, not an answers file. To assess a list of members: npm run assess -- --batch {{file}}',
   },
 };
 

@@ -102,6 +102,7 @@ export const en: Shape<Messages> = {
     importLabel: 'Import a saved assessment file (JSON)',
     importHelp: 'Choose a JSON file downloaded from this app; its answers are assessed again under the current rules.',
     importWhere: 'Where in the file (technical details):',
+    importFailed: 'Could not import “{{name}}”: ',
     importTooLarge: 'The file “{{name}}” is larger than {{max}}: it is not an assessment file from this app.',
     importedNotice: 'The assessment file was imported and assessed again under the current rules.',
     sharedNotice: 'The answers from the share link are open.',

@@ -98,6 +98,7 @@ export const zh = {
     importLabel: '导入已保存的评估文件（JSON）',
     importHelp: '选择之前从本应用下载的 JSON 文件；回答会按当前规则重新评估。',
     importWhere: '文件中有问题的位置（技术说明）：',
+    importFailed: '无法导入“{{name}}”：',
     importTooLarge: '文件“{{name}}”超过 {{max}}，不是本应用导出的评估文件。',
     importedNotice: '已导入评估文件，并按当前规则重新评估。',
     sharedNotice: '已打开分享链接中的回答。',
