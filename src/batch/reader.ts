@@ -121,6 +121,11 @@ export class BatchReader {
         return;
       }
     }
+    // A JSON file chosen by mistake (an assessment or the workspace exported by the app).
+    if (/^\s*[[{]/.test(cells[0] ?? '')) {
+      this.problem = { code: 'jsonFile' };
+      return;
+    }
     // The rulebook whose columns the header names most (with one rulebook, that one).
     let best: { rulebook: CompiledRulebook; columns: BatchColumns; matched: number } | null = null;
     let tied: { rulebook: CompiledRulebook; columns: BatchColumns }[] = [];

@@ -12,7 +12,7 @@ import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { csv, HEADER, importFile, members, renderScreen } from './helpers';
 import { BatchScreen, type KeptBatch } from '@/features/batch/batch-screen';
 import { LanguageProvider } from '@/app/language';
-import { MemoryStore } from '@/features/workspace/store';
+import { MemoryStore, WorkspaceError } from '@/features/workspace/store';
 import { WorkspaceStoreProvider } from '@/features/workspace/store-context';
 import { batchKeeper } from '@/features/batch/keeper';
 import { captureDownloads, type Download } from '../downloads';
@@ -436,4 +436,18 @@ it('with two policies whose headers are alike (one copied from the other), reads
   await user.selectOptions(screen.getByRole('combobox', { name: '政策' }), '示例市绿色包装促进办法');
   await importFile(user, csv(members), 'members.csv');
   expect(await screen.findByText('来自文件“members.csv”，按《示例市绿色包装促进办法》（版本 1.2.3）评估。')).toBeInTheDocument();
+});
+
+it('says, when this browser keeps no data (private mode), that the members cannot be added and how to keep the results', async () => {
+  const user = userEvent.setup();
+  class NoStorage extends MemoryStore {
+    override async list(): Promise<never> {
+      throw new WorkspaceError('unavailable');
+    }
+  }
+  renderScreen(new NoStorage());
+  await importFile(user, csv(members));
+  await user.click(await screen.findByRole('button', { name: '将 3 个会员加入工作区' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('本浏览器不允许保存数据（可能是无痕/隐私模式，或存储已被禁用），无法加入工作区。结果仍在本页：可用“下载矩阵（CSV）”保存。');
+  expect(screen.getByRole('button', { name: '下载矩阵（CSV）' })).toBeInTheDocument();
 });

@@ -215,3 +215,11 @@ it('reads a file whose header fits two policies equally (one started as a copy o
   // The command line names the option that decides.
   expect(parseBatchText(text, [fixture, copy], { lang: 'en' })).toMatchObject({ ok: false, message: `Cannot tell which policy this file is for: name it with --rulebook (${fixture.meta.id}, demo-copy).` });
 });
+
+it('says a JSON file (an assessment or a workspace exported by the app) is not a list of members, and where it goes', () => {
+  for (const text of ['{"format":"policy-self-check/assessment"}\n', '[{"format":"policy-self-check/assessment"},\n{}]\n'])
+    expect(parseBatchText(text, fixture, { lang: 'en' })).toMatchObject({
+      ok: false,
+      message: 'This is a JSON file (such as an assessment or a workspace exported by this app), not a list of members. Import an assessment on the Self-check start page and a workspace file under Workspace; a list of members is a CSV or Excel file.',
+    });
+});

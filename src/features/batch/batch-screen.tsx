@@ -480,7 +480,7 @@ const Results = memo(function Results({ result, previous, headingRef }: { result
       </div>
       {saved?.state === 'failed' && (
         <p className="field-error" role="alert">
-          {t(saved.unavailable ? 'workspace.unavailable' : 'workspace.failed')}
+          {t(saved.unavailable ? 'batch.ui.workspaceUnavailable' : 'workspace.failed')}
         </p>
       )}
       <BarChart matrix={matrix} />
