@@ -148,3 +148,21 @@ it('stops the run when it is cancelled while the file is still being read: nothi
   expect(screen.queryByRole('table', { name: /每位会员在各条款下的结论/ })).not.toBeInTheDocument();
   expect(screen.getByLabelText('会员文件（CSV 或 Excel）')).toBeEnabled();
 });
+
+it('asks before the page is left while a run is under way, and not once it is over', async () => {
+  const user = userEvent.setup();
+  renderScreen();
+  const leave = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  expect(leave()).toBe(false);
+  gate.pauseAfterRows = 2;
+  await importFile(user);
+  expect(await screen.findByText('已评估 4 / 7 个会员')).toBeInTheDocument();
+  expect(leave()).toBe(true);
+  gate.release();
+  await screen.findByRole('heading', { level: 2, name: '3. 结果' });
+  expect(leave()).toBe(false);
+});

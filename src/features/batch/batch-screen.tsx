@@ -96,6 +96,14 @@ export function BatchScreen({ rulebooks, rulebook: initial, useWorker = true, ke
   /** A run that leaving the screen stopped: back at it, the screen says so (until the next run). */
   const [stoppedRun, setStoppedRun] = useState(() => keeper?.stoppedRun() ?? null);
   useEffect(() => keeper?.stopped(null), [keeper]);
+  // A reload or a closed tab would stop a run under way without a word: the browser asks first.
+  const underWay = run.phase === 'reading' || run.phase === 'assessing';
+  useEffect(() => {
+    if (!underWay) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [underWay]);
   const results = useRef(0);
   const job = useRef<BatchJob | null>(null);
   /** Counts the runs started and cancelled: a run whose number is no longer this one has been overtaken and does nothing more. */
