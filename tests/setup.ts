@@ -18,3 +18,6 @@ if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function' && 
 // Lazily loaded screens are transformed on first use in the test run: on two busy cores that can take longer
 // than Testing Library's default second for a findBy.
 configure({ asyncUtilTimeout: 4000 });
+
+// A tab's session (the workspace's last undo) ends with each test, as a new tab would have none.
+if (typeof sessionStorage !== 'undefined') afterEach(() => sessionStorage.clear());

@@ -108,6 +108,27 @@ it('restores a deleted entry once, however often "undo" is pressed', async () =>
   expect(await store.list()).toHaveLength(2);
 });
 
+it('still offers to undo a delete after the workspace was left and opened again (Back, another view, a reload)', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  const { unmount } = render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '删除 “绿盒子”' }));
+  expect(await screen.findByText('已删除“绿盒子”。')).toBeInTheDocument();
+  unmount();
+
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  expect(await screen.findByText('已删除“绿盒子”。')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '撤销删除' }));
+  expect(await screen.findByText('已恢复“绿盒子”。')).toBeInTheDocument();
+  expect(names().sort()).toEqual(['包装协会', '绿盒子'].sort());
+  cleanup();
+
+  // Undone, it is not offered again.
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await screen.findAllByRole('listitem');
+  expect(screen.queryByRole('button', { name: '撤销删除' })).not.toBeInTheDocument();
+});
+
 it('puts a deleted entry back ticked when it was ticked, ready to compare again', async () => {
   const user = userEvent.setup();
   const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);

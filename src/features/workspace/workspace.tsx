@@ -68,7 +68,30 @@ const sayAbout =
   (t) =>
     t(key, { name: entryName(item, t) });
 /** `undo`: a deleted assessment, where it was in the list and whether it was ticked (undo puts it back as it was). */
-type Status = { message: Said; undo?: { item: SavedAssessment; index: number; ticked: boolean } } | null;
+type Status = { message: Said; undo?: Undo } | null;
+type Undo = { item: SavedAssessment; index: number; ticked: boolean };
+
+/**
+ * The last deletion's undo, kept for the tab's session: Back (on a phone, the natural "oops"), another view or a
+ * reload must not take it away while it is the last thing done.
+ */
+const UNDO_KEY = 'policy-self-check:workspace-undo';
+function keptUndo(): Undo | null {
+  try {
+    const undo = JSON.parse(sessionStorage.getItem(UNDO_KEY) ?? 'null') as Undo | null;
+    return typeof undo?.item?.id === 'string' && typeof undo.index === 'number' ? undo : null;
+  } catch {
+    return null;
+  }
+}
+function keepUndo(undo: Undo | null): void {
+  try {
+    if (undo) sessionStorage.setItem(UNDO_KEY, JSON.stringify(undo));
+    else sessionStorage.removeItem(UNDO_KEY);
+  } catch {
+    // No session storage: the undo lasts while the screen does.
+  }
+}
 type Problem = { message: Said; details: string[] } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -90,7 +113,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   const store = useWorkspaceStore();
   const [items, setItems] = useState<SavedAssessment[] | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Status>(() => {
+    const undo = keptUndo();
+    return undo ? { message: sayAbout('workspace.deleted', undo.item), undo } : null;
+  });
+  useEffect(() => keepUndo(status?.undo ?? null), [status]);
   const focusUndo = useRef(false);
   useEffect(() => {
     if (!focusUndo.current || !status?.undo) return;
