@@ -475,6 +475,23 @@ describe('labels', () => {
 });
 
 describe('saving', () => {
+  it('says when another tab changes the interview, since an answer here would overwrite it', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: '开始' }));
+    await user.click(screen.getByRole('radio', { name: '企业' }));
+    expect(screen.queryByText(/另一个标签页/)).not.toBeInTheDocument();
+    // Another tab's save reaches this one as a storage event (a tab's own saves do not).
+    const other = JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'association' }, at: { at: 'results' }, savedAt: '2026-01-01' });
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: sessionKey('demo-packaging'), newValue: other })));
+    expect(await screen.findByText('这项自测刚在另一个标签页中被修改。在这里继续填写，会覆盖那边的回答；要接着那边的回答填写，请重新加载本页。')).toBeInTheDocument();
+    // Another key (the language, another policy) is not this interview.
+    cleanup();
+    renderApp();
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: 'policy-self-check:session:another-policy', newValue: '{}' })));
+    expect(screen.queryByText(/另一个标签页/)).not.toBeInTheDocument();
+  });
+
   it('saves every answer as it is given and resumes where the user was', async () => {
     const user = userEvent.setup();
     const { unmount } = renderApp();

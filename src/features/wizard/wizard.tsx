@@ -19,7 +19,7 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import { ShareProblems } from '@/share/share-problems';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
-import { clearSession, loadSession, saveSession } from './persistence';
+import { clearSession, loadSession, saveSession, sessionKey } from './persistence';
 import { entriesBehind, historyKey, useScreenHistory } from './screen-history';
 
 /** The answers of the interview under way with `rulebook` (saved in this browser), if any. */
@@ -147,6 +147,16 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     const subscription = actor.subscribe(save);
     return () => subscription.unsubscribe();
   }, [actor, rulebook, t, start]);
+
+  // This policy's interview saved by another tab (a share link opened there, say): an answer here would overwrite
+  // it without a word. Say so; a reload here carries on with that tab's answers.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === sessionKey(rulebook.meta.id)) setNotice({ tone: 'warning', message: (t) => t('wizard.otherTab') });
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [rulebook]);
 
   // "Start again" goes back through the history to the visit's first entry, the intro (see restart).
   const restarting = useRef(false);

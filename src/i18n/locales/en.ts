@@ -98,6 +98,7 @@ export const en: Shape<Messages> = {
     savedNotice: 'Your earlier answers have been restored.',
     corruptNotice: 'Your saved answers could not be read (they were damaged or are from an incompatible version), so you are starting afresh.',
     updatedNotice: 'The policy rules have been updated; your earlier answers were assessed again under the new rules.',
+    otherTab: 'This interview was just changed in another tab. Answering here overwrites the answers given there; to carry on with those, reload this page.',
     storageFailed: 'This browser cannot save your answers (storage is full or disabled); you can still continue during this visit.',
     importLabel: 'Import a saved assessment file (JSON)',
     importHelp: 'Choose a JSON file downloaded from this app; its answers are assessed again under the current rules.',
