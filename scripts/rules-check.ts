@@ -3,7 +3,7 @@
  * (clause → support items → quoted sentences) and the sentences nobody cites, and run its scenario
  * cases (cases/*.yaml). Exit 1 on any problem or failing case; each names its file and line.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runCases } from '../src/rulebook/cases';
 import { checkRulebook } from '../src/rulebook/check';
 import { formatProblems, loadCases, loadRulebook, locator, rulebookFolders, RulebookError, rulesDirectory } from '../src/rulebook/load';
@@ -55,21 +55,17 @@ for (const folder of folders) {
       console.log(`\nFailing cases: ${run.failed} of ${cases.length} (${run.passed} passed):\n${formatProblems(run.problems)}`);
     } else console.log(cases.length === 0 ? '\nNo scenario cases (cases/*.yaml).' : cases.length === 1 ? '\nThe one scenario case passes.' : `\nAll ${cases.length} scenario cases pass.`);
     const faults = [plural(problems.length, 'problem'), run.failed > 0 ? `${run.failed} of ${cases.length} cases failing` : ''].filter(Boolean);
-    summary.push(faults.length > 0 ? `✗ ${name(folder)}: ${faults.join(', ')}` : `✓ ${name(folder)}: valid, ${cases.length === 1 ? 'its one case passes' : `all ${cases.length} cases pass`}`);
+    summary.push(faults.length > 0 ? `✗ ${basename(folder)}: ${faults.join(', ')}` : `✓ ${basename(folder)}: valid, ${cases.length === 1 ? 'its one case passes' : `all ${cases.length} cases pass`}`);
   } catch (e) {
     if (!(e instanceof RulebookError)) throw e;
     failed = true;
     console.log(`\n${e.message}\nThe coverage table and the scenario cases come once the rulebook and its cases load.`);
-    summary.push(`✗ ${name(folder)}: invalid, ${plural(e.problems.length, 'problem')} (not checked further)`);
+    summary.push(`✗ ${basename(folder)}: invalid, ${plural(e.problems.length, 'problem')} (not checked further)`);
   }
 }
 
 // Several rulebooks print pages each: repeat at the end how each fared, so that the last lines never read as a pass.
 if (summary.length > 1) console.log(`\nSummary:\n${summary.map((line) => `  ${line}`).join('\n')}`);
-
-function name(folder: string): string {
-  return folder.split(/[\\/]/).filter(Boolean).pop() ?? folder;
-}
 
 function plural(n: number, word: string): string {
   return n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`;

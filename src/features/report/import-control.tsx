@@ -7,6 +7,7 @@ import { useTranslation } from '@/i18n/react';
 import { useLanguage } from '@/app/language';
 import { LazyScreen } from '@/app/lazy-screen';
 import { loadSession } from '@/features/wizard/persistence';
+import { sameAskedAnswers } from '@/features/wizard/routing';
 import type { ImportedAssessment } from '@/report/export-file';
 import { useRulebookLoader } from '@/rulebook/full';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
@@ -49,7 +50,7 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
       // The interview of this policy under way in this browser, with other answers: replaced only once the user says so.
       const session = loadSession(result.value.rulebook);
       const underWay = session.status === 'restored' ? session.answers : {};
-      if (Object.keys(underWay).length > 0 && !sameAnswers(underWay, result.value.answers)) setPending({ imported: result.value, fileName: file.name, underWay });
+      if (Object.keys(underWay).length > 0 && !sameAskedAnswers(result.value.rulebook, underWay, result.value.answers)) setPending({ imported: result.value, fileName: file.name, underWay });
       else onImported(result.value);
     } else {
       // Where in the file, when the file is one of ours with something wrong inside; the message says it all otherwise.
@@ -100,10 +101,4 @@ export function ImportControl({ rulebooks, onImported, onFailed }: { rulebooks: 
       )}
     </div>
   );
-}
-
-/** The same answers, whatever the order of their questions. */
-function sameAnswers(a: Answers, b: Answers): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

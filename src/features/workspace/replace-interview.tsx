@@ -1,7 +1,8 @@
 /**
  * "This replaces the interview under way": asked before a saved assessment (the workspace), a share link
- * (the app, when a link is opened) or an assessment file (imported on the intro or the results) takes the place of an interview that holds answers of its own. Three
- * answers: save it to the workspace first, replace it, or keep it.
+ * (the app, when a link is opened) or an assessment file (imported on the intro or the results) takes the
+ * place of an interview that holds answers of its own. Three answers: save it to the workspace first, replace
+ * it, or keep it.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
