@@ -3,12 +3,13 @@
  * (for now also: npx tsx src/cli/batch.ts members.csv …)
  *
  * Assesses every member row of a batch CSV, streamed: the file is read in chunks and each member's row is
- * written as soon as it is assessed, so memory stays flat however large the file. Output: CSV (one row per
+ * written as soon as it is assessed, so memory stays flat however large the file. An Excel workbook (.xlsx) is
+ * read whole, as the app reads it. Output: CSV (one row per
  * member: clause verdicts and counts) or JSON Lines. Row errors go to stderr with their row and column, and
  * the other rows are still assessed. Exit 0 when the file could be read (even with row errors), 2 when it is
  * unusable (empty, binary, wrong delimiter, no header, …) or the arguments are wrong, 1 when a rulebook is broken.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,6 +17,7 @@ import {
   BOM,
   csvLine,
   describeProblem,
+  isWorkbook,
   issueLine,
   matrixClauses,
   matrixCsvLine,
@@ -34,6 +36,7 @@ import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
 import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
 import { RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
+import type { XlsxSheet } from '../batch/xlsx.ts';
 // Registers the batch messages (t('batch.…')).
 import '../features/batch/messages.ts';
 // The CLI speaks both languages.
@@ -137,8 +140,15 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     rulebooks = [chosen];
   }
 
-  const stream = options.input === '-' ? (io.stdin ?? process.stdin) : createReadStream(options.input, { highWaterMark: SNIFF_BYTES });
-  const reader = new BatchReader(rulebooks);
+  // An Excel workbook (.xlsx) is read whole, as the app reads it (src/batch/xlsx.ts); anything else streams as text.
+  const workbook = options.input === '-' ? null : workbookAt(options.input);
+  let sheet: XlsxSheet | null = null;
+  if (workbook) {
+    const { readXlsx } = await import('../batch/xlsx.ts');
+    sheet = readXlsx(workbook);
+    if (!sheet.ok) return fail(sheet.problem);
+  }
+  const reader = new BatchReader(rulebooks, sheet ? { format: 'xlsx' } : {});
   const output = new Output(options, io);
   let decoder: TextDecoder | null = null;
   let encoding: DetectedEncoding = 'utf-8';
@@ -194,18 +204,22 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 
   let problem: FileProblem | null = null;
   try {
-    try {
-      for await (const chunk of stream) {
-        problem = await feed(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-        if (problem) break;
+    if (sheet?.ok) await handle(reader.pushRecords(sheet.records));
+    else {
+      const stream = options.input === '-' ? (io.stdin ?? process.stdin) : createReadStream(options.input, { highWaterMark: SNIFF_BYTES });
+      try {
+        for await (const chunk of stream) {
+          problem = await feed(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+          if (problem) break;
+        }
+        if (!problem) problem = await feed(null);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (e instanceof OutputError || !err.code) throw e;
+        problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a folder, not a file' : err.message } };
+      } finally {
+        if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
       }
-      if (!problem) problem = await feed(null);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof OutputError || !err.code) throw e;
-      problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a folder, not a file' : err.message } };
-    } finally {
-      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
     }
     if (!problem) {
       await handle(reader.end());
@@ -220,8 +234,26 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   }
   if (problem) return fail(problem);
 
-  io.stderr(`${t('batch.cli.summary', { members: reader.members, errors: reader.invalidRows, warnings: reader.warnings, encoding: t(`batch.encoding.${encoding}`) })}\n`);
+  const counts = { members: reader.members, errors: reader.invalidRows, warnings: reader.warnings };
+  io.stderr(`${sheet?.ok ? t('batch.cli.summaryXlsx', { ...counts, sheet: sheet.sheet }) : t('batch.cli.summary', { ...counts, encoding: t(`batch.encoding.${encoding}`) })}\n`);
   return 0;
+}
+
+/** The file's bytes when it is an Excel workbook (read by its first bytes, whatever its name), else null (a text file, or none). */
+function workbookAt(path: string): Uint8Array | null {
+  try {
+    const head = Buffer.alloc(8);
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, 8, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return isWorkbook(head) ? readFileSync(path) : null;
+  } catch {
+    // Missing, a folder, unreadable: the text path says so.
+    return null;
+  }
 }
 
 /** Where the rows go: standard output, or a file (then with a BOM, for Excel), waiting when the writer is behind. */

@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { loadRulebook } from '@/rulebook/load';
 import { batchMain, runBatch, type BatchOptions } from '@/cli/batch';
 import { batchExample, memberCells, batchColumns, sampleMembers, csvLine } from '@/batch';
+import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { encodeGbk, fixture } from './helpers';
 
 const rulesDir = join(process.cwd(), 'tests', 'fixtures', 'rules');
@@ -176,4 +177,15 @@ it('assesses the example file it offers for download without a single error', as
   const { code, stderr } = await cli({ input: file('example.csv', batchExample(fixture, { lang: 'zh' })), lang: 'zh' });
   expect(code).toBe(0);
   expect(stderr).toBe('已评估 3 个会员；0 行有错误（未评估）；0 条提醒。编码：UTF-8（带 BOM）。\n');
+});
+
+it('reads an Excel workbook (.xlsx) as the app does: the same rows and errors, and says which worksheet it read', async () => {
+  const rows = small.trim().split('\n').map((line) => line.split(',').map((cell) => cell || null));
+  const fromCsv = await cli({ input: file('small-again.csv', small) });
+  const { code, stdout, stderr } = await cli({ input: file('members.xlsx', xlsxWorkbook('会员名单', rows)) });
+  expect(code).toBe(0);
+  expect(stdout).toBe(fromCsv.stdout);
+  expect(stderr).toBe(fromCsv.stderr.replace('Encoding: UTF-8.', 'Read from the Excel worksheet "会员名单".'));
+  // An old .xls workbook is refused with the app's words.
+  expect((await cli({ input: file('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)])) })).stderr).toMatch(/^error: Cannot use this file: .*\.xls/);
 });

@@ -151,11 +151,12 @@ const zh = {
     repeatedRows: '{{repeated}} 行与文件中前面的行重复（名称和答案都相同），按同一个会员计。',
   },
   cli: {
-    usage: '用法：npm run assess -- --batch 文件.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook 编号] [--out 输出文件]',
+    usage: '用法：npm run assess -- --batch 文件.csv|文件.xlsx [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook 编号] [--out 输出文件]',
     rowIssue: '第 {{row}} 行，列 {{column}}（{{cell}}）：{{message}}',
     rowIssueNoColumn: '第 {{row}} 行：{{message}}',
     warning: '提醒：',
     summary: '已评估 {{members}} 个会员；{{errors}} 行有错误（未评估）；{{warnings}} 条提醒。编码：{{encoding}}。',
+    summaryXlsx: '已评估 {{members}} 个会员；{{errors}} 行有错误（未评估）；{{warnings}} 条提醒。读取自 Excel 工作表“{{sheet}}”。',
     unusable: '无法使用此文件：{{message}}',
   },
 };
@@ -308,11 +309,12 @@ const en: Shape<typeof zh> = {
     repeatedRows: '{{repeated}} {{repeated|row repeats|rows repeat}} an earlier row of the file (same name and answers) and {{repeated|counts|count}} as the same member.',
   },
   cli: {
-    usage: 'usage: npm run assess -- --batch members.csv [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',
+    usage: 'usage: npm run assess -- --batch members.csv|members.xlsx [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',
     rowIssue: 'row {{row}}, column {{column}} ({{cell}}): {{message}}',
     rowIssueNoColumn: 'row {{row}}: {{message}}',
     warning: 'warning: ',
     summary: '{{members}} {{members|member|members}} assessed; {{errors}} {{errors|row|rows}} with errors (not assessed); {{warnings}} {{warnings|warning|warnings}}. Encoding: {{encoding}}.',
+    summaryXlsx: '{{members}} {{members|member|members}} assessed; {{errors}} {{errors|row|rows}} with errors (not assessed); {{warnings}} {{warnings|warning|warnings}}. Read from the Excel worksheet "{{sheet}}".',
     unusable: 'Cannot use this file: {{message}}',
   },
 };
