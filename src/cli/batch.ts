@@ -4,10 +4,10 @@
  *
  * Assesses every member row of a batch CSV, streamed: the file is read in chunks and each member's row is
  * written as soon as it is assessed, so memory stays flat however large the file. An Excel workbook (.xlsx) is
- * read whole, as the app reads it. Output: CSV (one row per
- * member: clause verdicts and counts) or JSON Lines. Row errors go to stderr with their row and column, and
- * the other rows are still assessed. Exit 0 when the file could be read (even with row errors), 2 when it is
- * unusable (empty, binary, wrong delimiter, no header, …) or the arguments are wrong, 1 when a rulebook is broken.
+ * read whole, as the app reads it. Output: CSV (one row per member: clause verdicts and counts) or JSON Lines.
+ * Row errors go to stderr with their row and column, and the other rows are still assessed. Exit 0 when the file
+ * could be read (even with row errors), 2 when it is unusable (empty, binary, wrong delimiter, no header, …) or
+ * the arguments are wrong, 1 when a rulebook is broken.
  */
 import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -142,11 +142,12 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 
   // An Excel workbook (.xlsx) is read whole, as the app reads it (src/batch/xlsx.ts); anything else streams as text.
   const workbook = options.input === '-' ? null : workbookAt(options.input);
-  let sheet: XlsxSheet | null = null;
+  let sheet: Extract<XlsxSheet, { ok: true }> | null = null;
   if (workbook) {
     const { readXlsx } = await import('../batch/xlsx.ts');
-    sheet = readXlsx(workbook);
-    if (!sheet.ok) return fail(sheet.problem);
+    const read = readXlsx(workbook);
+    if (!read.ok) return fail(read.problem);
+    sheet = read;
   }
   const reader = new BatchReader(rulebooks, sheet ? { format: 'xlsx' } : {});
   const output = new Output(options, io);
@@ -204,7 +205,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
 
   let problem: FileProblem | null = null;
   try {
-    if (sheet?.ok) await handle(reader.pushRecords(sheet.records));
+    if (sheet) await handle(reader.pushRecords(sheet.records));
     else {
       const stream = options.input === '-' ? (io.stdin ?? process.stdin) : createReadStream(options.input, { highWaterMark: SNIFF_BYTES });
       try {
@@ -235,7 +236,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   if (problem) return fail(problem);
 
   const counts = { members: reader.members, errors: reader.invalidRows, warnings: reader.warnings };
-  io.stderr(`${sheet?.ok ? t('batch.cli.summaryXlsx', { ...counts, sheet: sheet.sheet }) : t('batch.cli.summary', { ...counts, encoding: t(`batch.encoding.${encoding}`) })}\n`);
+  io.stderr(`${sheet ? t('batch.cli.summaryXlsx', { ...counts, sheet: sheet.sheet }) : t('batch.cli.summary', { ...counts, encoding: t(`batch.encoding.${encoding}`) })}\n`);
   return 0;
 }
 
