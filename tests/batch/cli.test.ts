@@ -2,9 +2,9 @@
  * The batch CLI as an association's IT person runs it: `npm run assess -- --batch members.csv [--format csv|json]`.
  * Rows are written as they are assessed, row errors go to stderr, and an unusable file exits 2.
  */
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dir';
 import { Readable } from 'node:stream';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,7 +15,7 @@ import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { encodeGbk, fixture } from './helpers';
 
 const rulesDir = join(process.cwd(), 'tests', 'fixtures', 'rules');
-const dir = mkdtempSync(join(tmpdir(), 'batch-'));
+const dir = tempDir('batch-');
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);

@@ -3,9 +3,9 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dir';
 import { run } from '@/cli/assess';
 import { CHINESE_PROBLEMS } from '@/engine/problem-words-zh';
 import { assess } from '@/engine';
@@ -14,7 +14,7 @@ import { fixture } from '../engine/helpers';
 import { readCsv } from '../report/helpers';
 
 const rulesDir = join(process.cwd(), 'tests', 'fixtures', 'rules');
-const dir = mkdtempSync(join(tmpdir(), 'answers-'));
+const dir = tempDir('answers-');
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -86,7 +86,7 @@ it('reads a JSON file that starts with a byte-order mark, as Windows editors sav
 });
 
 it('run through npm from another folder, reads and writes file names relative to that folder', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'user-folder-'));
+  const folder = tempDir('user-folder-');
   copyFileSync(join(process.cwd(), 'rules', 'tianjin-2022', 'examples', 'bicycle-exporter.json'), join(folder, 'mine.json'));
   // npm runs the script in the project's folder and names the user's folder in INIT_CWD.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/assess.ts', 'mine.json', '--format', 'csv', '--out', 'report.csv'], {

@@ -3,9 +3,9 @@
  * up, a broken rulebook is always reported, and a run with an unchanged rulebook gives exactly what compiling
  * it gives.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dir';
 import { run } from '@/cli/assess';
 import { loadRulebookCached } from '@/rulebook/cache';
 import { loadRulebook, RulebookError } from '@/rulebook/load';
@@ -14,7 +14,7 @@ const fixtures = join(process.cwd(), 'tests', 'fixtures', 'rules');
 
 /** A copy of the fixture rules that a test may edit, and an empty cache. */
 function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'rulebook-cache-'));
+  const dir = tempDir('rulebook-cache-');
   const rulesDir = join(dir, 'rules');
   cpSync(fixtures, rulesDir, { recursive: true });
   return { rulesDir, folder: join(rulesDir, 'demo-packaging'), cacheDir: join(dir, 'cache') };
@@ -78,7 +78,7 @@ it('reports a rulebook broken after it was cached, by file and line, and keeps n
 
 it('still compiles the rulebook when the cache cannot be written', () => {
   const { folder } = workspace();
-  const notAFolder = join(mkdtempSync(join(tmpdir(), 'rulebook-cache-')), 'file');
+  const notAFolder = join(tempDir('rulebook-cache-'), 'file');
   writeFileSync(notAFolder, 'not a folder');
   expect(loadRulebookCached(folder, process.cwd(), notAFolder).meta.id).toBe('demo-packaging');
 });

@@ -4,9 +4,9 @@
  * with the file, the line and the path inside it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dir';
 import { runCases } from '@/rulebook/cases';
 import { checkRulebook } from '@/rulebook/check';
 import { formatProblems, loadCases, loadRulebook, locator } from '@/rulebook/load';
@@ -14,7 +14,7 @@ import { FIXTURE_DIR } from '../engine/helpers';
 
 /** A copy of the fixture rulebook under <tmp>/rules/, with files edited; returns the folder holding rules/. */
 function copyWith(edits: Record<string, (text: string) => string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'rules-check-'));
+  const root = tempDir('rules-check-');
   const folder = join(root, 'rules', 'demo-packaging');
   cpSync(FIXTURE_DIR, folder, { recursive: true });
   for (const [file, edit] of Object.entries(edits)) writeFileSync(join(folder, file), edit(readFileSync(join(folder, file), 'utf8')));

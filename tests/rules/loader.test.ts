@@ -1,15 +1,15 @@
 /**
  * What a rule author sees when a rulebook is wrong: the file, the line, the path inside it and the problem.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dir';
 import { formatProblems, loadCases, loadRulebook, rulebookFolders, RulebookError } from '@/rulebook/load';
 import { FIXTURE_DIR } from '../engine/helpers';
 
 /** A copy of the fixture rulebook with one file edited. */
 function brokenCopy(file: string, edit: (text: string) => string): string {
-  const root = mkdtempSync(join(tmpdir(), 'rules-'));
+  const root = tempDir('rules-');
   const folder = join(root, 'demo-packaging');
   cpSync(FIXTURE_DIR, folder, { recursive: true });
   writeFileSync(join(folder, file), edit(readFileSync(join(folder, file), 'utf8')));
