@@ -4,9 +4,47 @@
  */
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isLanguage, translator, type Language } from '../i18n/index.ts';
+// Registers the CLI's messages (t('cli.…')).
+import './messages.ts';
 
-/** A mistake in the command line: the command prints the message (if any) and its usage, and exits 2. */
-export class UsageError extends Error {}
+/** A message's parameters: words as they are, or `{ say }` the key of a CLI message to put in the language. */
+type Params = Record<string, string | { say: string }>;
+
+/**
+ * A mistake in the command line: the command prints the message and its usage, and exits 2. Without a message
+ * (`key` null), --help: the usage alone, on standard output.
+ */
+export class UsageError extends Error {
+  constructor(
+    readonly key: string | null,
+    readonly params: Params = {},
+  ) {
+    super('');
+    this.message = this.say('en');
+  }
+
+  /** The message in `lang` (empty for --help). */
+  say(lang: Language): string {
+    if (this.key === null) return '';
+    const t = translator(lang);
+    const words = Object.fromEntries(Object.entries(this.params).map(([name, value]) => [name, typeof value === 'string' ? value : t(`cli.${value.say}`)]));
+    return t(`cli.${this.key}`, words);
+  }
+}
+
+/**
+ * The language the command speaks: --lang's, when it is one, else Chinese (the reports' default), so that even a
+ * mistake in the rest of the command line is told in it.
+ */
+export function commandLanguage(argv: readonly string[]): Language {
+  let lang: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--lang') lang = argv[i + 1];
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+  });
+  return lang !== undefined && isLanguage(lang) ? lang : 'zh';
+}
 
 export type CommandLine = {
   /** The options given with a value, by name (the last one wins when an option is repeated). */
@@ -25,7 +63,7 @@ export function readCommandLine(argv: readonly string[], known: { values: readon
   const line: CommandLine = { values: new Map(), flags: new Set(), files: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') throw new UsageError('');
+    if (arg === '--help' || arg === '-h') throw new UsageError(null);
     if (arg === '-' || !arg.startsWith('-')) {
       line.files.push(arg);
       continue;
@@ -35,49 +73,65 @@ export function readCommandLine(argv: readonly string[], known: { values: readon
     if (known.flags?.includes(name) && equals < 0) line.flags.add(name);
     else if (known.values.includes(name)) {
       const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      if (value === undefined) throw new UsageError('needsValue', { name });
       line.values.set(name, value);
-    } else throw new UsageError(`unknown option ${arg}`);
+    } else throw new UsageError('unknownOption', { option: arg });
   }
   return line;
 }
 
 /** An option's value that must be one of a few words. */
 export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError('oneOf', { name, allowed: allowed.join(', '), value });
   return value as T;
 }
 
 /**
  * The --out file, checked before anything is read or written: a file name (not empty, not an option), not the
  * input itself (by path or, through a link, by the file it is), in a folder that exists, and writable.
- * `input` is the input's path (or - for standard input); `inputName` says what it is in the message.
+ * `input` is the input's path (or - for standard input); `inputName` says what it is in the message (a key of
+ * the CLI's messages: answersFile, batchFile).
  */
-export function checkOutputFile(out: string, input: string, inputName: string): void {
-  if (out === '' || out.startsWith('-')) throw new UsageError(`--out needs a file name, not "${out}"`);
+export function checkOutputFile(out: string, input: string, inputName: 'answersFile' | 'batchFile'): void {
+  if (out === '' || out.startsWith('-')) throw new UsageError('outNeedsFile', { value: out });
   const target = stat(out);
-  if (input !== '-' && (resolve(out) === resolve(input) || (target && sameFile(target, stat(input))))) throw new UsageError(`--out ${out} would overwrite ${inputName}`);
-  if (target?.isDirectory()) throw new OutputError(out, 'it is a folder');
+  if (input !== '-' && (resolve(out) === resolve(input) || (target && sameFile(target, stat(input)))))
+    throw new UsageError('wouldOverwrite', { out, input: { say: inputName } });
+  if (target?.isDirectory()) throw new OutputError(out, 'isFolder');
   const folder = stat(dirname(resolve(out)));
-  if (!folder?.isDirectory()) throw new OutputError(out, 'no such folder');
+  if (!folder?.isDirectory()) throw new OutputError(out, 'noSuchFolder');
   try {
     accessSync(target ? out : dirname(resolve(out)), constants.W_OK);
   } catch {
-    throw new OutputError(out, 'permission denied');
+    throw new OutputError(out, 'permissionDenied');
   }
 }
 
+type Reason = 'noSuchFolder' | 'isFolder' | 'cannotCreate' | 'permissionDenied' | 'diskFull';
+
 /** The output file cannot be written: "error: cannot write <file>: <reason>", exit 2. */
 export class OutputError extends Error {
-  constructor(file: string, reason: string) {
-    super(`cannot write ${file}: ${reason}`);
+  /** `reason`: one of the CLI's reasons, or the system's own words for a failure it has none for. */
+  constructor(
+    readonly file: string,
+    readonly reason: Reason | { text: string },
+  ) {
+    super('');
+    this.message = this.say('en');
+  }
+
+  say(lang: Language): string {
+    const t = translator(lang);
+    return t('cli.cannotWrite', { file: this.file, reason: typeof this.reason === 'string' ? t(`cli.reason.${this.reason}`) : this.reason.text });
   }
 
   /** From a failed write (node's error codes put in words). */
   static from(file: string, e: unknown): OutputError {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (e as Error).message;
+    // ENOENT in a folder that is there: one where no file can be made (/proc, say).
+    const missing = (): Reason => (stat(dirname(resolve(file)))?.isDirectory() ? 'cannotCreate' : 'noSuchFolder');
+    const reason: Reason | { text: string } =
+      code === 'ENOENT' ? missing() : code === 'EISDIR' ? 'isFolder' : code === 'EACCES' || code === 'EPERM' ? 'permissionDenied' : code === 'ENOSPC' ? 'diskFull' : { text: (e as Error).message };
     return new OutputError(file, reason);
   }
 }

@@ -14,17 +14,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { assess, parseAnswersFile, type InputProblem } from '../engine/index.ts';
-import { isLanguage, localize, translator, type Language } from '../i18n/index.ts';
+import { LANGUAGES, localize, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
 import { RulebookError, rulesDirectory } from '../rulebook/load.ts';
-import { jsonErrorDetail } from '../engine/problem-words.ts';
+import { jsonErrorDetail, looksBinary } from '../engine/problem-words.ts';
 import { problemWords } from '../engine/problem-words-zh.ts';
 import { clauseLabel } from '../rulebook/source.ts';
 import type { Answers, CompiledRulebook } from '../rulebook/schema.ts';
 import { csvReport, withBom } from '../report/csv.ts';
 import { importData, importErrorMessage, isAssessmentFile, rulebookLabel, type ImportedAssessment } from '../report/export-file.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
+import { checkOutputFile, commandLanguage, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
 import { batchMain } from './batch.ts';
 // Registers the exports messages (t('exports.…')).
 import '../features/report/messages.ts';
@@ -39,10 +39,9 @@ type Options = { input: string; format: Format; lang: Language; out?: string };
 export function parseArgs(argv: string[]): Options {
   const line = readCommandLine(argv, { values: ['--format', '--lang', '--out'] });
   const [input, extra] = line.files;
-  if (input === undefined) throw new UsageError('name an answers file, or - for standard input');
-  if (extra !== undefined) throw new UsageError(`only one answers file, got "${input}" and "${extra}"`);
-  const lang = line.values.get('--lang') ?? 'zh';
-  if (!isLanguage(lang)) throw new UsageError(`--lang must be zh or en, not "${lang}"`);
+  if (input === undefined) throw new UsageError('nameAnswersFile');
+  if (extra !== undefined) throw new UsageError('oneAnswersFile', { first: input, second: extra });
+  const lang = oneOf('--lang', line.values.get('--lang') ?? 'zh', LANGUAGES);
   const out = line.values.get('--out');
   return { input, format: oneOf('--format', line.values.get('--format') ?? 'json', FORMATS), lang, ...(out !== undefined ? { out } : {}) };
 }
@@ -53,6 +52,7 @@ export function readAnswersInput(input: string, file: string, lang: Language = '
   // A byte-order mark, as Windows editors save UTF-8, is not part of the content.
   const text = file.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: words.emptyFile }] };
+  if (looksBinary(text)) return { ok: false, problems: [{ path: '(file)', message: words.notText }] };
   const isJson = input.endsWith('.json') || (input === '-' && /^\s*[[{]/.test(text));
   const fail = (format: 'JSON' | 'YAML', e: unknown) => ({
     ok: false as const,
@@ -75,20 +75,22 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
   let options: Options;
   try {
     options = parseArgs(argv);
-    if (options.out !== undefined) checkOutputFile(options.out, options.input, 'the answers file');
+    if (options.out !== undefined) checkOutputFile(options.out, options.input, 'answersFile');
   } catch (e) {
+    // Said in --lang's language even when something else on the line is wrong.
+    const lang = commandLanguage(argv);
     if (e instanceof OutputError) {
-      io.stderr(`error: ${e.message}\n`);
+      io.stderr(`error: ${e.say(lang)}\n`);
       return 2;
     }
     if (!(e instanceof UsageError)) throw e;
+    const usage = translator(lang)('exports.cli.usage');
     // --help: the usage is the answer, on standard output.
-    if (!e.message) {
-      io.stdout(`${translator('en')('exports.cli.usage')}\n`);
+    if (e.key === null) {
+      io.stdout(`${usage}\n`);
       return 0;
     }
-    io.stderr(`error: ${e.message}\n`);
-    io.stderr(`${translator('en')('exports.cli.usage')}\n`);
+    io.stderr(`error: ${e.say(lang)}\n${usage}\n`);
     return 2;
   }
 
@@ -105,7 +107,7 @@ export function run(argv: string[], io: { stdout: (s: string) => void; stderr: (
     text = options.input === '-' ? io.readStdin() : readFileSync(options.input, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? t('exports.cli.noSuchFile') : code === 'EISDIR' ? t('exports.cli.isFolder') : (e as Error).message;
+    const reason = code === 'ENOENT' ? t('cli.reason.noSuchFile') : code === 'EISDIR' ? t('cli.reason.notAFile') : (e as Error).message;
     io.stderr(`error: ${t('exports.cli.unreadable', { file: options.input, reason })}\n`);
     return 2;
   }

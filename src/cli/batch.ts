@@ -31,9 +31,9 @@ import {
   type FileProblem,
 } from '../batch/index.ts';
 import { assessVerdicts, type Verdicts } from '../engine/index.ts';
-import { isLanguage, translator, type Language } from '../i18n/index.ts';
+import { LANGUAGES, translator, type Language } from '../i18n/index.ts';
 import { CLI_CACHE_DIR, loadRulebooksCached } from '../rulebook/cache.ts';
-import { checkOutputFile, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
+import { checkOutputFile, commandLanguage, endQuietlyWhenThePipeCloses, oneOf, OutputError, readCommandLine, UsageError, workInTheCallersFolder } from './args.ts';
 import { RulebookError } from '../rulebook/load.ts';
 import type { CompiledRulebook } from '../rulebook/schema.ts';
 import type { XlsxSheet } from '../batch/xlsx.ts';
@@ -73,14 +73,13 @@ export type BatchIo = {
 export function parseBatchArgs(argv: string[]): BatchOptions {
   const line = readCommandLine(argv, { values: ['--format', '--lang', '--encoding', '--values', '--out', '--rulebook'], flags: ['--batch'] });
   const [input, extra] = line.files;
-  if (input === undefined) throw new UsageError('name a batch CSV file, or - for standard input');
-  if (extra !== undefined) throw new UsageError(`only one batch file, got "${input}" and "${extra}"`);
-  const options: BatchOptions = { input, format: oneOf('--format', line.values.get('--format') ?? 'csv', BATCH_FORMATS), lang: 'zh' };
-  const lang = line.values.get('--lang');
-  if (lang !== undefined) {
-    if (!isLanguage(lang)) throw new UsageError(`--lang must be zh or en, not "${lang}"`);
-    options.lang = lang;
-  }
+  if (input === undefined) throw new UsageError('nameBatchFile');
+  if (extra !== undefined) throw new UsageError('oneBatchFile', { first: input, second: extra });
+  const options: BatchOptions = {
+    input,
+    format: oneOf('--format', line.values.get('--format') ?? 'csv', BATCH_FORMATS),
+    lang: oneOf('--lang', line.values.get('--lang') ?? 'zh', LANGUAGES),
+  };
   const encoding = line.values.get('--encoding')?.toLowerCase().replace(/^utf8$/, 'utf-8');
   if (encoding !== undefined) options.encoding = oneOf('--encoding', encoding, ['utf-8', 'gbk'] as const);
   const values = line.values.get('--values');
@@ -99,13 +98,15 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
     options = parseBatchArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
+    // Said in --lang's language even when something else on the line is wrong.
+    const lang = commandLanguage(argv);
+    const usage = translator(lang)('batch.cli.usage');
     // --help: the usage is the answer, on standard output.
-    if (!e.message) {
-      await io.stdout(`${translator('en')('batch.cli.usage')}\n`);
+    if (e.key === null) {
+      await io.stdout(`${usage}\n`);
       return 0;
     }
-    io.stderr(`error: ${e.message}\n`);
-    io.stderr(`${translator('en')('batch.cli.usage')}\n`);
+    io.stderr(`error: ${e.say(lang)}\n${usage}\n`);
     return 2;
   }
   return runBatch(options, io);
@@ -119,10 +120,10 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   };
 
   try {
-    if (options.out !== undefined) checkOutputFile(options.out, options.input, 'the batch file');
+    if (options.out !== undefined) checkOutputFile(options.out, options.input, 'batchFile');
   } catch (e) {
     if (!(e instanceof OutputError || e instanceof UsageError)) throw e;
-    io.stderr(`error: ${e.message}\n`);
+    io.stderr(`error: ${e.say(options.lang)}\n`);
     return 2;
   }
 
@@ -217,7 +218,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (e instanceof OutputError || !err.code) throw e;
-        problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a folder, not a file' : err.message } };
+        problem = { code: 'unreadable', params: { file: options.input, reason: err.code === 'ENOENT' ? t('cli.reason.noSuchFile') : err.code === 'EISDIR' ? t('cli.reason.notAFile') : err.message } };
       } finally {
         if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
       }
@@ -230,7 +231,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   } catch (e) {
     // The output file failed while being written (the disk full, …): what was written is incomplete.
     if (!(e instanceof OutputError)) throw e;
-    io.stderr(`error: ${e.message}\n`);
+    io.stderr(`error: ${e.say(options.lang)}\n`);
     return 2;
   }
   if (problem) return fail(problem);

@@ -38,6 +38,7 @@ export const CHINESE_PROBLEMS: ProblemWords = {
   unknownRulebook: (id, known) => `未知的规则库“${id}”；本应用中有：${known}`,
   missingAnswers: '缺少回答：应为“问题编号 → 回答”',
   emptyFile: '文件是空的',
+  notText: '不是文本文件（可能是图片、PDF 或压缩包）',
   notJson: (detail) => `不是有效的 JSON：${detail}`,
   expectedFormat: (format) => `应为 "${format}"`,
   newerVersion: (version, supported) => `版本 ${version} 比本应用支持的 ${supported} 新`,

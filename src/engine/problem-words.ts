@@ -31,6 +31,8 @@ export type ProblemWords = {
   missingAnswers: string;
   /** The file itself. */
   emptyFile: string;
+  /** Bytes that are not text (an image, a PDF, an archive): what the parser would quote of them is noise. */
+  notText: string;
   notJson(detail: string): string;
   expectedFormat(format: string): string;
   newerVersion(version: number, supported: number): string;
@@ -53,6 +55,15 @@ export function jsonErrorDetail(error: unknown, text: string): string {
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return `${message} (line ${line}, column ${column})`;
+}
+
+/**
+ * Whether a file read as text holds bytes no text file has: control characters other than tabs and line ends,
+ * or bytes that are not UTF-8 (decoded as U+FFFD), in its first kilobyte.
+ */
+export function looksBinary(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  return /[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(text.slice(0, 1024));
 }
 
 /** A text quoted in a message, shortened (a cell may hold thousands of characters). */
@@ -90,6 +101,7 @@ export const ENGLISH_PROBLEMS: ProblemWords = {
   unknownRulebook: (id, known) => `unknown rulebook "${id}"; known: ${known}`,
   missingAnswers: 'missing: the answers, as question id → answer',
   emptyFile: 'the file is empty',
+  notText: 'not a text file (an image, a PDF or an archive, perhaps)',
   notJson: (detail) => `not valid JSON: ${detail}`,
   expectedFormat: (format) => `expected "${format}"`,
   newerVersion: (version, supported) => `version ${version} is newer than ${supported}`,

@@ -14,7 +14,7 @@ import { respondentNameOf } from './model.ts';
 import '../features/report/messages.ts';
 // Reports may be in English whatever the page's language: the English catalogue loads with them.
 import '../i18n/english.ts';
-import { ENGLISH_PROBLEMS, jsonErrorDetail, type ProblemWords } from '../engine/problem-words.ts';
+import { ENGLISH_PROBLEMS, jsonErrorDetail, looksBinary, type ProblemWords } from '../engine/problem-words.ts';
 
 export const EXPORT_FORMAT = 'policy-self-check/assessment';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -175,7 +175,8 @@ export function parseJsonFile(text: string, words: ProblemWords = ENGLISH_PROBLE
     // A spreadsheet chosen by mistake (a members list for the batch): an Excel workbook (a ZIP file) or CSV text.
     const firstLine = body.slice(0, body.search(/\r?\n|$/));
     const spreadsheet = body.startsWith('PK') || (!/^\s*[[{]/.test(body) && /[,;\t]/.test(firstLine));
-    return { ok: false, error: { code: spreadsheet ? 'spreadsheet' : 'notJson', params: {}, problems: [{ path: '(file)', message: words.notJson(jsonErrorDetail(e, body)) }] } };
+    const message = looksBinary(body) ? words.notText : words.notJson(jsonErrorDetail(e, body));
+    return { ok: false, error: { code: spreadsheet ? 'spreadsheet' : 'notJson', params: {}, problems: [{ path: '(file)', message }] } };
   }
 }
 

@@ -13,6 +13,7 @@ import { batchMain, runBatch, type BatchOptions } from '@/cli/batch';
 import { batchExample, memberCells, batchColumns, sampleMembers, csvLine } from '@/batch';
 import { xlsxWorkbook } from '@/batch/xlsx-write';
 import { encodeGbk, fixture } from './helpers';
+import { translator } from '@/i18n';
 
 const rulesDir = join(process.cwd(), 'tests', 'fixtures', 'rules');
 const dir = tempDir('batch-');
@@ -145,8 +146,9 @@ describe('--out names a file that cannot be written: exits 2 before reading anyt
     expect(await cli({ input: file('members-ok.csv', small), out: '' })).toMatchObject({ code: 2, stderr: 'error: --out needs a file name, not ""\n' });
     let stderr = '';
     const io = { stdout: () => undefined, stderr: (s: string) => (stderr += s), rulesDir };
+    // "--lang=en" is taken as the file's name: the language stays Chinese.
     expect(await batchMain(['--batch', file('members-ok.csv', small), '--out', '--lang=en'], io)).toBe(2);
-    expect(stderr).toBe('error: --out needs a file name, not "--lang=en"\n');
+    expect(stderr).toBe('error: --out 后面需要一个文件名，不能是“--lang=en”\n');
   });
 });
 
@@ -168,9 +170,15 @@ it('exits 2 for a missing file and for bad arguments, with the usage', async () 
   expect(await cli({ input: join(dir, 'nope.csv') })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
   let stderr = '';
   const io = { stdout: () => undefined, stderr: (s: string) => (stderr += s), rulesDir };
+  expect(await batchMain([file('ok.csv', small), '--format', 'xml', '--lang', 'en'], io)).toBe(2);
+  expect(stderr).toBe(`error: --format must be one of csv, json, not "xml"\n${translator('en')('batch.cli.usage')}\n`);
+  // In Chinese unless --lang names English: the mistake, the usage, and a file that is not there.
+  stderr = '';
   expect(await batchMain([file('ok.csv', small), '--format', 'xml'], io)).toBe(2);
-  expect(stderr).toContain('--format must be one of csv, json');
-  expect(stderr).toContain('usage: npm run assess -- --batch');
+  expect(stderr).toMatch(/^error: --format 只能是 csv, json 之一，不能是“xml”\n用法：npm run assess -- --batch/);
+  stderr = '';
+  expect(await batchMain([join(dir, 'nope.csv')], io)).toBe(2);
+  expect(stderr).toBe(`error: 无法使用此文件：无法读取 ${join(dir, 'nope.csv')}：文件不存在\n`);
 });
 
 it('assesses the example file it offers for download without a single error', async () => {

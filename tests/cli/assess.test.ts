@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } fr
 import { join } from 'node:path';
 import { tempDir } from '../temp-dir';
 import { run } from '@/cli/assess';
+import { OutputError } from '@/cli/args';
 import { CHINESE_PROBLEMS } from '@/engine/problem-words-zh';
 import { assess } from '@/engine';
 import { exportJson } from '@/report/export-file';
@@ -104,9 +105,11 @@ it('run through npm from another folder, reads and writes file names relative to
 }, 30_000);
 
 it('answers --help with the usage on standard output, and names an empty file, a folder, and a number that is not one', () => {
-  expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run assess'), stderr: '' });
+  // In Chinese unless --lang says otherwise, as everything the command says.
+  expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^用法：npm run assess -- <answers\.json/), stderr: '' });
+  expect(cliEn(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run assess'), stderr: '' });
   // Batch mode is found from the single file's help.
-  expect(cli(['--help']).stdout).toContain('\nA file of members: npm run assess -- --batch members.csv … (its options: npm run assess -- --batch --help)\n');
+  expect(cliEn(['--help']).stdout).toContain('\nA file of members: npm run assess -- --batch members.csv … (its options: npm run assess -- --batch --help)\n');
   expect(cliEn([file('empty.yaml', '  \n')])).toMatchObject({ code: 2, stderr: expect.stringContaining('(file): the file is empty') });
   expect(cliEn([dir])).toMatchObject({ code: 2, stderr: `error: cannot read ${dir}: it is a folder, not a file\n` });
   const nan = cliEn([file('nan.yaml', 'rulebook: demo-packaging\nanswers:\n  kind: company\n  staff: .nan\n')]);
@@ -147,9 +150,28 @@ it('exits 2 on malformed JSON, a missing file, and bad options', () => {
   expect(cliEn([file('comma.json', '{\n  "rulebook": "tianjin-2022"\n  "answers": {}\n}\n')]).stderr).toMatch(/\(file\): not valid JSON: .* at position 33 \(line 3, column 3\)\n/);
   expect(cliEn([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
   expect(cliEn([file('c.json', exporter), '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of json, md, csv, not "pdf"') });
-  expect(cli([file('d.json', exporter), '--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be zh or en') });
-  expect(cli([])).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run assess') });
+  expect(cliEn([file('c.json', exporter), '--colour'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: unknown option --colour\nUsage: npm run assess/) });
+  // A mistake on the command line is told in Chinese unless --lang names English, the usage with it.
+  expect(cli([file('d.json', exporter), '--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --lang 只能是 zh, en 之一，不能是“fr”\n用法：npm run assess/) });
+  expect(cli([file('d.json', exporter), '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining('error: 没有 --colour 这个选项\n') });
+  expect(cli([])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: 请指定一个回答文件，或用 - 表示从标准输入读取\n用法：/) });
+  expect(cli([join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: `error: 无法读取 ${join(dir, 'nope.json')}：文件不存在\n` });
   for (const r of [cliEn(['-'], '[1'), cliEn([join(dir, 'nope.json')])]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+});
+
+it('says a file that is not text (a photo renamed .json or .yaml) is not text, rather than printing its bytes', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
+  for (const name of ['photo.json', 'photo.yaml']) {
+    writeFileSync(join(dir, name), png);
+    expect(cli([join(dir, name)])).toMatchObject({ code: 2, stderr: `error: ${join(dir, name)} 不是有效的回答文件（1 处问题）：\n  (file): 不是文本文件（可能是图片、PDF 或压缩包）\n` });
+  }
+  expect(cliEn([join(dir, 'photo.json')]).stderr).toContain('(file): not a text file (an image, a PDF or an archive, perhaps)\n');
+});
+
+it('says a file cannot be made in a folder that is there but takes none, rather than that the folder is missing', () => {
+  const inProc = OutputError.from('/proc/report.md', Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
+  expect(inProc.say('zh')).toBe('无法写入 /proc/report.md：不能在这个文件夹里创建文件');
+  expect(OutputError.from(join(dir, 'gone', 'report.md'), Object.assign(new Error('ENOENT'), { code: 'ENOENT' })).say('en')).toBe(`cannot write ${join(dir, 'gone', 'report.md')}: no such folder`);
 });
 
 describe('--format csv and --out', () => {
@@ -194,19 +216,21 @@ describe('--format csv and --out', () => {
   });
 
   it('exits 2 without a stack trace when the file cannot be written, or would overwrite the answers', () => {
-    const missing = cli([file('i.json', exporter), '--format', 'csv', '--out', join(dir, 'no-such-folder', 'x.csv')]);
+    const missing = cliEn([file('i.json', exporter), '--format', 'csv', '--out', join(dir, 'no-such-folder', 'x.csv')]);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toBe(`error: cannot write ${join(dir, 'no-such-folder', 'x.csv')}: no such folder\n`);
+    expect(cli([file('i.json', exporter), '--out', join(dir, 'no-such-folder', 'x.csv')]).stderr).toBe(`error: 无法写入 ${join(dir, 'no-such-folder', 'x.csv')}：所在文件夹不存在\n`);
     const answers = file('j.json', exporter);
-    const clobber = cli([answers, '--out', answers]);
+    const clobber = cliEn([answers, '--out', answers]);
     expect(clobber.code).toBe(2);
     expect(clobber.stderr).toContain(`error: --out ${answers} would overwrite the answers file`);
+    expect(cli([answers, '--out', answers]).stderr).toContain(`error: --out ${answers} 会覆盖回答文件\n`);
     const link = join(dir, 'link-to-j.json');
     symlinkSync(answers, link);
-    expect(cli([answers, '--out', link])).toMatchObject({ code: 2, stderr: expect.stringContaining(`error: --out ${link} would overwrite the answers file`) });
+    expect(cliEn([answers, '--out', link])).toMatchObject({ code: 2, stderr: expect.stringContaining(`error: --out ${link} would overwrite the answers file`) });
     expect(readFileSync(answers, 'utf8')).toBe(exporter);
-    expect(cli([answers, '--out', dir])).toMatchObject({ code: 2, stderr: `error: cannot write ${dir}: it is a folder\n` });
-    expect(cli([answers, '--out'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--out needs a value') });
+    expect(cliEn([answers, '--out', dir])).toMatchObject({ code: 2, stderr: `error: cannot write ${dir}: it is a folder\n` });
+    expect(cli([answers, '--out'])).toMatchObject({ code: 2, stderr: expect.stringContaining('error: --out 后面需要一个值\n') });
     for (const r of [missing, clobber]) expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 

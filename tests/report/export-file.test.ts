@@ -118,6 +118,14 @@ describe('a file that cannot be used gives a clear message and every problem wit
     expect(error.problems[0]!.message).toMatch(/^not valid JSON: /);
   });
 
+  it('is not text at all (a photo renamed .json): says so, rather than quoting its bytes', () => {
+    const png = String.fromCharCode(0x89) + 'PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR';
+    // As the browser reads it as text: bytes that are not UTF-8 become U+FFFD.
+    const error = failed(importJson([fixture], new TextDecoder().decode(Uint8Array.from(png, (c) => c.charCodeAt(0)))));
+    expect(error.code).toBe('notJson');
+    expect(error.problems).toEqual([{ path: '(file)', message: 'not a text file (an image, a PDF or an archive, perhaps)' }]);
+  });
+
   it('is empty', () => {
     for (const text of ['', '\uFEFF', '  \n']) {
       const error = failed(importJson([fixture], text));

@@ -309,7 +309,7 @@ const en: Shape<typeof zh> = {
     repeatedRows: '{{repeated}} {{repeated|row repeats|rows repeat}} an earlier row of the file (same name and answers) and {{repeated|counts|count}} as the same member.',
   },
   cli: {
-    usage: 'usage: npm run assess -- --batch members.csv|members.xlsx [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',
+    usage: 'Usage: npm run assess -- --batch members.csv|members.xlsx [--format csv|json] [--lang zh|en] [--encoding utf-8|gbk] [--rulebook id] [--out file]',
     rowIssue: 'row {{row}}, column {{column}} ({{cell}}): {{message}}',
     rowIssueNoColumn: 'row {{row}}: {{message}}',
     warning: 'warning: ',
