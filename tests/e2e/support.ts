@@ -14,13 +14,37 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
-/** Full-page screenshots at desktop and phone widths; fails if the page overflows sideways. */
+/**
+ * The controls on screen a finger would miss: smaller than 24 × 24 CSS pixels (WCAG 2.2, 2.5.8), leaving out
+ * what the rule does — a link within a sentence, and a radio or checkbox inside a label at least that big (the
+ * label is what is pressed).
+ */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, summary, a[href]')].flatMap((control) => {
+      if (!(control as HTMLElement).checkVisibility()) return [];
+      if (control instanceof HTMLAnchorElement && getComputedStyle(control).display === 'inline') return [];
+      const label = control.closest('label')?.getBoundingClientRect();
+      if (label && label.width >= 24 && label.height >= 24) return [];
+      const { width, height } = control.getBoundingClientRect();
+      if (width >= 24 && height >= 24) return [];
+      const name = control.getAttribute('aria-label') ?? control.textContent?.trim() ?? '';
+      return [`${control.tagName.toLowerCase()} "${name.slice(0, 30)}" ${Math.round(width)}×${Math.round(height)}`];
+    }),
+  );
+}
+
+/**
+ * Full-page screenshots at desktop and phone widths; fails if the page overflows sideways, or if on the phone a
+ * control is too small to press (smallTargets).
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${name} overflows sideways at ${width}px`).toBeLessThanOrEqual(0);
+    if (width < 400) expect(await smallTargets(page), `controls on ${name} smaller than 24 × 24 px at ${width}px`).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize(original);
