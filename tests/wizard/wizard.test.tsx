@@ -481,8 +481,13 @@ describe('saving', () => {
     await user.click(screen.getByRole('button', { name: '开始' }));
     await user.click(screen.getByRole('radio', { name: '企业' }));
     expect(screen.queryByText(/另一个标签页/)).not.toBeInTheDocument();
-    // Another tab's save reaches this one as a storage event (a tab's own saves do not).
-    const other = JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers: { kind: 'association' }, at: { at: 'results' }, savedAt: '2026-01-01' });
+    // Another tab's save reaches this one as a storage event (a tab's own saves do not). The same answers, saved
+    // there at another screen (that tab resumed them, say), lose nothing: no word.
+    const saved = (answers: Record<string, unknown>) => JSON.stringify({ version: 1, rulebook: 'demo-packaging', hash: fixture.hash, answers, at: { at: 'results' }, savedAt: '2026-01-01' });
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: sessionKey('demo-packaging'), newValue: saved({ kind: 'company' }) })));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByText(/另一个标签页/)).not.toBeInTheDocument();
+    const other = saved({ kind: 'association' });
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: sessionKey('demo-packaging'), newValue: other })));
     expect(await screen.findByText('这项自测刚在另一个标签页中被修改。在这里继续填写，会覆盖那边的回答；要接着那边的回答填写，请重新加载本页。')).toBeInTheDocument();
     // Another key (the language, another policy) is not this interview.

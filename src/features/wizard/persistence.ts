@@ -55,6 +55,17 @@ export function sessionUnderWay(rulebookId: string, storage: Storage | undefined
   }
 }
 
+/** The answers in a saved session's text (a storage event's new value): none when there is none; null when unreadable. */
+export function answersInSaved(text: string | null): Answers | null {
+  if (text === null) return {};
+  try {
+    const answers: unknown = (JSON.parse(text) as { answers?: unknown } | null)?.answers;
+    return typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Answers) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function loadSession(rulebook: InterviewRulebook, storage: Storage | undefined = safeStorage()): Restored {
   let raw: string | null = null;
   try {

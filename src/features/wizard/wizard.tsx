@@ -19,7 +19,7 @@ import { shareErrorMessage, type ShareError } from '@/share/share-errors';
 import { ShareProblems } from '@/share/share-problems';
 import type { Answers, InterviewRulebook } from '@/rulebook/schema';
 import { createWizardMachine, positionKey, positionOf, type StepAnswers, type WizardInput } from './machine';
-import { clearSession, loadSession, saveSession, sessionKey } from './persistence';
+import { answersInSaved, clearSession, loadSession, saveSession, sessionKey } from './persistence';
 import { entriesBehind, historyKey, useScreenHistory } from './screen-history';
 
 /** The answers of the interview under way with `rulebook` (saved in this browser), if any. */
@@ -27,7 +27,7 @@ export function interviewAnswers(rulebook: InterviewRulebook): Answers | null {
   const session = loadSession(rulebook);
   return session.status === 'restored' ? session.answers : null;
 }
-import { askedAnswers, stepById, stepProgress } from './routing';
+import { askedAnswers, sameAskedAnswers, stepById, stepProgress } from './routing';
 import { focusQuestion, StepForm } from './step-form';
 import { draftAnswers } from './step-schema';
 import { LazyScreen } from '@/app/lazy-screen';
@@ -148,15 +148,19 @@ export function Wizard({ rulebook, rulebooks = [rulebook], start, onImported, on
     return () => subscription.unsubscribe();
   }, [actor, rulebook, t, start]);
 
-  // This policy's interview saved by another tab (a share link opened there, say): an answer here would overwrite
-  // it without a word. Say so; a reload here carries on with that tab's answers.
+  // This policy's interview saved by another tab with other answers (a share link opened there, say): an answer
+  // here would overwrite them without a word. Say so; a reload here carries on with that tab's answers. (The same
+  // answers saved there, at another screen, lose nothing: no word.)
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key === sessionKey(rulebook.meta.id)) setNotice({ tone: 'warning', message: (t) => t('wizard.otherTab') });
+      if (event.key !== sessionKey(rulebook.meta.id)) return;
+      const theirs = answersInSaved(event.newValue);
+      if (theirs && sameAskedAnswers(rulebook, theirs, actor.getSnapshot().context.answers)) return;
+      setNotice({ tone: 'warning', message: (t) => t('wizard.otherTab') });
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
-  }, [rulebook]);
+  }, [actor, rulebook]);
 
   // "Start again" goes back through the history to the visit's first entry, the intro (see restart).
   const restarting = useRef(false);
