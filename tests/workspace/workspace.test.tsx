@@ -129,6 +129,32 @@ it('still offers to undo a delete after the workspace was left and opened again 
   expect(screen.queryByRole('button', { name: '撤销删除' })).not.toBeInTheDocument();
 });
 
+it('keeps a new name being typed when the workspace is left and opened again (another view, a reload), until it is saved or cancelled', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);
+  const { unmount } = render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '重命名 “绿盒子”' }));
+  await user.type(screen.getByLabelText('“绿盒子”的新名称'), '有限公司');
+  unmount();
+
+  const again = render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  expect(await screen.findByLabelText('“绿盒子”的新名称')).toHaveValue('绿盒子有限公司');
+  // Only that entry's box: the other is as it was.
+  expect(screen.getByRole('button', { name: '重命名 “包装协会”' })).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '保存名称' }));
+  expect(await screen.findByText('已重命名为“绿盒子有限公司”。')).toBeInTheDocument();
+  again.unmount();
+
+  // Saved: no box when the workspace opens again. Nor after a cancel.
+  const third = render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await user.click(await screen.findByRole('button', { name: '重命名 “包装协会”' }));
+  await user.click(screen.getByRole('button', { name: '取消' }));
+  third.unmount();
+  render(wrap(store, <Workspace rulebooks={[fixture]} onOpen={vi.fn()} />));
+  await screen.findAllByRole('listitem');
+  expect(screen.queryByRole('textbox', { name: /的新名称$/ })).not.toBeInTheDocument();
+});
+
 it('puts a deleted entry back ticked when it was ticked, ready to compare again', async () => {
   const user = userEvent.setup();
   const store = new MemoryStore([savedAssessment(fixture, company, '绿盒子'), savedAssessment(fixture, association, '包装协会')]);

@@ -77,19 +77,34 @@ type Undo = { item: SavedAssessment; index: number; ticked: boolean };
  */
 const UNDO_KEY = 'policy-self-check:workspace-undo';
 function keptUndo(): Undo | null {
+  const undo = keptInTab(UNDO_KEY) as Undo | null;
+  return typeof undo?.item?.id === 'string' && typeof undo.index === 'number' ? undo : null;
+}
+const keepUndo = (undo: Undo | null) => keepInTab(UNDO_KEY, undo);
+
+/** A new name being typed for an entry: kept for the tab's session likewise, so that another view or a reload loses none of it. */
+type RenameDraft = { id: string; name: string };
+const RENAME_KEY = 'policy-self-check:workspace-rename';
+function keptRename(): RenameDraft | null {
+  const draft = keptInTab(RENAME_KEY) as RenameDraft | null;
+  return typeof draft?.id === 'string' && typeof draft.name === 'string' ? draft : null;
+}
+const keepRename = (draft: RenameDraft | null) => keepInTab(RENAME_KEY, draft);
+
+/** A value kept as JSON in the tab's session storage (null: none, or none readable). */
+function keptInTab(key: string): unknown {
   try {
-    const undo = JSON.parse(sessionStorage.getItem(UNDO_KEY) ?? 'null') as Undo | null;
-    return typeof undo?.item?.id === 'string' && typeof undo.index === 'number' ? undo : null;
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null');
   } catch {
     return null;
   }
 }
-function keepUndo(undo: Undo | null): void {
+function keepInTab(key: string, value: unknown): void {
   try {
-    if (undo) sessionStorage.setItem(UNDO_KEY, JSON.stringify(undo));
-    else sessionStorage.removeItem(UNDO_KEY);
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
   } catch {
-    // No session storage: the undo lasts while the screen does.
+    // No session storage: it lasts while the screen does.
   }
 }
 type Problem = { message: Said; details: string[] } | null;
@@ -124,7 +139,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     focusUndo.current = false;
     document.getElementById('workspace-undo')?.focus();
   }, [status]);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(() => keptRename()?.id ?? null);
   // The selection is kept in the list's history entry (a comparison's entry names what it compares).
   const [selected, setSelected] = useState<Set<string>>(() => idsIn(historyState()[COMPARE] ?? historyState()[SELECTED]));
   const [comparing, setComparing] = useState<Entry[] | null>(null);
@@ -478,8 +493,12 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                     return sayAbout('workspace.duplicated', copy);
                   })
                 }
-                onRename={() => setRenaming(entry.item.id)}
+                onRename={() => {
+                  keepRename({ id: entry.item.id, name: entryName(entry.item, t) });
+                  setRenaming(entry.item.id);
+                }}
                 onRenamed={(name) => {
+                  keepRename(null);
                   setRenaming(null);
                   requestAnimationFrame(() => document.getElementById(`rename-${entry.item.id}`)?.focus());
                   if (name === null) return;
@@ -617,7 +636,11 @@ function WorkspaceItem({ entry, severalPolicies, selected, renaming, onSelect, o
 
 function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: string | null) => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(() => entryName(item, t));
+  // What was being typed before another view or a reload, else the name as it is.
+  const [name, setName] = useState(() => {
+    const draft = keptRename();
+    return draft?.id === item.id ? draft.name : entryName(item, t);
+  });
   const [error, setError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -650,6 +673,7 @@ function RenameForm({ item, onDone }: { item: SavedAssessment; onDone: (name: st
         onChange={(e) => {
           paste.onChange(e);
           setName(e.currentTarget.value);
+          keepRename({ id: item.id, name: e.currentTarget.value });
         }}
         onPaste={paste.onPaste}
         onKeyDown={(e) => {
