@@ -131,6 +131,24 @@ it('still offers to update the entry after a reload, and saves anew when the ent
   expect((await store.list()).map((e) => e.name)).toEqual(['绿盒子']);
 });
 
+it('names the entry as the workspace has it now: renamed there since it was opened, by its new name; deleted, it is offered no more', async () => {
+  const user = userEvent.setup();
+  const [entry] = await store.list();
+  await store.rename(entry!.id, '绿盒子包装有限公司', fixture.meta.respondentNameQuestion);
+  await openAtResults();
+  expect(await screen.findByText('这份评估对应工作区中的“绿盒子包装有限公司”：修改回答后可以更新它，或另存为新的评估。')).toBeInTheDocument();
+  expect(screen.queryByText(/绿盒子（武清厂）/)).not.toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '更新工作区中的“绿盒子包装有限公司”' }));
+  expect(await screen.findByText('已更新工作区中的“绿盒子包装有限公司”。')).toBeInTheDocument();
+  cleanup();
+
+  await store.delete(entry!.id);
+  await openAtResults();
+  expect(await screen.findByRole('button', { name: '保存到工作区' })).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /^更新工作区中的/ })).not.toBeInTheDocument();
+  expect(screen.queryByText(/这份评估对应工作区中的/)).not.toBeInTheDocument();
+});
+
 it('forgets the entry on "start again": a new interview is not saved over it', async () => {
   const user = userEvent.setup();
   await openAtResults();

@@ -88,9 +88,14 @@ it('saves the current assessment, lists it, renames, duplicates, deletes and und
   expect(names()).toHaveLength(2);
 
   await user.click(screen.getByRole('button', { name: '打开 “绿盒子有限公司”' }));
-  // With the entry opened, which the results then offer to update (tests/app/workspace-update.test.tsx).
+  // With the entry opened, which the results then offer to update (tests/app/workspace-update.test.tsx). The
+  // rename named the respondent anew among the answers too (the rulebook's name question): the report, the
+  // downloads and the interview call the client by the new name.
   const opened = (await store.list()).find((item) => item.name === '绿盒子有限公司');
-  expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ answers: company, respondentName: '绿盒子有限公司', rulebook: fixture, workspaceEntry: { id: opened!.id, name: '绿盒子有限公司' } }));
+  expect(opened!.answers).toEqual({ ...company, company_name: '绿盒子有限公司' });
+  expect(onOpen).toHaveBeenCalledWith(
+    expect.objectContaining({ answers: { ...company, company_name: '绿盒子有限公司' }, respondentName: '绿盒子有限公司', rulebook: fixture, workspaceEntry: { id: opened!.id, name: '绿盒子有限公司' } }),
+  );
 });
 
 it('restores a deleted entry once, however often "undo" is pressed', async () => {

@@ -4,7 +4,7 @@
  * entry ("Update '…'", under the name it has there), or is saved beside it as a new one; the same answers are
  * never saved twice.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/react';
 import type { WorkspaceEntryRef } from '@/report/export-file';
 import { respondentNameOf } from '@/report/model';
@@ -49,6 +49,29 @@ export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved
 
   const kept = (item: SavedAssessment) => onSaved?.({ id: item.id, name: entryName(item, t) });
 
+  // The entry as the workspace has it now: renamed there since the interview was opened, it is called by its new
+  // name; deleted, it is offered no more (the answers are saved as a new entry).
+  const [looked, setLooked] = useState<{ id: string; now: WorkspaceEntryRef | null } | null>(null);
+  const current = entry && looked?.id === entry.id ? looked.now : entry;
+  const entryId = entry?.id;
+  useEffect(() => {
+    if (entryId === undefined) return;
+    let live = true;
+    store.get(entryId).then(
+      (item) => {
+        if (!live) return;
+        setLooked({ id: entryId, now: item ? { id: item.id, name: entryName(item, t) } : null });
+        if (item && entryName(item, t) !== entry?.name) kept(item);
+      },
+      () => undefined, // The workspace cannot be read: the entry as the interview knows it.
+    );
+    return () => {
+      live = false;
+    };
+    // Once per entry: its name as the interview knows it follows (kept), it does not ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entryId, store]);
+
   /** A new entry, unless one with the same name, answers and policy version is there already. */
   const saveNew = async (gone?: string) => {
     const name = respondentNameOf(rulebook, answers) ?? t('workspace.untitled', { date: new Date().toISOString().slice(0, 10) });
@@ -83,15 +106,15 @@ export function SaveToWorkspaceButton({ rulebook, answers, entry = null, onSaved
 
   return (
     <div className="save-to-workspace no-print">
-      {entry && <p className="muted">{t('workspace.openedFrom', { name: shortened(entry.name, NAME_SHOWN) })}</p>}
+      {current && <p className="muted">{t('workspace.openedFrom', { name: shortened(current.name, NAME_SHOWN) })}</p>}
       <div className="actions">
-        {entry && (
-          <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => update(entry))}>
-            {t('workspace.updateEntry', { name: shortened(entry.name, NAME_SHOWN) })}
+        {current && (
+          <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => update(current))}>
+            {t('workspace.updateEntry', { name: shortened(current.name, NAME_SHOWN) })}
           </button>
         )}
         <button type="button" className="button secondary" aria-disabled={busy} onClick={() => void run(() => saveNew())}>
-          {t(entry ? 'workspace.saveAsNew' : 'workspace.saveCurrent')}
+          {t(current ? 'workspace.saveAsNew' : 'workspace.saveCurrent')}
         </button>
       </div>
       <div aria-live="polite">{state?.ok && <p className="muted">{state.message}</p>}</div>

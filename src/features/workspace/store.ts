@@ -52,7 +52,8 @@ export interface WorkspaceStore {
   putMany(items: SavedAssessment[]): Promise<void>;
   delete(id: string): Promise<void>;
   duplicate(id: string, name: string): Promise<SavedAssessment>;
-  rename(id: string, name: string): Promise<SavedAssessment>;
+  /** `nameQuestion`: the rulebook's question for the respondent's name, whose answer takes the new name too. */
+  rename(id: string, name: string, nameQuestion?: string): Promise<SavedAssessment>;
 }
 
 export function newId(): string {
@@ -171,10 +172,12 @@ abstract class BaseStore implements WorkspaceStore {
     await this.put(copy);
     return copy;
   }
-  async rename(id: string, name: string): Promise<SavedAssessment> {
+  async rename(id: string, name: string, nameQuestion?: string): Promise<SavedAssessment> {
     const item = await this.get(id);
     if (!item) throw new WorkspaceError('notFound', id);
-    const renamed = { ...named(item, name), updatedAt: new Date().toISOString() };
+    // The report, the downloads and the interview name the respondent by that answer: renamed with the entry.
+    const answers = nameQuestion ? { ...item.answers, [nameQuestion]: name } : item.answers;
+    const renamed = { ...named(item, name), answers, updatedAt: new Date().toISOString() };
     await this.put(renamed);
     return renamed;
   }

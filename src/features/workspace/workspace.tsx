@@ -503,7 +503,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
                   requestAnimationFrame(() => document.getElementById(`rename-${entry.item.id}`)?.focus());
                   if (name === null) return;
                   void act(async () => {
-                    const renamed = await store.rename(entry.item.id, name);
+                    const renamed = await store.rename(entry.item.id, name, entry.rulebook?.meta.respondentNameQuestion);
                     update((list) => list.map((i) => (i.id === renamed.id ? renamed : i)));
                     return say('workspace.renamed', { name });
                   });
