@@ -454,6 +454,9 @@ it('exports the workspace as JSON and imports it back into another browser', asy
   await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([bad], 'bad.json', { type: 'application/json' }));
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('文件未导入，工作区没有变化');
+  // Said beside the import, at the foot of the page where the user is, not at the top of the screen.
+  const follows = (earlier: Element, later: Element) => Boolean(earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING);
+  expect(follows(screen.getByLabelText('导入工作区文件（JSON）'), alert)).toBe(true);
   // The entry by its place and by the name the file gives it.
   expect(alert).toHaveTextContent(`第 2 条（“${files[1].respondentName}”）：文件中的回答与当前问卷不符（1 处问题）。`);
   expect(alert).toHaveTextContent('answers.kind');
@@ -461,6 +464,8 @@ it('exports the workspace as JSON and imports it back into another browser', asy
 
   await user.upload(screen.getByLabelText('导入工作区文件（JSON）'), new File([text], 'workspace.json', { type: 'application/json' }));
   expect(await screen.findByText('已导入 2 条评估。')).toBeInTheDocument();
+  expect(follows(list(), screen.getByText('已导入 2 条评估。'))).toBe(true);
+  expect(follows(screen.getByLabelText('导入工作区文件（JSON）'), screen.getByText('已导入 2 条评估。'))).toBe(true);
   expect(names().sort()).toEqual(['包装协会', '绿盒子'].sort());
   const imported = await other.list();
   expect(imported.map((i) => i.answers).sort((a, b) => String(a.kind).localeCompare(String(b.kind)))).toEqual([association, company]);

@@ -67,8 +67,11 @@ const sayAbout =
   (key: string, item: SavedAssessment): Said =>
   (t) =>
     t(key, { name: entryName(item, t) });
-/** `undo`: a deleted assessment, where it was in the list and whether it was ticked (undo puts it back as it was). */
-type Status = { message: Said; undo?: Undo } | null;
+/**
+ * `undo`: a deleted assessment, where it was in the list and whether it was ticked (undo puts it back as it was).
+ * `atImport`: what became of a file imported, said beside the import at the foot of the list, where the user is.
+ */
+type Status = { message: Said; undo?: Undo; atImport?: boolean } | null;
 type Undo = { item: SavedAssessment; index: number; ticked: boolean };
 
 /**
@@ -107,7 +110,7 @@ function keepInTab(key: string, value: unknown): void {
     // No session storage: it lasts while the screen does.
   }
 }
-type Problem = { message: Said; details: string[] } | null;
+type Problem = { message: Said; details: string[]; atImport?: boolean } | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -194,11 +197,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
    * (reading ten thousand entries again after each click would hold the page), or read again (`reload`).
    * An entry keeps its place while the user works on it: the list is sorted by date when it is read.
    */
-  const act = async (work: () => Promise<Said | Status>, options: { reload?: boolean } = {}) => {
+  const act = async (work: () => Promise<Said | Status>, options: { reload?: boolean; atImport?: boolean } = {}) => {
     setProblem(null);
     try {
       const result = await work();
-      setStatus(typeof result === 'function' ? { message: result } : result);
+      setStatus(typeof result === 'function' ? { message: result, ...(options.atImport ? { atImport: true } : {}) } : result);
       if (options.reload) await reload();
     } catch (e) {
       fail(e);
@@ -246,7 +249,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
     setProblem(null);
     setStatus(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }), details: [] });
+      setProblem({ message: say('workspace.fileTooLarge', { name: file.name, max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }), details: [], atImport: true });
       return;
     }
     const result = importWorkspace(await file.text(), rulebooks, lang, (n) => `${t('workspace.untitled', { date: today() })} ${n}`);
@@ -257,6 +260,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
           p.entry === null ? p.message : p.name ? t('workspace.importEntryNamed', { entry: p.entry, name: shortened(p.name, NAME_SHOWN), message: p.message }) : t('workspace.importEntry', { entry: p.entry, message: p.message }),
           ...p.details.map((d) => `${d.path}${t('punct.colon')}${d.message}`),
         ]),
+        atImport: true,
       });
       return;
     }
@@ -272,7 +276,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
           return message;
         };
       },
-      { reload: true },
+      { reload: true, atImport: true },
     );
   };
 
@@ -384,20 +388,9 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
           }}
         />
       )}
-      {problem && (
-        <div className="field-error-block" role="alert">
-          <p className="field-error">{problem.message(t)}</p>
-          {problem.details.length > 0 && (
-            <ul>
-              {problem.details.map((d, i) => (
-                <li key={i}>{d}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {problem && !problem.atImport && <ProblemBlock problem={problem} />}
       <div className="notice-slot" role="status">
-        {status && (
+        {status && !status.atImport && (
           <div className="notice">
             <p>{status.message(t)}</p>
             {status.undo && (
@@ -533,7 +526,31 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
       )}
       <div className="import-control">
         <FileField id="workspace-import" label={t('workspace.importLabel')} help={t('workspace.importHelp')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
+        {problem?.atImport && <ProblemBlock problem={problem} />}
+        <div className="notice-slot" role="status">
+          {status?.atImport && (
+            <div className="notice">
+              <p>{status.message(t)}</p>
+            </div>
+          )}
+        </div>
       </div>
+    </div>
+  );
+}
+
+function ProblemBlock({ problem }: { problem: NonNullable<Problem> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field-error-block" role="alert">
+      <p className="field-error">{problem.message(t)}</p>
+      {problem.details.length > 0 && (
+        <ul>
+          {problem.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
