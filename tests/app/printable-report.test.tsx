@@ -2,7 +2,7 @@
 /**
  * The printable report a consultant hands over, opened from the results page.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { sessionKey } from '@/features/wizard/persistence';
@@ -22,11 +22,18 @@ it('prints a report with the respondent, rulebook identity, every clause, the re
   await user.click(await screen.findByRole('button', { name: '打印或保存为 PDF' }, { timeout: 5000 }));
 
   const report = await screen.findByRole('article', { name: '政策自测报告' });
+  // The report opens at its heading; the next Tab is "print".
+  await waitFor(() => expect(within(report).getByRole('heading', { level: 1, name: '政策自测报告' })).toHaveFocus());
+  await user.tab();
+  expect(screen.getByRole('button', { name: '打印 / 保存为 PDF' })).toHaveFocus();
   expect(within(report).getAllByRole('definition')[0]).toHaveTextContent('绿盒子包装有限公司');
   expect(within(report).getByText(`demo-packaging v1.2.3 · ${fixture.hash}`)).toBeInTheDocument();
   expect(within(report).getByText(/仅供参考。/)).toBeInTheDocument();
 
   const summary = within(report).getByRole('region', { name: '结论汇总' });
+  // Its tables are named, as a screen reader's list of tables shows them.
+  expect(within(summary).getByRole('table', { name: '结论汇总' })).toBeInTheDocument();
+  expect(within(report).getByRole('table', { name: '附录：您的回答' })).toBeInTheDocument();
   expect(within(summary).getAllByRole('row')).toHaveLength(1 + fixture.measures.length);
   expect(within(summary).getByRole('row', { name: /（二） 加强监督检查 ℹ 仅供了解/ })).toBeInTheDocument();
 

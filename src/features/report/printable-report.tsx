@@ -98,19 +98,20 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
 
   return (
     <div className="report-view">
-      <div className="actions top-actions no-print">
-        <button type="button" className="button" onClick={() => window.print()}>
-          {t('report.printNow')}
-        </button>
-        <button type="button" className="button secondary" onClick={onClose}>
-          {t('results.backToResults')}
-        </button>
-      </div>
       <article className="report" aria-labelledby="report-title">
         <header className="report-header">
           <h1 id="report-title" ref={heading} tabIndex={-1}>
             {r.title}
           </h1>
+          {/* After the heading, which has the focus when the report opens: the next Tab is "print". */}
+          <div className="actions top-actions no-print">
+            <button type="button" className="button" onClick={() => window.print()}>
+              {t('report.printNow')}
+            </button>
+            <button type="button" className="button secondary" onClick={onClose}>
+              {t('results.backToResults')}
+            </button>
+          </div>
           <p className="report-policy">{r.policy.title}</p>
           <dl className="report-meta">
             <dt>{t('report.respondent')}</dt>
@@ -141,7 +142,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
         <section className="report-section" aria-labelledby="report-summary">
           <h2 id="report-summary">{t('report.summary')}</h2>
           <p>{t('report.counts', r.counts)}</p>
-          <table className="report-table">
+          <table className="report-table" aria-labelledby="report-summary">
             <thead>
               <tr>
                 <th scope="col">{t('report.clause')}</th>
@@ -168,7 +169,7 @@ export function PrintableReport({ rulebook, assessment, answers, date, onClose }
         {clauses(t('report.nearMissSection'), r.nearMisses, 'report-near')}
         <section className="report-section" aria-labelledby="report-answers">
           <h2 id="report-answers">{t('report.answers')}</h2>
-          <table className="report-table">
+          <table className="report-table" aria-labelledby="report-answers">
             <thead>
               <tr>
                 <th scope="col">{t('report.question')}</th>
