@@ -50,7 +50,10 @@ export function ClauseCard({ clause, rulebook, onAnswer, onRead }: Props) {
       ))}
       {rest.length > 0 && (
         <details className="other-items">
-          <summary>{t('results.otherItems', { count: rest.length })}</summary>
+          <summary>
+            {t('results.otherItems', { count: rest.length })}
+            <span className="visually-hidden">{t('punct.paren', { text: `${clauseLabel(clause.clause, lang)} ${localize(clause.title, lang)}` })}</span>
+          </summary>
           {rest.map((item) => (
             <ItemDetail key={item.id} item={item} rulebook={rulebook} onAnswer={(step, question) => onAnswer(step, clause.clause, question)} onRead={onRead} />
           ))}
@@ -133,7 +136,11 @@ function ItemDetail({ item, rulebook, onAnswer, onRead }: { item: SupportItemRes
       )}
       {/* Next steps, departments and the policy's words fold away, so a long list of results stays short on a phone. */}
       <details className="item-more">
-        <summary>{t(item.departments.length > 0 ? (showNextSteps ? 'results.moreWithSteps' : 'results.more') : showNextSteps ? 'results.moreStepsQuote' : 'results.moreQuote')}</summary>
+        <summary>
+          {t(item.departments.length > 0 ? (showNextSteps ? 'results.moreWithSteps' : 'results.more') : showNextSteps ? 'results.moreStepsQuote' : 'results.moreQuote')}
+          {/* One of many alike on the page: a screen reader's list of controls tells them apart by the item. */}
+          <span className="visually-hidden">{t('punct.paren', { text: localize(item.title, lang) })}</span>
+        </summary>
         {showNextSteps && (
           <div className="next-steps">
             <p>
