@@ -154,6 +154,11 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
   const query = useDeferredValue(search.trim().toLowerCase());
 
   useEffect(() => heading.current?.focus(), []);
+  // What became of a file imported, beside the import: brought into view (a long message may reach past the screen's foot).
+  const importControl = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem?.atImport || status?.atImport) importControl.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [problem, status]);
 
   const fail = (e: unknown) => {
     const code = e instanceof WorkspaceError ? e.code : 'failed';
@@ -524,7 +529,7 @@ export function Workspace({ rulebooks, onOpen, interviewAnswers = () => null, re
           {pages > 1 && <Pager id="workspace-pages-below" label={t('workspace.pagesBelowLabel')} page={current} pages={pages} onPage={setPage} />}
         </>
       )}
-      <div className="import-control">
+      <div className="import-control" ref={importControl}>
         <FileField id="workspace-import" label={t('workspace.importLabel')} help={t('workspace.importHelp')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
         {problem?.atImport && <ProblemBlock problem={problem} />}
         <div className="notice-slot" role="status">
