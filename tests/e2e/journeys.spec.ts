@@ -134,7 +134,7 @@ test('a bicycle exporter completes the interview with the keyboard only and sees
 test('changing an answer from the review changes the result', async ({ page }) => {
   await interviewBicycleExporter(page);
   await press(page, '查看结果');
-  const clusters = page.getByRole('region', { name: /与您相关的措施/ }).getByText('传统优势产品集群企业构建国内营销网络');
+  const clusters = page.getByRole('region', { name: /与您相关的措施/ }).getByRole('heading', { level: 4, name: /传统优势产品集群企业构建国内营销网络/ });
   await expect(clusters).toBeVisible();
 
   await press(page, '查看或修改回答');

@@ -13,7 +13,7 @@ test('prints the report to an A4 PDF with the summary of all 19 clauses, reasons
   await openAtResults(page, example.answers);
   // The results printed from the browser's menu: what is pressed on screen is not printed.
   await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
-  await page.getByText(/政策原文$/).first().click();
+  await page.getByText(/责任部门和政策原文（/).first().click();
   const readInPolicy = page.getByRole('button', { name: /^在政策原文中查看/ }).first();
   await expect(readInPolicy).toBeVisible();
   const noneNeedMore = page.getByRole('heading', { name: /^可能与您相关.*（0 条）/ });
@@ -85,7 +85,7 @@ test('closing the notice of the answers restored, on the policy text, leaves the
   await page.setViewportSize({ width: 390, height: 844 });
   await openAtResults(page, example.answers);
   await expect(page.getByRole('heading', { level: 1, name: '您的结果' })).toBeVisible();
-  await page.getByText(/政策原文$/).first().click();
+  await page.getByText(/责任部门和政策原文（/).first().click();
   await page.getByRole('button', { name: /^在政策原文中查看/ }).first().click();
   const passage = page.locator('p:has(> mark)');
   await expect(passage).toBeFocused();
