@@ -2,11 +2,13 @@
  * The batch file's columns: one per question of the rulebook, headed by the question id, and a name
  * column that identifies each member: the rulebook's `respondent_name` question when it has one, else `name`.
  * Each column reads its cells the way an association types them in Excel: an option's id or its Chinese or
- * English label; several options separated by ";" (a semicolon needs no quoting in a comma-separated
- * file, and no option label contains one); yes/no as true/false, 是/否, yes/no or 1/0; numbers with or
- * without thousands separators; dont_know or 不清楚 where the question allows it; empty = not answered.
+ * English label; several options separated by ";" as the template says (a semicolon needs no quoting in a
+ * comma-separated file, and no option label contains one), or by 、 ， / or line breaks as people list things;
+ * yes/no as true/false, 是/否, yes/no or 1/0; numbers with or
+ * without thousands separators, or followed by the question's unit (as the interview reads them); dont_know or 不清楚 where the question allows it; empty = not answered.
  */
 import { MAX_TEXT } from '../shared/text.ts';
+import { parseNumber, unitsOf } from '../shared/number.ts';
 import { DONT_KNOW, type AnswerValue, type CompiledRulebook, type Question } from '../rulebook/schema.ts';
 import type { IssueCode } from './problems.ts';
 import { closest } from './similar.ts';
@@ -86,7 +88,7 @@ function cellReader(question: Question): (raw: string) => CellResult {
         const at: Record<string, string> = value === undefined ? {} : { value };
         return option
           ? { ok: false, code: 'notAnOptionSuggest', params: { ...at, allowed, suggestion: option.value, suggestionZh: option.label.zh, suggestionEn: option.label.en ?? option.label.zh } }
-          : { ok: false, code: 'notAnOption', params: { ...at, allowed } };
+          : { ok: false, code: question.type === 'multi' ? 'notAnOptionMulti' : 'notAnOption', params: { ...at, allowed } };
       };
       if (question.type !== 'multi')
         return (raw) => {
@@ -105,6 +107,8 @@ function cellReader(question: Question): (raw: string) => CellResult {
         const alone = values.length > 1 ? values.find((v) => exclusive.has(v)) : undefined;
         return alone === undefined ? { ok: true, value: values } : { ok: false, code: 'exclusiveOption', params: { option: alone } };
       };
+      // Labels that hold a separator themselves ("五金制品、五金机电"): kept whole when a list is split.
+      const joined = [...options.keys()].filter((k) => /[、,;/|]/.test(k)).sort((x, y) => y.length - x.length);
       return (raw) => {
         if (raw === '') return NOT_ANSWERED;
         // Fast path: option ids separated by ";", as the template writes them.
@@ -114,15 +118,27 @@ function cellReader(question: Question): (raw: string) => CellResult {
         if (key === '') return { ok: true, value: undefined };
         const whole = special(key);
         if (whole) return whole;
-        const values: string[] = [];
-        for (const part of key.split(MULTI_SEPARATOR)) {
-          const p = part.trim();
-          if (p === '') continue;
-          const value = options.get(p);
-          if (value === undefined) return notAnOption(p, part.trim());
-          if (!values.includes(value)) values.push(value);
+        // Separated by ";" as the template says, else as people list things in a cell: 、 ， / or a line break
+        // (Alt+Enter in Excel), or spaces — each part an option, brackets inside a label left whole.
+        // What is named as no option: the first part not one, as the list split at any separator has it.
+        let unknown: string | null = null;
+        for (const [attempt, parts] of [key.split(MULTI_SEPARATOR), listParts(raw, joined), key.split(' ')].entries()) {
+          const values: string[] = [];
+          for (const part of parts) {
+            const p = part.trim();
+            if (p === '') continue;
+            const value = options.get(p);
+            if (value === undefined) {
+              if (attempt === 1 || unknown === null) unknown = p;
+              values.length = 0;
+              break;
+            }
+            if (!values.includes(value)) values.push(value);
+          }
+          if (values.length > 0) return list(values);
+          if (unknown === null) return { ok: true, value: undefined };
         }
-        return values.length > 0 ? list(values) : { ok: true, value: undefined };
+        return notAnOption(unknown!, unknown!);
       };
     }
     case 'boolean': {
@@ -137,7 +153,8 @@ function cellReader(question: Question): (raw: string) => CellResult {
         return value !== undefined ? { ok: true, value } : (special(key) ?? { ok: false, code: 'notABoolean' });
       };
     }
-    case 'number':
+    case 'number': {
+      const units = unitsOf(question);
       return (raw) => {
         if (raw === '') return NOT_ANSWERED;
         // Fast path: plain digits, as the template writes them (else as typed: words, separators, spaces…).
@@ -148,9 +165,9 @@ function cellReader(question: Question): (raw: string) => CellResult {
           if (key === '') return NOT_ANSWERED;
           const sp = special(key);
           if (sp) return sp;
-          // Excel may show 1,234 or 30%: the number is what counts (the question states its unit).
-          const cleaned = key.replace(/[, _]/g, '').replace(/%$/, '');
-          n = cleaned === '' ? NaN : Number(cleaned);
+          // As the interview reads a field ("1,234", "350人", "1500万元" with the question's unit); Excel may also
+          // show a share as 30%, or group digits with spaces or underscores: the number is what counts.
+          n = parseNumber(raw, units) ?? parseNumber(key.replace(/[_]/g, '').replace(/%$/, '')) ?? NaN;
         }
         if (!Number.isFinite(n)) return { ok: false, code: 'notANumber' };
         if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return { ok: false, code: 'tooLarge' };
@@ -159,9 +176,33 @@ function cellReader(question: Question): (raw: string) => CellResult {
         if (question.integer && !Number.isInteger(n)) return { ok: false, code: 'notWhole', params: { value: n } };
         return { ok: true, value: n };
       };
+    }
     case 'text':
       return textReader(question);
   }
+}
+
+/**
+ * A cell's list, each part normalised: split at 、 , ; / | (full-width too) and line ends, but not inside brackets
+ * ("检验检测（认证、服务）") nor inside a label that holds one of them (`whole`, "五金制品、五金机电").
+ */
+function listParts(raw: string, whole: readonly string[]): string[] {
+  let text = raw.split(/\r?\n/).map(normalise).join('\n');
+  // Each whole label stands in as a character no cell holds, while the list is split.
+  whole.forEach((label, i) => (text = text.split(label).join(String.fromCharCode(0xe000 + i))));
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const c = text[i] ?? '\n';
+    if ('(（[【'.includes(c)) depth += 1;
+    else if (')）]】'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (i === text.length || (depth === 0 && '、,;/|\n'.includes(c))) {
+      parts.push(text.slice(from, i).replace(/[\ue000-\uf8ff]/g, (ch) => whole[ch.charCodeAt(0) - 0xe000] ?? ch));
+      from = i + 1;
+    }
+  }
+  return parts;
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;

@@ -5,6 +5,8 @@
 import { answersSchema } from '@/engine';
 import { describeIssue, issueLine, parseBatchText, type BatchFile } from '@/batch';
 import { fixture, withRespondentName } from './helpers';
+import { join } from 'node:path';
+import { loadRulebook } from '@/rulebook/load';
 
 const read = (text: string, lang: 'zh' | 'en' = 'en') => {
   const result = parseBatchText(text, fixture, { lang });
@@ -222,4 +224,31 @@ it('says a JSON file (an assessment or a workspace exported by the app) is not a
       ok: false,
       message: 'This is a JSON file (such as an assessment or a workspace exported by this app), not a list of members. Import an assessment on the Self-check start page and a workspace file under Workspace; a list of members is a CSV or Excel file.',
     });
+});
+
+describe('as an association clerk writes a Tianjin member in Excel', () => {
+  const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'), process.cwd());
+  const member = (cells: string) => {
+    const result = parseBatchText(`respondent_name,respondent_type,in_tianjin,staff_count,annual_revenue,trade_activities,products\n${cells}\n`, tianjin, { lang: 'zh' });
+    if (!result.ok) throw new Error(`unusable: ${result.message}`);
+    return result;
+  };
+
+  it('reads several choices in one cell separated as people list things: 、 ， / or a line break (Alt+Enter), a label holding a 、 kept whole', () => {
+    for (const products of ['自行车、电动自行车', '自行车，电动自行车', '"自行车,电动自行车"', '自行车/电动自行车', '"自行车\n电动自行车"', '自行车；电动自行车', 'bicycles;electric_bikes'])
+      expect(member(`甲,enterprise,是,,,货物出口,${products}`).members[0]!.answers.products, products).toEqual(['bicycles', 'electric_bikes']);
+    expect(member('甲,enterprise,是,,,"货物出口、国内销售",五金制品、五金机电、自行车').members[0]!.answers).toMatchObject({ trade_activities: ['export_goods', 'domestic_sales'], products: ['hardware', 'bicycles'] });
+    // One part that is no option: the cell is refused, naming that part and saying how to separate options.
+    const wrong = member('甲,enterprise,是,,,货物出口,自行车、滑板车');
+    expect(describeIssue(wrong.issues.find((i) => i.column === 'products')!, 'zh')).toMatch(/^“滑板车”不是“products”的选项；可填选项的代码或名称（见模板第 2 行），多个选项之间用分号（;）或顿号（、）隔开：autos_parts, bicycles/);
+  });
+
+  it('reads a number followed by the unit the question states, as the interview does ("350人", "26000万元")', () => {
+    expect(member('甲,enterprise,是,350人,26000万元,,').members[0]!.answers).toMatchObject({ staff_count: 350, annual_revenue: 26000 });
+    const wrong = member('甲,enterprise,是,约350,2.6亿,,');
+    expect(wrong.issues.filter((i) => i.severity === 'error').map((i) => [i.column, i.code])).toEqual([
+      ['staff_count', 'notANumber'],
+      ['annual_revenue', 'notANumber'],
+    ]);
+  });
 });

@@ -32,6 +32,7 @@ const zh = {
   },
   issue: {
     notAnOption: '“{{value}}”不是“{{column}}”的选项；可填选项的代码或名称（见模板第 2 行）：{{allowed}}',
+    notAnOptionMulti: '“{{value}}”不是“{{column}}”的选项；可填选项的代码或名称（见模板第 2 行），多个选项之间用分号（;）或顿号（、）隔开：{{allowed}}',
     notAnOptionSuggest: '“{{value}}”不是“{{column}}”的选项。是否应为“{{suggestionZh}}”（代码 {{suggestion}}）？可填选项的代码或名称（见模板第 2 行）',
     exclusiveOption: '“{{option}}”只能单独选择，不能与其他选项一起填写',
     notABoolean: '“{{value}}”不是是/否；请填 是、否、true、false、yes、no、1 或 0',
@@ -190,6 +191,7 @@ const en: Shape<typeof zh> = {
   },
   issue: {
     notAnOption: '"{{value}}" is not an option of "{{column}}"; write an option\'s code or its label (row 2 of the template): {{allowed}}',
+    notAnOptionMulti: '"{{value}}" is not an option of "{{column}}"; write each option\'s code or its label (row 2 of the template), separated by semicolons (;): {{allowed}}',
     notAnOptionSuggest: '"{{value}}" is not an option of "{{column}}". Did you mean "{{suggestionEn}}" (code {{suggestion}})? Write an option\'s code or its label (row 2 of the template)',
     exclusiveOption: '"{{option}}" is chosen alone, not together with other options',
     notABoolean: '"{{value}}" is not yes or no; write yes, no, true, false, 是, 否, 1 or 0',

@@ -3,6 +3,7 @@
  * step's questions that validates them (required, ranges, choices, "don't know") and turns them into answers.
  */
 import { MAX_TEXT } from '@/shared/text';
+import { parseNumber, unitsOf } from '@/shared/number';
 import type { TFunction } from '@/i18n';
 import * as z from 'zod/mini';
 import { DONT_KNOW } from '@/rulebook/conditions';
@@ -24,16 +25,6 @@ export function toFieldValue(question: Question, answer: AnswerValue | undefined
 
 export function toFormValues(questions: Question[], answers: Answers): FormValues {
   return Object.fromEntries(questions.map((q) => [q.id, toFieldValue(q, answers[q.id])]));
-}
-
-/** Numbers as people type them: "1,200", "１２００", " 35 ", and "60%" or "1500万元" with the unit the field shows (`units`). */
-export function parseNumber(text: string, units: readonly string[] = []): number | null {
-  let normalised = text.replace(/[０-９．－％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
-  // The unit shown after the field, typed as well ("60%", "1500万元"): the number is what comes before it.
-  const unit = units.map((u) => u.replace(/\s/g, '')).find((u) => u !== '' && normalised.endsWith(u));
-  if (unit) normalised = normalised.slice(0, -unit.length);
-  if (normalised === '' || !/^-?\d*\.?\d+$/.test(normalised)) return null;
-  return Number(normalised);
 }
 
 function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValue | undefined, FieldValue> {
@@ -62,7 +53,7 @@ function fieldSchema(question: Question, t: TFunction): z.ZodMiniType<AnswerValu
             return undefined;
           }
           // The unit in either language; the English is not there until it has loaded (see src/rulebook/english-split.ts).
-          const n = parseNumber(v, question.unit ? [question.unit.zh, question.unit.en].filter((u): u is string => typeof u === 'string') : []);
+          const n = parseNumber(v, unitsOf(question));
           if (n === null) fail(question.min !== undefined && question.max !== undefined ? t('wizard.errors.notANumberBetween', { min: question.min, max: question.max }) : t('wizard.errors.notANumber'));
           // Beyond this, digits are lost: 12345678901234567 would be kept as 12345678901234568.
           else if (Math.abs(n) > Number.MAX_SAFE_INTEGER) fail(t('wizard.errors.tooLarge'));
