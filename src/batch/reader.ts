@@ -133,7 +133,7 @@ export class BatchReader {
       const columns = batchColumns(rulebook);
       const lookup = headerLookup(columns);
       const matched = cells.filter((c) => {
-        const column = lookup.get(normalise(c));
+        const column = inHeader(lookup, c);
         return column !== undefined && column.question !== null && column.id !== columns.nameColumn;
       }).length;
       if (!best || matched > best.matched) [best, tied] = [{ rulebook, columns, matched }, [{ rulebook, columns }]];
@@ -163,7 +163,7 @@ export class BatchReader {
       if (value === '') return;
       this.headed.add(index);
       const at = (code: BatchIssue['code'], params: BatchIssue['params'] = {}): BatchIssue => ({ row: record.row, column: value, cell: `${columnLetter(index)}${record.row}`, value, code, params, severity: 'warning' });
-      const column = lookup.get(normalise(value));
+      const column = inHeader(lookup, value);
       if (!column) {
         const suggestion = closest(normalise(value), best.columns.columns.map((c) => c.id));
         this.headerIssues.push(suggestion ? at('unknownColumnSuggest', { suggestion }) : at('unknownColumn'));
@@ -283,12 +283,30 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * The column a header cell names: by its id or label as written, or — the template's label row used as the header,
+ * its first row deleted — by the label its cell begins with ("您以什么身份填写？ / Who are you answering for?⏎单选…").
+ */
+function inHeader(lookup: ReadonlyMap<string, BatchColumn>, cell: string): BatchColumn | undefined {
+  const key = normalise(cell);
+  const found = lookup.get(key);
+  if (found) return found;
+  const firstLine = cell.split(/\r?\n/)[0]!;
+  for (const part of [firstLine, ...firstLine.split(' / ')]) {
+    const column = lookup.get(normalise(part));
+    if (column) return column;
+  }
+  return undefined;
+}
+
 /** Header cells name a column by its id, or by its question's label in either language. */
 function headerLookup(columns: BatchColumns): Map<string, BatchColumn> {
   const lookup = new Map<string, BatchColumn>();
   for (const column of columns.columns) lookup.set(normalise(column.id), column);
   const nameColumn = columns.byId.get(columns.nameColumn)!;
-  for (const alias of ['name', '名称', 'respondent_name']) if (!lookup.has(alias)) lookup.set(alias, nameColumn);
+  // The name column as associations head it too.
+  for (const alias of ['name', '名称', 'respondent_name', '会员名称', '企业名称', '单位名称', '公司名称', '会员', 'member', 'member name', 'company', 'company name', ...labelsOf(nameColumn)])
+    if (!lookup.has(alias)) lookup.set(alias, nameColumn);
   for (const column of columns.columns) for (const label of column.question ? [column.question.label.zh, column.question.label.en] : []) if (!lookup.has(normalise(label))) lookup.set(normalise(label), column);
   return lookup;
 }

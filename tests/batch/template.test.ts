@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { answersSchema, assessVerdicts } from '@/engine';
 import { loadRulebook } from '@/rulebook/load';
 import type { Answers } from '@/rulebook/schema';
-import { batchExample, batchTemplate, parseBatchFile, parseBatchText, parseCsv, sampleMembers } from '@/batch';
+import { batchExample, batchTemplate, csvLine, parseBatchFile, parseBatchText, parseCsv, sampleMembers } from '@/batch';
 import { encodeGbk, fixture, utf8, withRespondentName } from './helpers';
 
 it('starts with a BOM, a header of question ids (name first) and a row of bilingual labels with what to write', () => {
@@ -24,6 +24,26 @@ it('starts with a BOM, a header of question ids (name first) and a row of biling
   expect(label('degradable')).toBe('Do you use degradable packaging? / 是否使用可降解包装材料？\nyes / no (or true / false); or dont_know (不清楚)');
   expect(label('export_share')).toBe('Exports as a share of sales / 出口占销售额的比重\nA number (0–100) %; or dont_know (不清楚)');
   expect(batchTemplate(fixture, 'zh')).toContain('您是？ / You are?\n单选，填编号或名称：company（企业）, association（行业协会）');
+});
+
+it("reads members under the template's label row used as the header, its first row (the ids) deleted, in either language", () => {
+  const tianjin = loadRulebook(join(process.cwd(), 'rules', 'tianjin-2022'), process.cwd());
+  for (const lang of ['zh', 'en'] as const) {
+    const [ids, labels] = parseCsv(batchTemplate(tianjin, lang).slice(1)).map((r) => r.cells);
+    const cells: Record<string, string> = { respondent_name: '绿盒子', respondent_type: 'enterprise', in_tianjin: '是', staff_count: '12' };
+    const file = parseBatchText(csvLine(labels!) + csvLine(ids!.map((id) => cells[id] ?? '')), tianjin, { lang: 'en' });
+    if (!file.ok) throw new Error(file.message);
+    expect(file.members.map((m) => [m.name, m.answers]), lang).toEqual([['绿盒子', expect.objectContaining({ respondent_type: 'enterprise', in_tianjin: true, staff_count: 12 })]]);
+    expect(file.issues.filter((i) => i.code.startsWith('unknownColumn') || i.code === 'duplicateColumn'), lang).toEqual([]);
+  }
+});
+
+it('takes the name column as associations head it: 会员名称, 企业名称, 单位名称, Company name', () => {
+  for (const heading of ['会员名称', '企业名称', '单位名称', '公司名称', 'Company name']) {
+    const file = parseBatchText(`${heading},kind,located_here\n绿盒子,company,是\n`, fixture, { lang: 'zh' });
+    if (!file.ok) throw new Error(file.message);
+    expect(file.members[0]!.name, heading).toBe('绿盒子');
+  }
 });
 
 /** A row in the template's column order, from cells by column id. */
