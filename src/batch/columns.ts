@@ -4,8 +4,9 @@
  * Each column reads its cells the way an association types them in Excel: an option's id or its Chinese or
  * English label; several options separated by ";" as the template says (a semicolon needs no quoting in a
  * comma-separated file, and no option label contains one), or by 、 ， / or line breaks as people list things;
- * yes/no as true/false, 是/否, yes/no or 1/0; numbers with or
- * without thousands separators, or followed by the question's unit (as the interview reads them); dont_know or 不清楚 where the question allows it; empty = not answered.
+ * yes/no as true/false, 是/否, yes/no or 1/0; numbers with or without thousands separators, or followed by the
+ * question's unit (as the interview reads them); dont_know or 不清楚 where the question allows it; empty = not
+ * answered.
  */
 import { MAX_TEXT } from '../shared/text.ts';
 import { parseNumber, unitsOf } from '../shared/number.ts';
