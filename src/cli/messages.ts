@@ -3,7 +3,7 @@
  * default, as the reports): registered under `cli` when imported, e.g. t('cli.unknownOption', { option }).
  * Both languages have the same keys (the type checker enforces it).
  */
-import { registerMessages } from '../i18n/index.ts';
+import { registerMessages, type SameKeys } from '../i18n/index.ts';
 
 const zh = {
   needsValue: '{{name}} 后面需要一个值',
@@ -29,9 +29,7 @@ const zh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof zh> = {
+const en: SameKeys<typeof zh> = {
   needsValue: '{{name}} needs a value',
   unknownOption: 'unknown option {{option}}',
   oneOf: '{{name}} must be one of {{allowed}}, not "{{value}}"',

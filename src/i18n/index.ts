@@ -15,6 +15,9 @@ import { DEFAULT_LANGUAGE, type Language } from './languages.ts';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, languageTag, storedLanguage, type Language } from './languages.ts';
 
+/** Another language's messages for a catalogue `T`: the same keys, each a string (the type checker enforces it). */
+export type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
+
 export type TParams = Record<string, unknown>;
 export type TFunction = (key: string, params?: TParams) => string;
 

@@ -3,7 +3,7 @@
  * shared by the app, the worker and the CLI; registered under `batch` when imported (src/i18n registerMessages), e.g. t('batch.file.empty').
  * Both languages have the same keys (the type checker enforces it).
  */
-import { registerMessages } from '../../i18n/index.ts';
+import { registerMessages, type SameKeys } from '../../i18n/index.ts';
 
 const zh = {
   file: {
@@ -162,9 +162,7 @@ const zh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof zh> = {
+const en: SameKeys<typeof zh> = {
   file: {
     empty: 'The file is empty: download the template, fill it in and import it.',
     binary: 'This is not a text CSV file (it contains binary data). In Excel, use Save As → "CSV UTF-8 (Comma delimited)" and import that file.',

@@ -4,7 +4,7 @@
  * `exports` when imported (src/i18n registerMessages), e.g. t('exports.share.errors.tampered'). Both languages have the same keys
  * (the type checker enforces it).
  */
-import { registerMessages } from '../../i18n/index.ts';
+import { registerMessages, type SameKeys } from '../../i18n/index.ts';
 
 const zh = {
   csv: {
@@ -66,9 +66,7 @@ const zh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof zh> = {
+const en: SameKeys<typeof zh> = {
   csv: {
     clause: 'Clause',
     clauseTitle: 'Clause title',

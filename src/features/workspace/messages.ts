@@ -3,7 +3,7 @@
  * switch in the header. Registered under `workspace` when imported (src/i18n registerMessages), e.g. t('workspace.title').
  * Both languages have the same keys (the type checker enforces it).
  */
-import { registerMessages } from '../../i18n/index.ts';
+import { registerMessages, type SameKeys } from '../../i18n/index.ts';
 
 const zh = {
   title: '工作区',
@@ -100,9 +100,7 @@ const zh = {
   fileTooLarge: '文件“{{name}}”超过 {{max}}，无法导入。',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof zh> = {
+const en: SameKeys<typeof zh> = {
   title: 'Workspace',
   intro: 'Assessments saved in this browser: open, duplicate, rename, delete, compare, or export them to a file. Nothing leaves this browser.',
   empty: 'The workspace is empty. After a self-check, choose "Save to workspace" on the results page, or import a file here.',

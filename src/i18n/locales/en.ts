@@ -1,9 +1,8 @@
+import type { SameKeys } from '../index.ts';
 import type { Messages } from './zh.ts';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 /** English catalogue: the same keys as zh.ts (the type checker enforces it). */
-export const en: Shape<Messages> = {
+export const en: SameKeys<Messages> = {
   app: {
     name: 'Policy Self-Check',
     tagline: 'See which support measures are relevant to you, why, who is responsible and what to do next',
