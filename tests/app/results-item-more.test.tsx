@@ -38,3 +38,16 @@ it('does not promise departments the policy does not name, and says it names non
   expect(details.querySelector('summary')!.textContent).toMatch(/政策原文（c3-small-exporters）$/);
   expect(within(details).getByText('责任部门：').closest('p')).toHaveTextContent('责任部门：政策原文未写明');
 });
+
+it("names a clause's folded other support items by the clause, as one of many alike on the page", () => {
+  const clause = assess(fixtureWithNot, company).clauses.find((c) => c.supportItems.length > 1 && c.supportItems.some((i) => i.verdict !== c.verdict && !i.nearMiss));
+  if (!clause) throw new Error('the fixture has no clause with other items');
+  render(
+    <LanguageProvider initial="zh">
+      <ClauseCard clause={clause} rulebook={fixtureWithNot} answers={company} onAnswer={() => undefined} onRead={() => undefined} />
+    </LanguageProvider>,
+  );
+  const summary = screen.getByText(/^本条的其他支持项/);
+  expect(summary.textContent).toMatch(/^本条的其他支持项（\d+ 项）（.+）$/);
+  expect(summary).toHaveTextContent(clause.title.zh);
+});
